@@ -1,0 +1,178 @@
+#include "app/app.hpp"
+
+#include "app/fonts.hpp"
+#include "store/workspace.hpp"
+
+#include <algorithm>
+#include <array>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace convene::app {
+namespace {
+
+constexpr std::array kScreens{
+    ScreenInfo{Screen::Conversations, "conversations", "Conversations", Command::GoConversations},
+    ScreenInfo{Screen::Surveys, "surveys", "Surveys", Command::GoSurveys},
+    ScreenInfo{Screen::QualityReview, "quality", "Quality review", Command::GoQualityReview},
+    ScreenInfo{Screen::Library, "library", "Library", Command::GoLibrary},
+    ScreenInfo{Screen::Summaries, "summaries", "Summaries & export", Command::GoSummaries},
+};
+
+void log_recovery(void*, const char*, ...) {}
+
+} // namespace
+
+std::span<const ScreenInfo> screen_list() {
+    return kScreens;
+}
+
+std::optional<Screen> screen_from_id(std::string_view id) {
+    for (const auto& s : kScreens)
+        if (id == s.id) return s.screen;
+    return std::nullopt;
+}
+
+const ScreenInfo& screen_info(Screen screen) {
+    return kScreens[static_cast<std::size_t>(screen)];
+}
+
+App::App(AppOptions options) : options_(std::move(options)) {
+    if (options_.persist) {
+        settings_ = load_settings(options_.config_dir / "settings.json");
+        std::error_code ec;
+        std::filesystem::create_directories(options_.config_dir, ec);
+        ini_path_ = (options_.config_dir / "imgui.ini").string();
+        ImGui::GetIO().IniFilename = ini_path_.c_str();
+    } else {
+        ImGui::GetIO().IniFilename = nullptr;
+    }
+    if (auto s = screen_from_id(settings_.last_view)) screen_ = *s;
+    views_ = {make_conversations_view(), make_surveys_view(), make_quality_review_view(),
+              make_library_view(), make_summaries_view()};
+    apply_theme();
+    if (!options_.workspace.empty()) {
+        if (auto err = open_workspace(options_.workspace, true)) show_error(*err);
+    }
+}
+
+App::~App() {
+    if (options_.persist) ImGui::GetIO().IniFilename = nullptr;
+}
+
+std::optional<std::string> App::open_workspace(const std::filesystem::path& path, bool create) {
+    std::error_code ec;
+    if (!create && !std::filesystem::exists(path, ec))
+        return path.string() + " does not exist (use File > New workspace to create one)";
+    try {
+        auto ws = std::make_unique<store::Workspace>(path);
+        workspace_ = std::move(ws);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+}
+
+void App::show(Screen screen) {
+    screen_ = screen;
+    settings_.last_view = screen_info(screen).id;
+}
+
+void App::show_error(std::string message) {
+    error_message_ = std::move(message);
+    open_error_popup_ = true;
+}
+
+void App::set_text_scale(float scale) {
+    settings_.text_scale = std::clamp(scale, Settings::kMinScale, Settings::kMaxScale);
+    fonts_dirty_ = true;
+    save_settings_now();
+}
+
+void App::save_settings_now() {
+    if (options_.persist) save_settings(settings_, options_.config_dir / "settings.json");
+}
+
+void App::apply_theme() {
+    if (settings_.dark)
+        ImGui::StyleColorsDark();
+    else
+        ImGui::StyleColorsLight();
+}
+
+void App::rebuild_fonts(float content_scale) {
+    float scale = std::max(content_scale, 1.0f);
+    load_fonts(ImGui::GetIO(), kBaseFontPixels * settings_.text_scale * scale);
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    apply_theme();
+    style.FrameRounding = 4.0f;
+    style.WindowRounding = 6.0f;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(10, 7);
+    style.SelectableTextAlign = ImVec2(0.0f, 0.5f);
+    style.ScaleAllSizes(scale * std::max(settings_.text_scale, 1.0f));
+    fonts_dirty_ = false;
+}
+
+void App::run(Command command) {
+    switch (command) {
+    case Command::NewWorkspace:
+    case Command::OpenWorkspace:
+        open_workspace_dialog_ = true;
+        workspace_dialog_creates_ = command == Command::NewWorkspace;
+        workspace_dialog_error_.clear();
+        workspace_dialog_path_ = workspace_ ? workspace_->path().string() : std::string();
+        break;
+    case Command::Quit:
+        quit_ = true;
+        break;
+    case Command::TextLarger:
+        set_text_scale(settings_.text_scale + 0.125f);
+        break;
+    case Command::TextSmaller:
+        set_text_scale(settings_.text_scale - 0.125f);
+        break;
+    case Command::TextReset:
+        set_text_scale(1.0f);
+        break;
+    case Command::ShowShortcuts:
+        show_shortcuts_ = true;
+        break;
+    case Command::GoConversations:
+        show(Screen::Conversations);
+        break;
+    case Command::GoSurveys:
+        show(Screen::Surveys);
+        break;
+    case Command::GoQualityReview:
+        show(Screen::QualityReview);
+        break;
+    case Command::GoLibrary:
+        show(Screen::Library);
+        break;
+    case Command::GoSummaries:
+        show(Screen::Summaries);
+        break;
+    }
+}
+
+void App::frame() {
+    try {
+        for (Command c : poll_shortcuts())
+            run(c);
+        draw_shell();
+    } catch (const std::exception& e) {
+        ImGui::ErrorCheckEndFrameRecover(log_recovery);
+        show_error(std::string("Something went wrong while drawing this screen: ") + e.what() +
+                   "\nYour saved work is safe. Try another screen, or restart Convene if this "
+                   "repeats.");
+    }
+    try {
+        draw_error_dialog();
+    } catch (const std::exception&) {
+        ImGui::ErrorCheckEndFrameRecover(log_recovery);
+    }
+}
+
+} // namespace convene::app

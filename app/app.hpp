@@ -1,0 +1,104 @@
+// The application: the open workspace, the screens, the shell around them (menu bar, navigation,
+// status bar, dialogs) and the commands the menu and the shortcuts run. No GLFW in here: the
+// platform layer (app/platform/) drives it, and so does the headless test harness.
+#pragma once
+
+#include "app/settings.hpp"
+#include "app/shortcuts.hpp"
+#include "app/views/view.hpp"
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace convene::store {
+class Workspace;
+}
+
+namespace convene::app {
+
+enum class Screen { Conversations, Surveys, QualityReview, Library, Summaries };
+
+struct ScreenInfo {
+    Screen screen;
+    const char* id;    // for --view and settings
+    const char* title; // as shown in the navigation
+    Command go;        // its shortcut command
+};
+
+std::span<const ScreenInfo> screen_list();
+std::optional<Screen> screen_from_id(std::string_view id);
+const ScreenInfo& screen_info(Screen screen);
+
+struct AppOptions {
+    std::filesystem::path workspace;  // opened at start (created if missing)
+    std::filesystem::path config_dir; // settings.json and imgui.ini
+    bool persist = true;              // false in tests: write no settings or imgui.ini
+};
+
+class App {
+  public:
+    explicit App(AppOptions options);
+    ~App();
+
+    // Draws one frame between ImGui::NewFrame() and ImGui::Render(). Never throws: an exception
+    // from a view is caught, ImGui's stacks are recovered and the error is shown in a dialog.
+    void frame();
+
+    void run(Command command);
+    void show(Screen screen);
+    Screen screen() const { return screen_; }
+    // Opens (or creates) a workspace; on failure keeps the current one and returns the reason.
+    std::optional<std::string> open_workspace(const std::filesystem::path& path, bool create);
+
+    store::Workspace* workspace() { return workspace_.get(); }
+    const Settings& settings() const { return settings_; }
+    const std::string& error_message() const { return error_message_; }
+    bool wants_quit() const { return quit_; }
+
+    // Fonts are rebuilt by the platform layer between frames when the text size changed.
+    bool fonts_dirty() const { return fonts_dirty_; }
+    void rebuild_fonts(float content_scale);
+    // How long the platform may sleep waiting for input: 0 while something is in progress.
+    double idle_timeout() const { return 0.5; }
+
+    void show_error(std::string message);
+
+  private:
+    void draw_shell();
+    void draw_menu_bar();
+    void draw_navigation();
+    void draw_status_bar();
+    void draw_workspace_dialog();
+    void draw_shortcuts_window();
+    void draw_about_window();
+    void draw_error_dialog();
+    void apply_theme();
+    void set_text_scale(float scale);
+    void save_settings_now();
+
+    AppOptions options_;
+    Settings settings_;
+    std::string ini_path_;
+    std::unique_ptr<store::Workspace> workspace_;
+    std::array<std::unique_ptr<View>, 5> views_;
+    Screen screen_ = Screen::Conversations;
+    bool quit_ = false;
+    bool fonts_dirty_ = true;
+
+    // Dialog state
+    bool show_shortcuts_ = false;
+    bool show_about_ = false;
+    bool open_workspace_dialog_ = false;
+    bool workspace_dialog_creates_ = false;
+    std::string workspace_dialog_path_;
+    std::string workspace_dialog_error_;
+    std::string error_message_;
+    bool open_error_popup_ = false;
+};
+
+} // namespace convene::app

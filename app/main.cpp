@@ -1,0 +1,44 @@
+// convene: the desktop app. Parses the command line and hands over to the window.
+#include "app/app.hpp"
+#include "app/platform/window.hpp"
+#include "store/paths.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Convene: stakeholder conversations, coding and surveys about micro-credentials",
+                 "convene"};
+    std::string db = convene::store::default_workspace_path().string();
+    std::string screenshot, view;
+    cli.add_option("--db", db, "Workspace file to open (created if missing)")
+        ->capture_default_str();
+    cli.add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
+    cli.add_option("--view", view,
+                   "Screen to show: conversations, surveys, quality, library, summaries");
+    cli.set_version_flag("--version", CONVENE_VERSION);
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+    if (!view.empty() && !convene::app::screen_from_id(view)) {
+        std::fprintf(stderr,
+                     "convene: unknown view \"%s\" (conversations, surveys, quality, "
+                     "library, summaries)\n",
+                     view.c_str());
+        return 2;
+    }
+
+    convene::app::WindowOptions window;
+    window.screenshot = screenshot;
+    return convene::app::run_window(window, [&] {
+        convene::app::AppOptions options;
+        options.workspace = db;
+        options.config_dir = convene::store::config_dir();
+        options.persist = screenshot.empty();
+        auto app = std::make_unique<convene::app::App>(options);
+        if (auto screen = convene::app::screen_from_id(view)) app->show(*screen);
+        return app;
+    });
+}

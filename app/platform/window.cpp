@@ -1,0 +1,122 @@
+#include "app/platform/window.hpp"
+
+#include "app/app.hpp"
+#include "export/atomic_file.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <cstdio>
+#include <imgui.h>
+#include <stb_image_write.h>
+#include <vector>
+
+namespace convene::app {
+namespace {
+
+void glfw_error(int code, const char* description) {
+    std::fprintf(stderr, "convene: GLFW error %d: %s\n", code, description);
+}
+
+bool save_screenshot(GLFWwindow* window, const std::filesystem::path& path) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    try {
+        exporting::write_atomically(path, [&](const std::filesystem::path& temp) {
+            stbi_flip_vertically_on_write(1);
+            return stbi_write_png(temp.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+        });
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "convene: %s\n", e.what());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int run_window(const WindowOptions& options,
+               const std::function<std::unique_ptr<App>()>& make_app) {
+    // 1. Window and OpenGL 3.3 core context
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "convene: cannot start the windowing system (is DISPLAY set?)\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window =
+        glfwCreateWindow(options.width, options.height, "Convene", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "convene: cannot open a window with OpenGL 3.3\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    // 2. Dear ImGui with its GLFW and OpenGL 3 backends, then the app
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    std::unique_ptr<App> app_owner = make_app();
+    App& app = *app_owner;
+    float xscale = 1.0f, yscale = 1.0f;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+
+    // 3. Loop: sleep until input arrives, then draw a few frames so ImGui settles.
+    int settle_frames = 3;
+    int frames = 0;
+    int exit_code = 0;
+    while (!glfwWindowShouldClose(window) && !app.wants_quit()) {
+        if (options.screenshot.empty() && settle_frames <= 0) {
+            glfwWaitEventsTimeout(app.idle_timeout());
+            settle_frames = 3;
+        } else {
+            glfwPollEvents();
+        }
+        --settle_frames;
+        if (app.fonts_dirty()) {
+            app.rebuild_fonts(xscale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.5f, 0.5f, 0.5f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!options.screenshot.empty() && ++frames >= 8) {
+            exit_code = save_screenshot(window, options.screenshot) ? 0 : 1;
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+
+    // 4. Clean up
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    app_owner.reset();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+} // namespace convene::app

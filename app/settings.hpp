@@ -1,0 +1,23 @@
+// The user's display preferences, kept as JSON in the config folder next to imgui.ini.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace convene::app {
+
+struct Settings {
+    float text_scale = 1.0f; // multiplies the base text size (View > Text size)
+    bool dark = false;       // View > Dark theme
+    std::string last_view = "conversations";
+
+    static constexpr float kMinScale = 0.75f;
+    static constexpr float kMaxScale = 2.5f;
+};
+
+// A missing or unreadable file gives the defaults: preferences are never worth an error dialog.
+Settings load_settings(const std::filesystem::path& file);
+// Returns false (and leaves the old file) when the folder cannot be written.
+bool save_settings(const Settings& settings, const std::filesystem::path& file);
+
+} // namespace convene::app

@@ -1,0 +1,39 @@
+// Every keyboard shortcut of the app, in one table: polled once per frame, listed in Help.
+#pragma once
+
+#include <span>
+#include <vector>
+
+namespace convene::app {
+
+enum class Command {
+    NewWorkspace,
+    OpenWorkspace,
+    Quit,
+    TextLarger,
+    TextSmaller,
+    TextReset,
+    ShowShortcuts,
+    GoConversations,
+    GoSurveys,
+    GoQualityReview,
+    GoLibrary,
+    GoSummaries,
+};
+
+struct Shortcut {
+    Command command;
+    bool ctrl;
+    int key;            // GLFW key code (ImGui 1.86 indexes io.KeysDown by it)
+    const char* keys;   // as shown to the user
+    const char* action; // what it does
+};
+
+std::span<const Shortcut> shortcuts();
+// The label for a command's shortcut ("Ctrl+O"), or "" when it has none.
+const char* shortcut_label(Command command);
+// Commands whose keys were pressed this frame. Ignored while a text field has the keyboard,
+// except for shortcuts with Ctrl, which text fields do not use.
+std::vector<Command> poll_shortcuts();
+
+} // namespace convene::app

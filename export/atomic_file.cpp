@@ -1,0 +1,64 @@
+#include "export/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+
+namespace convene::exporting {
+namespace fs = std::filesystem;
+namespace {
+
+// fsync a file or folder; returns errno, or 0 on success.
+int fsync_path(const fs::path& p) {
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int rc = ::fsync(fd);
+    int err = rc == 0 ? 0 : errno;
+    ::close(fd);
+    return err;
+}
+
+} // namespace
+
+void write_atomically(const fs::path& target, const std::function<bool(const fs::path&)>& write) {
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    fs::path temp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    try {
+        if (!write(temp)) throw std::runtime_error("the writer reported a failure");
+        if (!fs::exists(temp)) throw std::runtime_error("the writer produced no file");
+        if (int err = fsync_path(temp)) throw std::runtime_error(std::strerror(err));
+        fs::rename(temp, target);
+        fsync_path(dir); // best effort: makes the rename itself durable
+    } catch (const std::exception& e) {
+        std::error_code ec;
+        fs::remove(temp, ec);
+        throw std::runtime_error("cannot write " + target.string() + ": " + e.what());
+    }
+}
+
+void write_file_atomically(const fs::path& target, std::string_view bytes) {
+    write_atomically(target, [&](const fs::path& temp) {
+        int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+        if (fd < 0) throw std::runtime_error(std::strerror(errno));
+        const char* p = bytes.data();
+        std::size_t left = bytes.size();
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                int err = errno;
+                ::close(fd);
+                throw std::runtime_error(std::strerror(err));
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        if (::fsync(fd) != 0 || ::close(fd) != 0) throw std::runtime_error(std::strerror(errno));
+        return true;
+    });
+}
+
+} // namespace convene::exporting

@@ -1,0 +1,20 @@
+// Writes a file so that readers see either the old file or the whole new one, never a half:
+// the content goes to a temporary file in the same folder, is flushed to disk, then renamed.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+
+namespace convene::exporting {
+
+// Calls write(temp_path) to produce the content at a temporary path, fsyncs it and renames it
+// over target. On any failure (write throws or returns false, disk full) the temporary file is
+// removed, target is untouched, and std::runtime_error names the target and the reason.
+void write_atomically(const std::filesystem::path& target,
+                      const std::function<bool(const std::filesystem::path& temp)>& write);
+
+// Convenience: writes bytes atomically.
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+} // namespace convene::exporting

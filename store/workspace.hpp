@@ -1,0 +1,68 @@
+// A Convene workspace: one SQLite file holding guides, conversations, codes and surveys.
+// Opening checks that the file is ours (application_id) and not from a newer Convene
+// (user_version) before touching it, then migrates older files after a backup copy.
+#pragma once
+
+#include "store/sqlite.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace convene::store {
+
+// "CNVN": the value of PRAGMA application_id in every Convene workspace.
+inline constexpr std::int32_t kApplicationId = 0x434E564E;
+
+struct Migration {
+    int version;          // user_version after this step
+    std::string_view sql; // run inside the migration transaction
+};
+
+// The migrations of this build, in order (store/schema.cpp).
+std::span<const Migration> schema_migrations();
+int latest_schema_version();
+
+// A workspace refused before it was touched: not SQLite, another program's, or too new.
+class RefusedError : public Error {
+  public:
+    using Error::Error;
+};
+
+class Workspace {
+  public:
+    // Opens (creating it 0600 if missing) the workspace at path and migrates it to the newest
+    // version. Throws RefusedError for a file that is not ours; the file is then unchanged.
+    explicit Workspace(const std::filesystem::path& path);
+    // For tests: open with an explicit list of migrations.
+    Workspace(const std::filesystem::path& path, std::span<const Migration> migrations);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    Database& db() { return *db_; }
+    const std::filesystem::path& path() const { return path_; }
+    int schema_version();
+    // Raised by every committed write on this connection; views rebuild when it changed.
+    std::uint64_t revision() const { return revision_.load(); }
+    // Where the pre-migration copy went, if this open migrated an existing file.
+    const std::filesystem::path& backup_path() const { return backup_path_; }
+
+  private:
+    void migrate(std::span<const Migration> migrations);
+
+    std::filesystem::path path_;
+    std::filesystem::path backup_path_;
+    std::unique_ptr<Database> db_;
+    std::atomic<std::uint64_t> revision_{0};
+};
+
+// Checks the file at path without opening it through SQLite. Throws RefusedError with a
+// one-line reason when it is not a Convene workspace this build can read.
+void check_workspace_file(const std::filesystem::path& path, int latest_version);
+
+} // namespace convene::store

@@ -1,0 +1,100 @@
+#include "gui_harness.hpp"
+
+#include "app/ui_probe.hpp"
+
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+namespace convene::test {
+namespace {
+
+void map_keys_like_glfw(ImGuiIO& io) {
+    io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
+    io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
+    io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
+    io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
+    io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
+    io.KeyMap[ImGuiKey_PageUp] = GLFW_KEY_PAGE_UP;
+    io.KeyMap[ImGuiKey_PageDown] = GLFW_KEY_PAGE_DOWN;
+    io.KeyMap[ImGuiKey_Home] = GLFW_KEY_HOME;
+    io.KeyMap[ImGuiKey_End] = GLFW_KEY_END;
+    io.KeyMap[ImGuiKey_Insert] = GLFW_KEY_INSERT;
+    io.KeyMap[ImGuiKey_Delete] = GLFW_KEY_DELETE;
+    io.KeyMap[ImGuiKey_Backspace] = GLFW_KEY_BACKSPACE;
+    io.KeyMap[ImGuiKey_Space] = GLFW_KEY_SPACE;
+    io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+    io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = GLFW_KEY_KP_ENTER;
+    io.KeyMap[ImGuiKey_A] = GLFW_KEY_A;
+    io.KeyMap[ImGuiKey_C] = GLFW_KEY_C;
+    io.KeyMap[ImGuiKey_V] = GLFW_KEY_V;
+    io.KeyMap[ImGuiKey_X] = GLFW_KEY_X;
+    io.KeyMap[ImGuiKey_Y] = GLFW_KEY_Y;
+    io.KeyMap[ImGuiKey_Z] = GLFW_KEY_Z;
+}
+
+} // namespace
+
+GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, float height) {
+    ctx_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.IniFilename = nullptr;
+    map_keys_like_glfw(io);
+    app::probe_enable(true);
+    app::AppOptions options;
+    options.workspace = workspace;
+    options.persist = false;
+    app_ = std::make_unique<app::App>(options);
+    app_->rebuild_fonts(1.0f);
+    frame(2);
+}
+
+GuiHarness::~GuiHarness() {
+    app_.reset();
+    app::probe_clear();
+    app::probe_enable(false);
+    ImGui::DestroyContext(ctx_);
+}
+
+void GuiHarness::frame(int count) {
+    for (int i = 0; i < count; ++i) {
+        if (app_->fonts_dirty()) app_->rebuild_fonts(1.0f);
+        ImGui::NewFrame();
+        app_->frame();
+        ImGui::Render();
+    }
+}
+
+void GuiHarness::click(const std::string& name) {
+    auto rect = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(rect.has_value());
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2((rect->x0 + rect->x1) / 2, (rect->y0 + rect->y1) / 2);
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+}
+
+void GuiHarness::key(int glfw_key, bool ctrl) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[glfw_key] = true;
+    frame();
+    io.KeysDown[glfw_key] = false;
+    frame();
+    io.KeyCtrl = false;
+    frame();
+}
+
+void GuiHarness::type(const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frame();
+}
+
+} // namespace convene::test

@@ -1,0 +1,33 @@
+// Drives the real App with no window: an ImGui context with a built font atlas, DisplaySize and
+// DeltaTime set, io.KeyMap filled as the GLFW backend fills it, and input written straight into
+// io (ImGui 1.86 has no input queue), pressing and releasing on separate frames.
+#pragma once
+
+#include "app/app.hpp"
+
+#include <imgui.h>
+#include <memory>
+#include <string>
+
+namespace convene::test {
+
+class GuiHarness {
+  public:
+    explicit GuiHarness(const std::filesystem::path& workspace, float width = 1280,
+                        float height = 720);
+    ~GuiHarness();
+
+    app::App& app() { return *app_; }
+    void frame(int count = 1);
+    // Clicks the item a view recorded with app::probe(name); fails the test if none.
+    void click(const std::string& name);
+    // Presses and releases a key (GLFW key code), with Ctrl held if asked.
+    void key(int glfw_key, bool ctrl = false);
+    void type(const std::string& utf8);
+
+  private:
+    ImGuiContext* ctx_ = nullptr;
+    std::unique_ptr<app::App> app_;
+};
+
+} // namespace convene::test

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the real convene under Xvfb, saves a screenshot of each screen and checks none is blank.
+# usage: smoke_screenshot.sh CONVENE PNG_CHECK OUT_DIR
+set -euo pipefail
+convene=$1 png_check=$2 out=$3
+mkdir -p "$out"
+export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data"
+for view in conversations library; do
+  xvfb-run -a -s "-screen 0 1280x720x24" "$convene" --db "$out/smoke.db" \
+    --screenshot "$out/$view.png" --view "$view"
+  "$png_check" "$out/$view.png" 1280 720
+done
