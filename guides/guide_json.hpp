@@ -1,0 +1,32 @@
+// Guide <-> JSON: loading validates everything and reports every problem with its path;
+// saving writes a canonical form, so load(save(g)) == g and the content hash is stable.
+#pragma once
+
+#include "guides/guide.hpp"
+#include "guides/problems.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace convene::guides {
+
+struct GuideLoad {
+    std::optional<Guide> guide; // set only when there are no problems
+    Problems problems;
+};
+
+GuideLoad parse_guide(std::string_view json_text);
+GuideLoad load_guide_file(const std::filesystem::path& file);
+
+// Canonical JSON text (2-space indent, keys in FORMAT.md order, trailing newline).
+std::string guide_to_json(const Guide& guide);
+// SHA-256 of the canonical JSON, as 64 hex digits: a conversation's snapshot key.
+std::string content_hash(const Guide& guide);
+std::string sha256_hex(std::string_view bytes);
+
+// Reads a whole file; throws std::runtime_error naming the file on failure.
+std::string read_text_file(const std::filesystem::path& file);
+
+} // namespace convene::guides
