@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/fonts.hpp"
+#include "store/seed.hpp"
 #include "store/workspace.hpp"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
     if (!create && !std::filesystem::exists(path, ec))
         return path.string() + " does not exist (use File > New workspace to create one)";
     try {
-        auto ws = std::make_unique<store::Workspace>(path);
+        auto ws = store::open_workspace(path);
         workspace_ = std::move(ws);
         return std::nullopt;
     } catch (const std::exception& e) {

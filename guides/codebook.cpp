@@ -20,8 +20,8 @@ void read_codes(JsonReader& r, const json& list, const std::string& path, const 
         std::string p = JsonReader::index(path, i);
         const json& cj = list[i];
         if (!r.object(cj, p, {"id", "name", "description", "colour", "children"})) continue;
-        Code c{r.id(cj, p, "id"), r.string(cj, p, "name", true), r.string(cj, p, "description", true),
-               r.string(cj, p, "colour", false), parent};
+        Code c{r.id(cj, p, "id"), r.string(cj, p, "name", true),
+               r.string(cj, p, "description", true), r.string(cj, p, "colour", false), parent};
         if (!c.colour.empty() && !valid_colour(c.colour))
             r.problem(p + ".colour", "\"" + c.colour + "\" is not a colour like #3b7dd8");
         if (!c.id.empty() && !ids.insert(c.id).second)

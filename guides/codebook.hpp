@@ -12,7 +12,7 @@ namespace convene::guides {
 
 struct Code {
     std::string id, name, description, colour; // colour "#rrggbb", "" inherits the parent's
-    std::string parent;                          // parent code id, "" at the top
+    std::string parent;                        // parent code id, "" at the top
     bool operator==(const Code&) const = default;
 };
 

@@ -35,11 +35,16 @@ std::optional<FieldType> field_type_from_name(std::string_view name) {
 std::vector<std::string> Field::allowed_values() const {
     switch (type) {
     case FieldType::Choice:
-    case FieldType::Multi: return choices;
-    case FieldType::Ynpu: return {"yes", "partly", "no", "unsure"};
-    case FieldType::YesNo: return {"yes", "no"};
-    case FieldType::Scale5: return {"1", "2", "3", "4", "5"};
-    default: return {};
+    case FieldType::Multi:
+        return choices;
+    case FieldType::Ynpu:
+        return {"yes", "partly", "no", "unsure"};
+    case FieldType::YesNo:
+        return {"yes", "no"};
+    case FieldType::Scale5:
+        return {"1", "2", "3", "4", "5"};
+    default:
+        return {};
     }
 }
 
@@ -89,7 +94,8 @@ const Area* Guide::area_of(std::string_view question_id) const {
 std::size_t Guide::question_count(std::string_view group_id) const {
     std::size_t n = 0;
     for (const auto& a : areas)
-        for (const auto& q : a.questions) n += q.asked_of(group_id) ? 1 : 0;
+        for (const auto& q : a.questions)
+            n += q.asked_of(group_id) ? 1 : 0;
     return n;
 }
 
@@ -113,7 +119,8 @@ std::string substitute(std::string_view text, std::string_view state, std::strin
 std::string describe(const Problems& problems, const std::string& source) {
     std::string s = std::to_string(problems.size()) +
                     (problems.size() == 1 ? " problem in " : " problems in ") + source + ":";
-    for (const auto& p : problems) s += "\n  " + p.to_string();
+    for (const auto& p : problems)
+        s += "\n  " + p.to_string();
     return s;
 }
 

@@ -52,7 +52,8 @@ Field read_field(JsonReader& r, const json& j, const std::string& path) {
 
 std::string groups_list(const Guide& g) {
     std::string s;
-    for (const auto& grp : g.groups) s += (s.empty() ? "" : ", ") + grp.id;
+    for (const auto& grp : g.groups)
+        s += (s.empty() ? "" : ", ") + grp.id;
     return s;
 }
 
@@ -66,8 +67,8 @@ Question read_question(JsonReader& r, const json& j, const std::string& path, co
     std::set<std::string> seen;
     for (std::size_t i = 0; i < q.groups.size(); ++i) {
         if (!g.group(q.groups[i]))
-            r.problem(JsonReader::index(gpath, i), "unknown group \"" + q.groups[i] +
-                                                       "\"; groups are " + groups_list(g));
+            r.problem(JsonReader::index(gpath, i),
+                      "unknown group \"" + q.groups[i] + "\"; groups are " + groups_list(g));
         else if (!seen.insert(q.groups[i]).second)
             r.problem(JsonReader::index(gpath, i), "group \"" + q.groups[i] + "\" listed twice");
     }
@@ -93,7 +94,8 @@ Question read_question(JsonReader& r, const json& j, const std::string& path, co
             if (!q.text.contains(grp) && g.group(grp))
                 r.problem(tpath, "no wording for group \"" + grp + "\"");
     } else {
-        r.problem(tpath, "expected a string or an object, found " + JsonReader::describe_type(*text));
+        r.problem(tpath,
+                  "expected a string or an object, found " + JsonReader::describe_type(*text));
     }
     q.cue = r.string(j, path, "cue", false);
     if (const json* probes = r.array(j, path, "probes", false)) {
@@ -150,8 +152,9 @@ GuideLoad parse_guide(std::string_view text) {
     JsonReader r(out.problems);
     if (!r.header(*doc, "guide", kGuideSchema)) return out;
     const json& j = *doc;
-    r.object(j, "", {"schema", "kind", "id", "version", "title", "description", "source",
-                     "derived_from", "conditions", "groups", "areas"});
+    r.object(j, "",
+             {"schema", "kind", "id", "version", "title", "description", "source", "derived_from",
+              "conditions", "groups", "areas"});
     Guide g;
     g.id = r.id(j, "", "id");
     g.version = r.string(j, "", "version", true);
@@ -283,7 +286,8 @@ ojson question_json(const Question& q) {
     if (!q.condition.empty()) j["condition"] = q.condition;
     if (!q.fields.empty()) {
         j["fields"] = ojson::array();
-        for (const auto& f : q.fields) j["fields"].push_back(field_json(f));
+        for (const auto& f : q.fields)
+            j["fields"].push_back(field_json(f));
     }
     return j;
 }
@@ -329,7 +333,8 @@ std::string guide_to_json(const Guide& g) {
         aj["title"] = a.title;
         aj["minutes"] = a.minutes;
         aj["questions"] = ojson::array();
-        for (const auto& q : a.questions) aj["questions"].push_back(question_json(q));
+        for (const auto& q : a.questions)
+            aj["questions"].push_back(question_json(q));
         j["areas"].push_back(aj);
     }
     return j.dump(2) + "\n";
@@ -349,6 +354,8 @@ std::string sha256_hex(std::string_view bytes) {
     return out;
 }
 
-std::string content_hash(const Guide& g) { return sha256_hex(guide_to_json(g)); }
+std::string content_hash(const Guide& g) {
+    return sha256_hex(guide_to_json(g));
+}
 
 } // namespace convene::guides

@@ -10,11 +10,11 @@ std::optional<json> parse_json_text(std::string_view text, Problems& problems) {
     } catch (const json::parse_error& e) {
         // Turn the byte offset into line and column for people.
         std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        std::size_t line = 1 + static_cast<std::size_t>(
-                                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+        std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                   text.begin(), text.begin() + static_cast<long>(offset), '\n'));
         auto last_nl = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-        std::size_t column = last_nl == std::string_view::npos || offset == 0 ? offset + 1
-                                                                              : offset - last_nl;
+        std::size_t column =
+            last_nl == std::string_view::npos || offset == 0 ? offset + 1 : offset - last_nl;
         std::string what = e.what();
         if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
         problems.push_back({"", "not valid JSON at line " + std::to_string(line) + ", column " +
@@ -48,7 +48,8 @@ bool JsonReader::object(const json& value, const std::string& path,
     for (auto it = value.begin(); it != value.end(); ++it) {
         if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
             std::string known;
-            for (auto k : allowed) known += (known.empty() ? "" : ", ") + std::string(k);
+            for (auto k : allowed)
+                known += (known.empty() ? "" : ", ") + std::string(k);
             problem(path, "unknown key \"" + it.key() + "\"; known keys are " + known);
         }
     }

@@ -45,10 +45,10 @@ class JsonReader {
                                bool required);
     bool boolean(const json& obj, const std::string& path, std::string_view key, bool fallback);
     // The array at key (nullptr with a problem if required and missing or not an array).
-    const json* array(const json& obj, const std::string& path, std::string_view key,
-                      bool required, bool non_empty = false);
-    std::vector<std::string> strings(const json& obj, const std::string& path,
-                                     std::string_view key, bool required, bool non_empty = false);
+    const json* array(const json& obj, const std::string& path, std::string_view key, bool required,
+                      bool non_empty = false);
+    std::vector<std::string> strings(const json& obj, const std::string& path, std::string_view key,
+                                     bool required, bool non_empty = false);
 
     // Checks "schema" and "kind" at the top of a bundled data file.
     bool header(const json& doc, std::string_view kind, int schema);

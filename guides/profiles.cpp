@@ -26,10 +26,10 @@ ProfilesLoad parse_profiles(std::string_view text) {
         for (std::size_t i = 0; i < ps->size(); ++i) {
             std::string p = JsonReader::index("profiles", i);
             const json& pj = (*ps)[i];
-            if (!r.object(pj, p, {"id", "title", "issuer", "developer", "competency", "key_method",
-                                  "method_components", "research_resources",
-                                  "submission_criteria", "rubric", "stack", "currency_granted",
-                                  "estimated_hours", "sample"}))
+            if (!r.object(pj, p,
+                          {"id", "title", "issuer", "developer", "competency", "key_method",
+                           "method_components", "research_resources", "submission_criteria",
+                           "rubric", "stack", "currency_granted", "estimated_hours", "sample"}))
                 continue;
             Profile pr;
             pr.id = r.id(pj, p, "id");
@@ -68,7 +68,8 @@ ProfilesLoad parse_profiles(std::string_view text) {
             const json& sj = (*ss)[i];
             if (!r.object(sj, p, {"id", "title", "description", "profiles"})) continue;
             Stack st{r.id(sj, p, "id"), r.string(sj, p, "title", true),
-                     r.string(sj, p, "description", false), r.strings(sj, p, "profiles", true, true)};
+                     r.string(sj, p, "description", false),
+                     r.strings(sj, p, "profiles", true, true)};
             for (std::size_t k = 0; k < st.profiles.size(); ++k)
                 if (!profile_ids.contains(st.profiles[k]))
                     r.problem(JsonReader::index(p + ".profiles", k),
@@ -104,8 +105,10 @@ std::string profiles_to_json(const ProfileLibrary& lib) {
         nlohmann::ordered_json pj;
         pj["id"] = p.id;
         pj["title"] = p.title;
-        for (auto [k, v] : {std::pair{"issuer", &p.issuer}, {"developer", &p.developer},
-                            {"competency", &p.competency}, {"key_method", &p.key_method}})
+        for (auto [k, v] : {std::pair{"issuer", &p.issuer},
+                            {"developer", &p.developer},
+                            {"competency", &p.competency},
+                            {"key_method", &p.key_method}})
             if (!v->empty()) pj[k] = *v;
         for (auto [k, v] : {std::pair{"method_components", &p.method_components},
                             {"research_resources", &p.research_resources},

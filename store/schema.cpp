@@ -19,6 +19,68 @@ constexpr std::array kMigrations{
                 '-' || lower(hex(randomblob(6)))),
             ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
     )sql"},
+    // 2: the library: guides (every version kept by content hash), MC profiles and stacks, the
+    // codebook, currency units and per-state conversions.
+    Migration{2, R"sql(
+        CREATE TABLE guide (
+            hash       TEXT PRIMARY KEY,           -- SHA-256 of the canonical JSON
+            guide_id   TEXT NOT NULL,
+            version    TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            json       TEXT NOT NULL,
+            bundled    INTEGER NOT NULL DEFAULT 0,
+            current    INTEGER NOT NULL DEFAULT 1, -- the version offered for new conversations
+            added_at   TEXT NOT NULL,
+            deleted_at TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX guide_current_id ON guide(guide_id) WHERE current = 1;
+
+        CREATE TABLE mc_stack (
+            uuid        TEXT PRIMARY KEY,
+            slug        TEXT NOT NULL UNIQUE,
+            title       TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            profiles    TEXT NOT NULL DEFAULT '[]', -- JSON array of profile slugs, in order
+            updated_at  TEXT NOT NULL,
+            deleted_at  TEXT
+        ) STRICT;
+
+        CREATE TABLE mc_profile (
+            uuid       TEXT PRIMARY KEY,
+            slug       TEXT NOT NULL UNIQUE,
+            title      TEXT NOT NULL,
+            body       TEXT NOT NULL,              -- the profile as JSON (guides/FORMAT.md)
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        ) STRICT;
+
+        CREATE TABLE code (
+            uuid        TEXT PRIMARY KEY,
+            slug        TEXT NOT NULL UNIQUE,
+            parent_uuid TEXT REFERENCES code(uuid),
+            name        TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            colour      TEXT NOT NULL DEFAULT '',
+            position    INTEGER NOT NULL DEFAULT 0,
+            updated_at  TEXT NOT NULL,
+            deleted_at  TEXT
+        ) STRICT;
+
+        CREATE TABLE currency_unit (
+            slug        TEXT PRIMARY KEY,
+            label       TEXT NOT NULL,
+            clock_hours REAL NOT NULL CHECK (clock_hours > 0)
+        ) STRICT;
+
+        CREATE TABLE currency_conversion (
+            state       TEXT NOT NULL,
+            state_name  TEXT NOT NULL DEFAULT '',
+            unit        TEXT NOT NULL REFERENCES currency_unit(slug),
+            clock_hours REAL NOT NULL CHECK (clock_hours > 0),
+            source      TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (state, unit)
+        ) STRICT;
+    )sql"},
 };
 
 } // namespace

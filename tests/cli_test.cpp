@@ -83,3 +83,61 @@ TEST_CASE("convene-cli usage errors are one line with a non-zero exit") {
     CHECK(v.code == 0);
     CHECK_THAT(v.out, Catch::Contains(CONVENE_VERSION));
 }
+
+TEST_CASE("convene-cli guide list, show --json, export, import and print") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "ws.db") + " ";
+    auto list = cli(dir, db + "--json guide list");
+    REQUIRE(list.code == 0);
+    auto guides = nlohmann::json::parse(list.out);
+    REQUIRE(guides.size() == 1);
+    CHECK(guides[0]["id"] == "air-2019");
+
+    auto show = cli(dir, db + "guide show air-2019 --group licensing --state Ohio --json");
+    REQUIRE(show.code == 0);
+    auto j = nlohmann::json::parse(show.out);
+    CHECK(j["id"] == "air-2019");
+    CHECK(j["group"] == "licensing");
+    CHECK(j["areas"].size() == 7);
+    auto& q0 = j["areas"][0]["questions"][0];
+    CHECK(q0["id"] == "perceptions.first_thoughts");
+    CHECK(q0["probes"].is_array());
+    CHECK(q0["condition"].is_null());
+    CHECK(q0["fields"][0]["id"] == "sentiment");
+    CHECK(show.out.find("{state}") == std::string::npos);
+    CHECK(show.out.find("Ohio") != std::string::npos);
+
+    auto bad_group = cli(dir, db + "guide show air-2019 --group licencing");
+    CHECK(bad_group.code != 0);
+    CHECK_THAT(bad_group.err, Catch::Contains("no group \"licencing\""));
+    auto missing = cli(dir, db + "guide show nope");
+    CHECK(missing.code != 0);
+    CHECK_THAT(missing.err, Catch::Contains("no guide \"nope\"") && Catch::Contains("air-2019"));
+
+    // Export, edit the copy into a protocol of one's own, validate and import it.
+    auto file = dir / "mine.json";
+    REQUIRE(cli(dir, db + "guide export air-2019 " + quote(file)).code == 0);
+    auto doc = nlohmann::json::parse(convene::test::read_file(file));
+    doc["id"] = "ohio-licensing-2026";
+    doc["derived_from"] = "air-2019";
+    doc["areas"].erase(doc["areas"].begin() + 5);
+    convene::test::write_file(file, doc.dump(2));
+    auto validate = cli(dir, db + "guide validate " + quote(file));
+    CHECK(validate.code == 0);
+    CHECK_THAT(validate.out, Catch::Contains("ok") && Catch::Contains("6 areas"));
+    REQUIRE(cli(dir, db + "guide import " + quote(file)).code == 0);
+    auto again = cli(dir, db + "guide import " + quote(file));
+    CHECK_THAT(again.out, Catch::Contains("Already present"));
+    auto list2 = nlohmann::json::parse(cli(dir, db + "--json guide list").out);
+    CHECK(list2.size() == 2);
+
+    auto html = dir / "protocol.html";
+    REQUIRE(cli(dir, db + "guide print ohio-licensing-2026 --group licensing --state Ohio --out " +
+                         quote(html))
+                .code == 0);
+    CHECK_THAT(convene::test::read_file(html), Catch::Contains("<h2>"));
+    auto txt =
+        cli(dir, db + "guide print air-2019 --group licensing --out " + quote(dir / "p.txt"));
+    CHECK(txt.code != 0);
+    CHECK_THAT(txt.err, Catch::Contains(".html or .md"));
+}

@@ -1,54 +1,36 @@
 #include "app/cli/commands.hpp"
 
-#include "store/meta.hpp"
+#include "app/cli/context.hpp"
 #include "store/paths.hpp"
-#include "store/workspace.hpp"
+#include "store/seed.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 namespace convene::cli {
-namespace {
 
-struct Globals {
-    std::string db;
-    bool json = false;
-};
-
-int info(const Globals& g, std::ostream& out) {
-    store::Workspace ws(g.db);
-    auto i = store::read_workspace_info(ws);
-    if (g.json) {
-        out << nlohmann::json{{"path", i.path},
-                              {"format", i.format},
-                              {"uuid", i.uuid},
-                              {"created_at", i.created_at}}
-                   .dump(2)
-            << "\n";
-    } else {
-        out << "Workspace: " << i.path << "\nFormat:    " << i.format << "\nUUID:      " << i.uuid
-            << "\nCreated:   " << i.created_at << "\n";
-    }
-    return 0;
+store::Workspace& Context::workspace() {
+    if (!ws_) ws_ = store::open_workspace(db);
+    return *ws_;
 }
-
-} // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     CLI::App app{"convene-cli: Convene's command line (workspaces, guides, conversations, surveys)",
                  "convene-cli"};
-    Globals g;
-    g.db = store::default_workspace_path().string();
-    app.add_option("--db", g.db, "Workspace file (created if missing)")->capture_default_str();
-    app.add_flag("--json", g.json, "Machine-readable output");
+    Context ctx(store::default_workspace_path().string(), out, err);
+    app.add_option("--db", ctx.db, "Workspace file (created if missing)")->capture_default_str();
+    app.add_flag("--json", ctx.json, "Machine-readable output");
     app.set_version_flag("--version", CONVENE_VERSION);
     app.require_subcommand(1);
-    auto* info_cmd = app.add_subcommand("info", "Show the workspace file's format and identity");
+    app.fallthrough(); // --db and --json may also follow the command
+    add_info_command(app, ctx);
+    add_guide_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e, out, err);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
@@ -56,13 +38,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         err << "convene-cli: " << e.what() << " (see convene-cli --help)\n";
         return 2;
     }
+    if (!ctx.action) return 0;
     try {
-        if (info_cmd->parsed()) return info(g, out);
+        return ctx.action();
     } catch (const std::exception& e) {
-        err << "convene-cli: " << e.what() << "\n";
+        std::string msg = e.what();
+        // One line on stderr: multi-line reasons (lists of problems) are joined.
+        for (auto& c : msg)
+            if (c == '\n') c = ' ';
+        err << "convene-cli: " << msg << "\n";
         return 1;
     }
-    return 0;
 }
 
 int run(int argc, const char* const* argv) {

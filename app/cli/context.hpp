@@ -1,0 +1,43 @@
+// What every convene-cli command gets: the global options, the output streams and a lazily
+// opened workspace. A command sets `action`; run() calls it after parsing.
+#pragma once
+
+#include "store/workspace.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace convene::cli {
+
+// A command's failure: the message becomes convene-cli's one line on stderr.
+class CommandError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Context {
+    Context(std::string db_path, std::ostream& o, std::ostream& e)
+        : db(std::move(db_path)), out(o), err(e) {}
+
+    std::string db;
+    bool json = false;
+    std::ostream& out;
+    std::ostream& err;
+    std::function<int()> action;
+
+    store::Workspace& workspace(); // opens (and seeds) on first use
+
+  private:
+    std::unique_ptr<store::Workspace> ws_;
+};
+
+void add_info_command(CLI::App& app, Context& ctx);
+void add_guide_commands(CLI::App& app, Context& ctx);
+
+} // namespace convene::cli

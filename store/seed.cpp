@@ -1,0 +1,53 @@
+#include "store/seed.hpp"
+
+#include "guides/codebook.hpp"
+#include "guides/currency.hpp"
+#include "guides/data_dir.hpp"
+#include "guides/guide_json.hpp"
+#include "guides/profiles.hpp"
+#include "store/guides.hpp"
+#include "store/library.hpp"
+#include "store/uuid.hpp"
+
+#include <algorithm>
+
+namespace convene::store {
+namespace {
+
+template <typename Load> auto require(Load load, const std::filesystem::path& file) {
+    if (!load.problems.empty()) throw Error(guides::describe(load.problems, file.string()));
+    return load;
+}
+
+} // namespace
+
+void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
+    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0) return;
+    namespace fs = std::filesystem;
+    std::vector<fs::path> guide_files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().string().ends_with(".guide.json")) guide_files.push_back(e.path());
+    std::sort(guide_files.begin(), guide_files.end());
+    for (const auto& f : guide_files)
+        import_guide(ws, *require(guides::load_guide_file(f), f).guide, true);
+
+    auto read = [&](const char* name) { return guides::read_text_file(dir / name); };
+    save_profiles(
+        ws, *require(guides::parse_profiles(read("profiles.json")), dir / "profiles.json").library);
+    save_codebook(
+        ws,
+        *require(guides::parse_codebook(read("codebook.json")), dir / "codebook.json").codebook);
+    save_currency(
+        ws, *require(guides::parse_currency(read("currency.json")), dir / "currency.json").table);
+    Statement(ws.db(), "INSERT INTO meta(key, value) VALUES ('seeded_at', ?1)")
+        .bind(1, now_utc())
+        .run();
+}
+
+std::unique_ptr<Workspace> open_workspace(const std::filesystem::path& path) {
+    auto ws = std::make_unique<Workspace>(path);
+    seed_bundled_content(*ws, guides::data_dir());
+    return ws;
+}
+
+} // namespace convene::store
