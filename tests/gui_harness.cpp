@@ -62,6 +62,7 @@ GuiHarness::~GuiHarness() {
 void GuiHarness::frame(int count) {
     for (int i = 0; i < count; ++i) {
         if (app_->fonts_dirty()) app_->rebuild_fonts(1.0f);
+        app::probe_clear(); // only what this frame drew can be found
         ImGui::NewFrame();
         app_->frame();
         ImGui::Render();
@@ -69,6 +70,8 @@ void GuiHarness::frame(int count) {
 }
 
 void GuiHarness::click(const std::string& name) {
+    // One frame first: a popup that just opened is measured off-screen in its first frame.
+    frame();
     auto rect = app::probe_find(name);
     INFO("widget " << name);
     REQUIRE(rect.has_value());

@@ -194,7 +194,7 @@ TEST_CASE("a transaction rolls back unless committed, also when an exception lea
     CHECK(count() == before + 1);
 }
 
-TEST_CASE("every committed write raises the revision; reads and rollbacks do not") {
+TEST_CASE("every committed write raises the revision, reads and rollbacks do not") {
     TempDir dir;
     store::Workspace ws(dir / "rev.db");
     auto r0 = ws.revision();

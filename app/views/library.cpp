@@ -1,18 +1,49 @@
-// Library: conversation guides, protocols, micro-credential profiles and the codebook.
-#include "app/views/view.hpp"
+// Library: conversation guides, protocols of one's own, MC profiles, the codebook and currency.
+#include "app/ui_probe.hpp"
+#include "app/views/library_panels.hpp"
 #include "app/widgets.hpp"
+
+#include <imgui.h>
 
 namespace convene::app {
 namespace {
 
 class LibraryView final : public View {
   public:
-    void draw(ViewContext&) override {
+    void draw(ViewContext& ctx) override {
         widgets::screen_title("Library");
-        widgets::empty_state("The library is empty",
-                             "Conversation guides, your own protocols, micro-credential profiles "
-                             "and the shared codebook will be browsed and edited here.");
+        if (!ctx.workspace) {
+            widgets::empty_state("No workspace is open",
+                                 "Open or create a workspace to browse its guides and profiles.");
+            return;
+        }
+        if (!ImGui::BeginTabBar("##library")) return;
+        auto tab = [&](const char* label, const char* probe_name, auto&& body) {
+            bool open = ImGui::BeginTabItem(label);
+            probe(probe_name);
+            if (open) {
+                body();
+                ImGui::EndTabItem();
+            }
+        };
+        tab("Guides", "library.tab.guides", [&] {
+            if (editor_.active())
+                editor_.draw(ctx);
+            else
+                guides_.draw(ctx, editor_);
+        });
+        tab("MC profiles", "library.tab.profiles", [&] { profiles_.draw(ctx); });
+        tab("Codebook", "library.tab.codebook", [&] { codebook_.draw(ctx); });
+        tab("Currency", "library.tab.currency", [&] { currency_.draw(ctx); });
+        ImGui::EndTabBar();
     }
+
+  private:
+    GuideBrowser guides_;
+    ProtocolEditor editor_;
+    ProfileEditor profiles_;
+    CodebookBrowser codebook_;
+    CurrencyTableView currency_;
 };
 
 } // namespace

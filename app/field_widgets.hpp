@@ -1,0 +1,15 @@
+// Draws a structured answer field (number, choice, multi-choice, yes/partly/no/unsure, yes/no,
+// 1-5 scale, text) as the facilitator ticks it. The value is JSON: null when unanswered, a
+// number, a string, or an array of strings for multi-choice.
+#pragma once
+
+#include "guides/guide.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace convene::app {
+
+// Returns true when the user changed the value this frame.
+bool field_input(const guides::Field& field, nlohmann::json& value);
+
+} // namespace convene::app

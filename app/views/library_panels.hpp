@@ -1,0 +1,118 @@
+// The panels of the Library screen, one file each: guide browser, protocol editor, MC profile
+// editor, codebook browser and currency table. Each keeps a cached model keyed on the workspace
+// revision and writes only through store/ functions when the user presses a button.
+#pragma once
+
+#include "app/views/view.hpp"
+#include "guides/codebook.hpp"
+#include "guides/currency.hpp"
+#include "guides/guide.hpp"
+#include "guides/guide_view.hpp"
+#include "guides/profiles.hpp"
+#include "store/guides.hpp"
+#include "store/library.hpp"
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace convene::app {
+
+// Remembers which workspace and revision a cache was built from.
+struct CacheKey {
+    store::Workspace* workspace = nullptr;
+    std::uint64_t revision = 0;
+    bool valid = false;
+    // True (and remembers ctx) when the cache must be rebuilt.
+    bool stale(const ViewContext& ctx) {
+        if (valid && workspace == ctx.workspace && revision == ctx.revision) return false;
+        workspace = ctx.workspace;
+        revision = ctx.revision;
+        valid = true;
+        return true;
+    }
+    void invalidate() { valid = false; }
+};
+
+class ProtocolEditor {
+  public:
+    // Starts editing a new protocol derived from guide (the original is never changed).
+    void begin(const guides::Guide& guide);
+    bool active() const { return active_; }
+    void draw(ViewContext& ctx);
+    const std::string& message() const { return message_; }
+
+  private:
+    void draw_area(guides::Area& area);
+    void save(ViewContext& ctx);
+
+    bool active_ = false;
+    guides::Guide draft_;
+    std::string group_;             // whose wording is edited
+    std::set<std::string> dropped_; // question ids left out
+    int next_custom_ = 1;
+    std::string message_;
+    bool message_is_error_ = false;
+};
+
+class GuideBrowser {
+  public:
+    void draw(ViewContext& ctx, ProtocolEditor& editor);
+
+  private:
+    void refresh(ViewContext& ctx);
+    void rebuild_view();
+    void draw_print_dialog();
+
+    CacheKey key_;
+    std::vector<store::GuideRow> rows_;
+    std::string selected_id_;
+    std::optional<guides::Guide> guide_;
+    std::string group_;
+    std::string state_ = "";
+    std::set<std::string> flags_;
+    bool show_all_ = true; // show conditional questions even when their flag is off
+    std::vector<guides::AreaView> view_;
+    std::map<std::string, nlohmann::json> preview_values_; // scratch: never saved
+    bool open_print_ = false;
+    std::string print_path_;
+    std::string print_message_;
+};
+
+class ProfileEditor {
+  public:
+    void draw(ViewContext& ctx);
+
+  private:
+    void refresh(ViewContext& ctx);
+
+    CacheKey key_;
+    guides::ProfileLibrary library_;
+    std::string selected_;
+    std::optional<guides::Profile> draft_;
+    std::string message_;
+};
+
+class CodebookBrowser {
+  public:
+    void draw(ViewContext& ctx);
+
+  private:
+    CacheKey key_;
+    std::vector<store::CodeRow> codes_;
+};
+
+class CurrencyTableView {
+  public:
+    void draw(ViewContext& ctx);
+
+  private:
+    CacheKey key_;
+    guides::CurrencyTable table_;
+};
+
+} // namespace convene::app

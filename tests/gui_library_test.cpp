@@ -1,0 +1,112 @@
+// The Library screen driven like a facilitator would: browse the guide by group, make a
+// protocol of one's own, edit an MC profile.
+#include "app/ui_probe.hpp"
+#include "gui_harness.hpp"
+#include "store/guides.hpp"
+#include "store/library.hpp"
+#include "temp_dir.hpp"
+
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+
+using namespace convene;
+using convene::test::GuiHarness;
+using convene::test::TempDir;
+
+TEST_CASE("the guide browser shows the questions for the chosen group") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000); // tall enough that every question is drawn
+    gui.click("nav.library");
+    REQUIRE(gui.app().screen() == app::Screen::Library);
+    gui.frame(2);
+    REQUIRE(app::probe_find("library.guide.air-2019"));
+    // Licensing by default: its own questions, not the associations'.
+    CHECK(app::probe_find("library.question.proficiency.who_assesses"));
+    CHECK_FALSE(app::probe_find("library.question.wrap_up.system_benefits"));
+    gui.click("library.group");
+    gui.click("library.group.association");
+    gui.frame(2);
+    CHECK_FALSE(app::probe_find("library.question.proficiency.who_assesses"));
+    CHECK(app::probe_find("library.question.wrap_up.system_benefits"));
+    // Hiding conditional questions with no flags set removes the stacking area's questions.
+    CHECK(app::probe_find("library.question.stacking.pathways"));
+    gui.click("library.show_all");
+    gui.frame(2);
+    CHECK_FALSE(app::probe_find("library.question.stacking.pathways"));
+    CHECK(app::probe_find("library.question.perceptions.first_thoughts"));
+}
+
+TEST_CASE("a protocol of one's own is saved as a new guide and the original is unchanged") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000); // tall: every widget on screen
+    auto original = *store::current_guide(*gui.app().workspace(), "air-2019");
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.make_protocol");
+    gui.frame(2);
+    // Leave out the second experience question, move a proficiency question up, save.
+    gui.click("protocol.keep.experience.involvement");
+    gui.click("protocol.up.proficiency.who_assesses");
+    gui.click("protocol.save");
+    gui.frame();
+
+    auto& ws = *gui.app().workspace();
+    auto protocol = store::current_guide(ws, "air-2019-protocol");
+    REQUIRE(protocol);
+    CHECK(protocol->derived_from == "air-2019");
+    CHECK(protocol->question("experience.involvement") == nullptr);
+    CHECK(protocol->question("experience.knowledge") != nullptr);
+    const auto& proficiency = protocol->areas[2].questions;
+    CHECK(proficiency[0].id == "proficiency.who_assesses");
+    CHECK(*store::current_guide(ws, "air-2019") == original);
+}
+
+TEST_CASE("rewording a question for one group in the protocol editor keeps the others' wording") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000); // tall: every widget on screen
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.make_protocol");
+    gui.frame(2);
+    gui.click("protocol.text.perceptions.first_thoughts");
+    gui.key(GLFW_KEY_A, true);
+    gui.type("What does “micro-credential” bring to mind in {state}?");
+    gui.click("protocol.save");
+    auto protocol = store::current_guide(*gui.app().workspace(), "air-2019-protocol");
+    REQUIRE(protocol);
+    const auto* q = protocol->question("perceptions.first_thoughts");
+    REQUIRE(q);
+    CHECK(q->text_for("licensing") == "What does “micro-credential” bring to mind in {state}?");
+    auto original = store::current_guide(*gui.app().workspace(), "air-2019");
+    CHECK(q->text_for("association") ==
+          original->question("perceptions.first_thoughts")->text_for("association"));
+}
+
+TEST_CASE("an MC profile edited in the Library is saved to the workspace") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000); // tall: every widget on screen
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.tab.profiles");
+    gui.frame(2);
+    gui.click("profiles.item.collaborative-coaching");
+    gui.click("profiles.title");
+    gui.key(GLFW_KEY_A, true);
+    gui.type("Collaborative Coaching — peer cycles");
+    gui.click("profiles.save");
+    auto lib = store::load_profiles(*gui.app().workspace());
+    REQUIRE(lib.profile("collaborative-coaching"));
+    CHECK(lib.profile("collaborative-coaching")->title == "Collaborative Coaching — peer cycles");
+}
+
+TEST_CASE("the codebook and currency tabs draw the seeded data") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000); // tall: every widget on screen
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.tab.codebook");
+    gui.frame(2);
+    gui.click("library.tab.currency");
+    gui.frame(2);
+    CHECK(gui.app().error_message().empty());
+}
