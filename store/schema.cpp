@@ -81,6 +81,102 @@ constexpr std::array kMigrations{
             PRIMARY KEY (state, unit)
         ) STRICT;
     )sql"},
+    // 3: conversations, their participants, answers with quotes, per-area timings, and a
+    // full-text index over notes and quotes kept up to date by triggers.
+    Migration{3, R"sql(
+        CREATE TABLE conversation (
+            uuid             TEXT PRIMARY KEY,
+            guide_hash       TEXT NOT NULL REFERENCES guide(hash),
+            group_id         TEXT NOT NULL,
+            mode             TEXT NOT NULL DEFAULT 'interview'
+                             CHECK (mode IN ('interview', 'focus_group')),
+            org              TEXT NOT NULL DEFAULT '',
+            state            TEXT NOT NULL DEFAULT '',
+            scheduled_at     TEXT NOT NULL DEFAULT '',
+            facilitator      TEXT NOT NULL DEFAULT '',
+            note_taker       TEXT NOT NULL DEFAULT '',
+            profile_slug     TEXT NOT NULL DEFAULT '',
+            flags            TEXT NOT NULL DEFAULT '[]',
+            status           TEXT NOT NULL DEFAULT 'planned'
+                             CHECK (status IN ('planned', 'in_progress', 'complete')),
+            current_question TEXT NOT NULL DEFAULT '',
+            created_at       TEXT NOT NULL,
+            updated_at       TEXT NOT NULL,
+            deleted_at       TEXT
+        ) STRICT;
+        CREATE INDEX conversation_listing ON conversation(deleted_at, scheduled_at);
+
+        CREATE TABLE participant (
+            uuid              TEXT PRIMARY KEY,
+            conversation_uuid TEXT NOT NULL REFERENCES conversation(uuid) ON DELETE CASCADE,
+            name              TEXT NOT NULL DEFAULT '',
+            role              TEXT NOT NULL DEFAULT '',
+            organisation      TEXT NOT NULL DEFAULT '',
+            consent           INTEGER NOT NULL DEFAULT 0,
+            position          INTEGER NOT NULL DEFAULT 0,
+            updated_at        TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX participant_conversation ON participant(conversation_uuid);
+
+        CREATE TABLE area_timing (
+            conversation_uuid TEXT NOT NULL REFERENCES conversation(uuid) ON DELETE CASCADE,
+            area_id           TEXT NOT NULL,
+            seconds           REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (conversation_uuid, area_id)
+        ) STRICT;
+
+        CREATE TABLE answer (
+            uuid              TEXT PRIMARY KEY,
+            conversation_uuid TEXT NOT NULL REFERENCES conversation(uuid) ON DELETE CASCADE,
+            question_id       TEXT NOT NULL,
+            notes             TEXT NOT NULL DEFAULT '',
+            asked             INTEGER NOT NULL DEFAULT 0, -- 0 not yet, 1 asked, 2 skipped
+            probes            TEXT NOT NULL DEFAULT '[]', -- indexes of the probes ticked
+            value_json        TEXT NOT NULL DEFAULT '{}', -- field id -> value
+            updated_at        TEXT NOT NULL,
+            UNIQUE (conversation_uuid, question_id)
+        ) STRICT;
+
+        CREATE TABLE quote (
+            uuid        TEXT PRIMARY KEY,
+            answer_uuid TEXT NOT NULL REFERENCES answer(uuid) ON DELETE CASCADE,
+            text        TEXT NOT NULL,
+            speaker     TEXT NOT NULL DEFAULT '',
+            position    INTEGER NOT NULL DEFAULT 0,
+            updated_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX quote_answer ON quote(answer_uuid);
+
+        CREATE VIRTUAL TABLE answer_fts USING fts5(
+            notes, quotes, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER answer_fts_insert AFTER INSERT ON answer BEGIN
+            INSERT INTO answer_fts(rowid, notes, quotes) VALUES (new.rowid, new.notes, '');
+        END;
+        CREATE TRIGGER answer_fts_update AFTER UPDATE OF notes ON answer BEGIN
+            UPDATE answer_fts SET notes = new.notes WHERE rowid = new.rowid;
+        END;
+        CREATE TRIGGER answer_fts_delete AFTER DELETE ON answer BEGIN
+            DELETE FROM answer_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
+            UPDATE answer_fts SET quotes = (
+                SELECT group_concat(text || ' (' || speaker || ')', char(10)) FROM quote
+                 WHERE answer_uuid = new.answer_uuid)
+             WHERE rowid = (SELECT rowid FROM answer WHERE uuid = new.answer_uuid);
+        END;
+        CREATE TRIGGER quote_fts_update AFTER UPDATE ON quote BEGIN
+            UPDATE answer_fts SET quotes = (
+                SELECT group_concat(text || ' (' || speaker || ')', char(10)) FROM quote
+                 WHERE answer_uuid = new.answer_uuid)
+             WHERE rowid = (SELECT rowid FROM answer WHERE uuid = new.answer_uuid);
+        END;
+        CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+            UPDATE answer_fts SET quotes = coalesce((
+                SELECT group_concat(text || ' (' || speaker || ')', char(10)) FROM quote
+                 WHERE answer_uuid = old.answer_uuid), '')
+             WHERE rowid = (SELECT rowid FROM answer WHERE uuid = old.answer_uuid);
+        END;
+    )sql"},
 };
 
 } // namespace

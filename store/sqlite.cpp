@@ -114,15 +114,23 @@ std::optional<std::string> Statement::optional_text(int column) const {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-    db_.exec("BEGIN IMMEDIATE");
+    // Inside another transaction this one becomes a savepoint, so repository functions that
+    // make their own transaction can also run as part of a larger one.
+    nested_ = sqlite3_get_autocommit(db_.handle()) == 0;
+    db_.exec(nested_ ? "SAVEPOINT convene_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    if (nested_)
+        sqlite3_exec(db_.handle(), "ROLLBACK TO convene_nested; RELEASE convene_nested", nullptr,
+                     nullptr, nullptr);
+    else
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE convene_nested" : "COMMIT");
     done_ = true;
 }
 

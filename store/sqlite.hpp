@@ -79,6 +79,7 @@ class Statement {
 };
 
 // BEGIN IMMEDIATE in the constructor; ROLLBACK in the destructor unless commit() was called.
+// Inside an open transaction it is a savepoint instead.
 class Transaction {
   public:
     explicit Transaction(Database& db);
@@ -90,6 +91,7 @@ class Transaction {
   private:
     Database& db_;
     bool done_ = false;
+    bool nested_ = false;
 };
 
 // Runs a query that yields one integer (e.g. a PRAGMA).

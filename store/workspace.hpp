@@ -49,6 +49,8 @@ class Workspace {
     int schema_version();
     // Raised by every committed write on this connection; views rebuild when it changed.
     std::uint64_t revision() const { return revision_.load(); }
+    // Another connection to this file (the autosaver's) committed a write.
+    void note_external_commit() { revision_.fetch_add(1); }
     // Where the pre-migration copy went, if this open migrated an existing file.
     const std::filesystem::path& backup_path() const { return backup_path_; }
 

@@ -25,6 +25,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.fallthrough(); // --db and --json may also follow the command
     add_info_command(app, ctx);
     add_guide_commands(app, ctx);
+    add_conversation_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

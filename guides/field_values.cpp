@@ -1,0 +1,121 @@
+#include "guides/field_values.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace convene::guides {
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string s;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        s += (i ? sep : "") + v[i];
+    return s;
+}
+
+bool allowed(const Field& f, const std::string& v) {
+    auto values = f.allowed_values();
+    return std::find(values.begin(), values.end(), v) != values.end();
+}
+
+std::string trim(std::string_view s) {
+    auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(" \t");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+} // namespace
+
+std::optional<std::string> check_value(const Field& f, const nlohmann::json& v) {
+    if (v.is_null()) return std::nullopt;
+    switch (f.type) {
+    case FieldType::Number: {
+        if (!v.is_number()) return "expected a number";
+        double d = v.get<double>();
+        if (!std::isfinite(d)) return "expected a finite number";
+        if (f.min && d < *f.min) return "must be at least " + nlohmann::json(*f.min).dump();
+        if (f.max && d > *f.max) return "must be at most " + nlohmann::json(*f.max).dump();
+        return std::nullopt;
+    }
+    case FieldType::Scale5: {
+        if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 5)
+            return "expected a whole number from 1 to 5";
+        return std::nullopt;
+    }
+    case FieldType::Text:
+        if (!v.is_string()) return "expected text";
+        return std::nullopt;
+    case FieldType::Multi: {
+        if (!v.is_array()) return "expected a list of choices";
+        for (const auto& x : v)
+            if (!x.is_string() || !allowed(f, x.get<std::string>()))
+                return "\"" + (x.is_string() ? x.get<std::string>() : x.dump()) +
+                       "\" is not one of: " + join(f.choices, ", ");
+        return std::nullopt;
+    }
+    default:
+        if (!v.is_string() || !allowed(f, v.get<std::string>()))
+            return (v.is_string() ? "\"" + v.get<std::string>() + "\"" : v.dump()) +
+                   " is not one of: " + join(f.allowed_values(), ", ");
+        return std::nullopt;
+    }
+}
+
+ParsedValue parse_value(const Field& f, std::string_view text) {
+    std::string t = trim(text);
+    if (t.empty()) return {nullptr, ""};
+    nlohmann::json v;
+    switch (f.type) {
+    case FieldType::Number:
+    case FieldType::Scale5: {
+        double d = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
+        if (ec != std::errc() || end != t.data() + t.size())
+            return {nullptr, "\"" + t + "\" is not a number"};
+        if (f.type == FieldType::Scale5 && d == std::floor(d))
+            v = static_cast<int>(d);
+        else
+            v = d;
+        break;
+    }
+    case FieldType::Multi: {
+        v = nlohmann::json::array();
+        std::size_t start = 0;
+        while (start <= t.size()) {
+            auto comma = t.find(',', start);
+            auto item = trim(std::string_view(t).substr(
+                start, comma == std::string::npos ? std::string::npos : comma - start));
+            if (!item.empty()) v.push_back(item);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        break;
+    }
+    default:
+        v = t;
+    }
+    if (auto err = check_value(f, v)) return {nullptr, *err};
+    return {v, ""};
+}
+
+std::string value_text(const Field& f, const nlohmann::json& v) {
+    if (v.is_null()) return {};
+    if (v.is_array()) {
+        std::vector<std::string> items;
+        for (const auto& x : v)
+            items.push_back(x.is_string() ? x.get<std::string>() : x.dump());
+        return join(items, "; ");
+    }
+    if (v.is_string()) return v.get<std::string>();
+    std::string s = v.dump();
+    if (v.is_number_float()) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v.get<double>());
+        s = buf;
+    }
+    return f.unit.empty() ? s : s + " " + f.unit;
+}
+
+} // namespace convene::guides

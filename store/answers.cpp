@@ -1,0 +1,132 @@
+#include "store/answers.hpp"
+
+#include "store/uuid.hpp"
+
+#include <set>
+
+namespace convene::store {
+
+std::string save_answer(Database& db, const Answer& a) {
+    Transaction tx(db);
+    std::string uuid = a.uuid;
+    if (uuid.empty()) {
+        Statement find(db,
+                       "SELECT uuid FROM answer WHERE conversation_uuid = ?1 AND question_id = ?2");
+        find.bind(1, a.conversation_uuid).bind(2, a.question_id);
+        uuid = find.step() ? find.text(0) : new_uuid();
+    }
+    std::string now = now_utc();
+    Statement(db, "INSERT INTO answer(uuid, conversation_uuid, question_id, notes, asked, probes, "
+                  "value_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                  "ON CONFLICT(uuid) DO UPDATE SET notes = excluded.notes, asked = excluded.asked, "
+                  "probes = excluded.probes, value_json = excluded.value_json, "
+                  "updated_at = excluded.updated_at")
+        .bind(1, uuid)
+        .bind(2, a.conversation_uuid)
+        .bind(3, a.question_id)
+        .bind(4, a.notes)
+        .bind(5, static_cast<int>(a.asked))
+        .bind(6, nlohmann::json(a.probes).dump())
+        .bind(7, a.values.is_object() ? a.values.dump() : std::string("{}"))
+        .bind(8, now)
+        .run();
+    std::set<std::string> keep;
+    int position = 0;
+    for (const auto& q : a.quotes) {
+        std::string quuid = q.uuid.empty() ? new_uuid() : q.uuid;
+        keep.insert(quuid);
+        Statement(db,
+                  "INSERT INTO quote(uuid, answer_uuid, text, speaker, position, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(uuid) DO UPDATE SET "
+                  "text = excluded.text, speaker = excluded.speaker, position = excluded.position, "
+                  "updated_at = excluded.updated_at WHERE text != excluded.text "
+                  "OR speaker != excluded.speaker OR position != excluded.position")
+            .bind(1, quuid)
+            .bind(2, uuid)
+            .bind(3, q.text)
+            .bind(4, q.speaker)
+            .bind(5, position++)
+            .bind(6, now)
+            .run();
+    }
+    Statement existing(db, "SELECT uuid FROM quote WHERE answer_uuid = ?1");
+    existing.bind(1, uuid);
+    std::vector<std::string> gone;
+    while (existing.step())
+        if (!keep.contains(existing.text(0))) gone.push_back(existing.text(0));
+    for (const auto& q : gone)
+        Statement(db, "DELETE FROM quote WHERE uuid = ?1").bind(1, q).run();
+    tx.commit();
+    return uuid;
+}
+
+std::map<std::string, Answer> answers_for(Database& db, const std::string& conversation_uuid) {
+    std::map<std::string, Answer> out;
+    Statement st(db, "SELECT uuid, question_id, notes, asked, probes, value_json, updated_at "
+                     "FROM answer WHERE conversation_uuid = ?1");
+    st.bind(1, conversation_uuid);
+    std::map<std::string, std::string> question_of;
+    while (st.step()) {
+        Answer a;
+        a.uuid = st.text(0);
+        a.conversation_uuid = conversation_uuid;
+        a.question_id = st.text(1);
+        a.notes = st.text(2);
+        a.asked = static_cast<Asked>(st.integer(3));
+        for (const auto& p : nlohmann::json::parse(st.text(4)))
+            a.probes.push_back(p.get<int>());
+        a.values = nlohmann::json::parse(st.text(5));
+        a.updated_at = st.text(6);
+        question_of[a.uuid] = a.question_id;
+        out[a.question_id] = std::move(a);
+    }
+    Statement qs(db, "SELECT q.uuid, q.answer_uuid, q.text, q.speaker FROM quote q "
+                     "JOIN answer a ON a.uuid = q.answer_uuid WHERE a.conversation_uuid = ?1 "
+                     "ORDER BY q.answer_uuid, q.position");
+    qs.bind(1, conversation_uuid);
+    while (qs.step())
+        out[question_of[qs.text(1)]].quotes.push_back({qs.text(0), qs.text(2), qs.text(3)});
+    return out;
+}
+
+std::string fts_query(const std::string& text) {
+    std::string query;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+            ++i;
+        std::size_t start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])))
+            ++i;
+        if (i == start) break;
+        std::string word;
+        for (char c : text.substr(start, i - start)) {
+            if (c == '"') word += '"'; // doubled inside an FTS5 string
+            word += c;
+        }
+        query += (query.empty() ? "" : " ") + ("\"" + word + "\"*");
+    }
+    return query;
+}
+
+std::vector<SearchHit> search_answers(Database& db, const std::string& text, int limit) {
+    std::vector<SearchHit> hits;
+    std::string query = fts_query(text);
+    if (query.empty()) return hits;
+    Statement st(db, R"sql(
+        SELECT a.uuid, a.conversation_uuid, a.question_id,
+               snippet(answer_fts, -1, '[', ']', '…', 16), c.org, c.state, c.group_id,
+               c.scheduled_at
+          FROM answer_fts
+          JOIN answer a ON a.rowid = answer_fts.rowid
+          JOIN conversation c ON c.uuid = a.conversation_uuid
+         WHERE answer_fts MATCH ?1 AND c.deleted_at IS NULL
+         ORDER BY rank LIMIT ?2)sql");
+    st.bind(1, query).bind(2, limit);
+    while (st.step())
+        hits.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                        st.text(6), st.text(7)});
+    return hits;
+}
+
+} // namespace convene::store

@@ -1,0 +1,116 @@
+#include "store/autosaver.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <sqlite3.h>
+#include <vector>
+
+namespace convene::store {
+namespace {
+
+std::string local_clock() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+    return buf;
+}
+
+} // namespace
+
+Autosaver::Autosaver(Workspace& ws) : ws_(ws), path_(ws.path()) {
+    worker_ = std::thread([this] { run(); });
+}
+
+Autosaver::~Autosaver() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+}
+
+std::uint64_t Autosaver::put(const std::string& key, Write write) {
+    std::uint64_t seq;
+    {
+        std::lock_guard lock(mutex_);
+        seq = ++next_seq_;
+        pending_[key] = {seq, std::move(write)};
+        status_.queued_seq = seq;
+    }
+    wake_.notify_one();
+    return seq;
+}
+
+bool Autosaver::flush() {
+    std::unique_lock lock(mutex_);
+    std::uint64_t target = next_seq_;
+    idle_.wait(lock, [&] { return status_.saved_seq >= target || !status_.error.empty(); });
+    return status_.saved_seq >= target;
+}
+
+Autosaver::Status Autosaver::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void Autosaver::run() {
+    std::unique_ptr<Database> db;
+    for (;;) {
+        std::map<std::string, std::pair<std::uint64_t, Write>> batch;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [&] { return stop_ || !pending_.empty(); });
+            if (pending_.empty() && stop_) return;
+            batch.swap(pending_);
+        }
+        std::uint64_t max_seq = 0;
+        for (const auto& [key, entry] : batch)
+            max_seq = std::max(max_seq, entry.first);
+        std::string error;
+        try {
+            if (!db) {
+                db = std::make_unique<Database>(path_.string(), SQLITE_OPEN_READWRITE);
+                db->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+                sqlite3_busy_timeout(db->handle(), 5000);
+            }
+            Transaction tx(*db);
+            for (auto& [key, entry] : batch)
+                entry.second(*db);
+            tx.commit();
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        {
+            std::lock_guard lock(mutex_);
+            if (error.empty()) {
+                // Everything queued before this batch was taken is now saved, except what was
+                // re-queued under the same key meanwhile (which carries a higher number).
+                std::uint64_t lowest_pending = UINT64_MAX;
+                for (const auto& [key, entry] : pending_)
+                    lowest_pending = std::min(lowest_pending, entry.first);
+                status_.saved_seq =
+                    std::max(status_.saved_seq, std::min(max_seq, lowest_pending - 1));
+                if (pending_.empty()) status_.saved_seq = std::max(status_.saved_seq, max_seq);
+                status_.saved_at = local_clock();
+                status_.error.clear();
+            } else {
+                // Keep the failed writes unless a newer edit of the same key arrived; retry soon.
+                for (auto& [key, entry] : batch)
+                    pending_.try_emplace(key, std::move(entry));
+                status_.error = error;
+            }
+        }
+        if (error.empty()) ws_.note_external_commit();
+        idle_.notify_all();
+        if (!error.empty()) {
+            std::unique_lock lock(mutex_);
+            wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
+            if (stop_) return; // the caller learns of the failure from status()
+        }
+    }
+}
+
+} // namespace convene::store

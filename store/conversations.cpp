@@ -1,0 +1,232 @@
+#include "store/conversations.hpp"
+
+#include "store/uuid.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace convene::store {
+namespace {
+
+void save_participants(Database& db, const std::string& conversation_uuid,
+                       const std::vector<Participant>& participants) {
+    std::string now = now_utc();
+    std::set<std::string> keep;
+    int position = 0;
+    for (const auto& p : participants) {
+        std::string uuid = p.uuid.empty() ? new_uuid() : p.uuid;
+        keep.insert(uuid);
+        Statement(db, "INSERT INTO participant(uuid, conversation_uuid, name, role, organisation, "
+                      "consent, position, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                      "ON CONFLICT(uuid) DO UPDATE SET name = excluded.name, role = excluded.role, "
+                      "organisation = excluded.organisation, consent = excluded.consent, "
+                      "position = excluded.position, updated_at = excluded.updated_at")
+            .bind(1, uuid)
+            .bind(2, conversation_uuid)
+            .bind(3, p.name)
+            .bind(4, p.role)
+            .bind(5, p.organisation)
+            .bind(6, p.consent ? 1 : 0)
+            .bind(7, position++)
+            .bind(8, now)
+            .run();
+    }
+    Statement existing(db, "SELECT uuid FROM participant WHERE conversation_uuid = ?1");
+    existing.bind(1, conversation_uuid);
+    std::vector<std::string> gone;
+    while (existing.step())
+        if (!keep.contains(existing.text(0))) gone.push_back(existing.text(0));
+    for (const auto& uuid : gone)
+        Statement(db, "DELETE FROM participant WHERE uuid = ?1").bind(1, uuid).run();
+}
+
+void require_changed(Database& db, const std::string& uuid) {
+    if (db.changes() == 0) throw Error("no conversation " + uuid);
+}
+
+} // namespace
+
+std::optional<std::string> check_conversation(const Conversation& c) {
+    if (c.mode != "interview" && c.mode != "focus_group")
+        return "mode \"" + c.mode + "\" is not one of: interview, focus_group";
+    if (c.status != "planned" && c.status != "in_progress" && c.status != "complete")
+        return "status \"" + c.status + "\" is not one of: planned, in_progress, complete";
+    if (c.group.empty()) return "a conversation needs a stakeholder group";
+    return std::nullopt;
+}
+
+std::string create_conversation(Database& db, Conversation c) {
+    if (auto err = check_conversation(c)) throw Error(*err);
+    if (c.uuid.empty()) c.uuid = new_uuid();
+    std::string now = now_utc();
+    Transaction tx(db);
+    Statement(db, "INSERT INTO conversation(uuid, guide_hash, group_id, mode, org, state, "
+                  "scheduled_at, facilitator, note_taker, profile_slug, flags, status, "
+                  "current_question, created_at, updated_at) VALUES "
+                  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)")
+        .bind(1, c.uuid)
+        .bind(2, c.guide_hash)
+        .bind(3, c.group)
+        .bind(4, c.mode)
+        .bind(5, c.org)
+        .bind(6, c.state)
+        .bind(7, c.scheduled_at)
+        .bind(8, c.facilitator)
+        .bind(9, c.note_taker)
+        .bind(10, c.profile)
+        .bind(11, nlohmann::json(c.flags).dump())
+        .bind(12, c.status)
+        .bind(13, c.current_question)
+        .bind(14, c.created_at.empty() ? now : c.created_at)
+        .run();
+    save_participants(db, c.uuid, c.participants);
+    for (const auto& [area, seconds] : c.area_seconds)
+        add_area_seconds(db, c.uuid, area, seconds);
+    tx.commit();
+    return c.uuid;
+}
+
+void update_conversation(Database& db, const Conversation& c) {
+    if (auto err = check_conversation(c)) throw Error(*err);
+    Transaction tx(db);
+    Statement(db, "UPDATE conversation SET group_id = ?2, mode = ?3, org = ?4, state = ?5, "
+                  "scheduled_at = ?6, facilitator = ?7, note_taker = ?8, profile_slug = ?9, "
+                  "flags = ?10, status = ?11, updated_at = ?12 WHERE uuid = ?1")
+        .bind(1, c.uuid)
+        .bind(2, c.group)
+        .bind(3, c.mode)
+        .bind(4, c.org)
+        .bind(5, c.state)
+        .bind(6, c.scheduled_at)
+        .bind(7, c.facilitator)
+        .bind(8, c.note_taker)
+        .bind(9, c.profile)
+        .bind(10, nlohmann::json(c.flags).dump())
+        .bind(11, c.status)
+        .bind(12, now_utc())
+        .run();
+    require_changed(db, c.uuid);
+    save_participants(db, c.uuid, c.participants);
+    tx.commit();
+}
+
+std::optional<Conversation> get_conversation(Database& db, const std::string& uuid) {
+    Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
+                     "facilitator, note_taker, profile_slug, flags, status, current_question, "
+                     "created_at, updated_at, deleted_at FROM conversation WHERE uuid = ?1");
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    Conversation c;
+    c.uuid = st.text(0);
+    c.guide_hash = st.text(1);
+    c.group = st.text(2);
+    c.mode = st.text(3);
+    c.org = st.text(4);
+    c.state = st.text(5);
+    c.scheduled_at = st.text(6);
+    c.facilitator = st.text(7);
+    c.note_taker = st.text(8);
+    c.profile = st.text(9);
+    for (const auto& f : nlohmann::json::parse(st.text(10)))
+        c.flags.insert(f.get<std::string>());
+    c.status = st.text(11);
+    c.current_question = st.text(12);
+    c.created_at = st.text(13);
+    c.updated_at = st.text(14);
+    c.deleted_at = st.optional_text(15);
+    Statement ps(db, "SELECT uuid, name, role, organisation, consent FROM participant "
+                     "WHERE conversation_uuid = ?1 ORDER BY position");
+    ps.bind(1, uuid);
+    while (ps.step())
+        c.participants.push_back(
+            {ps.text(0), ps.text(1), ps.text(2), ps.text(3), ps.int64(4) != 0});
+    Statement ts(db, "SELECT area_id, seconds FROM area_timing WHERE conversation_uuid = ?1");
+    ts.bind(1, uuid);
+    while (ts.step())
+        c.area_seconds[ts.text(0)] = ts.real(1);
+    return c;
+}
+
+std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix) {
+    if (prefix.size() < 4) return std::nullopt;
+    Statement st(db, "SELECT uuid FROM conversation WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 2");
+    st.bind(1, prefix);
+    if (!st.step()) return std::nullopt;
+    std::string uuid = st.text(0);
+    if (st.step()) return std::nullopt; // ambiguous
+    return uuid;
+}
+
+void set_conversation_status(Database& db, const std::string& uuid, const std::string& status) {
+    if (status != "planned" && status != "in_progress" && status != "complete")
+        throw Error("status \"" + status + "\" is not one of: planned, in_progress, complete");
+    Statement(db, "UPDATE conversation SET status = ?2, updated_at = ?3 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, status)
+        .bind(3, now_utc())
+        .run();
+    require_changed(db, uuid);
+}
+
+void set_current_question(Database& db, const std::string& uuid, const std::string& question_id) {
+    Statement(db, "UPDATE conversation SET current_question = ?2 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, question_id)
+        .run();
+}
+
+void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
+                      double seconds) {
+    Statement(db,
+              "INSERT INTO area_timing(conversation_uuid, area_id, seconds) VALUES (?1, ?2, ?3) "
+              "ON CONFLICT DO UPDATE SET seconds = seconds + excluded.seconds")
+        .bind(1, uuid)
+        .bind(2, area_id)
+        .bind(3, seconds)
+        .run();
+}
+
+void trash_conversation(Database& db, const std::string& uuid) {
+    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL")
+        .bind(1, uuid)
+        .bind(2, now_utc())
+        .run();
+    require_changed(db, uuid);
+}
+
+void restore_conversation(Database& db, const std::string& uuid) {
+    Statement(
+        db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1 AND deleted_at IS NOT NULL")
+        .bind(1, uuid)
+        .run();
+    require_changed(db, uuid);
+}
+
+std::vector<ConversationRow> list_conversations(Database& db, const ConversationFilter& f) {
+    std::string sql = R"sql(
+        SELECT c.uuid, c.group_id, c.mode, c.org, c.state, c.scheduled_at, c.facilitator,
+               c.status, g.title,
+               (SELECT count(*) FROM answer a WHERE a.conversation_uuid = c.uuid
+                  AND (a.notes != '' OR a.asked != 0 OR a.value_json != '{}'
+                       OR EXISTS (SELECT 1 FROM quote q WHERE q.answer_uuid = a.uuid))),
+               (SELECT count(*) FROM participant p WHERE p.conversation_uuid = c.uuid),
+               coalesce(c.deleted_at, '')
+          FROM conversation c JOIN guide g ON g.hash = c.guide_hash
+         WHERE (c.deleted_at IS NOT NULL) = ?1
+           AND (?2 = '' OR c.group_id = ?2)
+           AND (?3 = '' OR c.state = ?3)
+           AND (?4 = '' OR c.status = ?4)
+           AND (?5 = '' OR substr(c.scheduled_at, 1, 10) >= ?5)
+           AND (?6 = '' OR substr(c.scheduled_at, 1, 10) <= ?6)
+         ORDER BY c.scheduled_at DESC, c.created_at DESC)sql";
+    Statement st(db, sql);
+    st.bind(1, f.trash ? 1 : 0).bind(2, f.group).bind(3, f.state).bind(4, f.status);
+    st.bind(5, f.from).bind(6, f.to);
+    std::vector<ConversationRow> rows;
+    while (st.step())
+        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                        st.text(6), st.text(7), st.text(8), st.integer(9), st.integer(10),
+                        st.text(11)});
+    return rows;
+}
+
+} // namespace convene::store

@@ -1,0 +1,76 @@
+// Repository of conversations (interviews and focus groups), their participants and per-area
+// timings. Functions take the Database so the autosaver's own connection can use them too.
+#pragma once
+
+#include "store/sqlite.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace convene::store {
+
+struct Participant {
+    std::string uuid; // empty: new
+    std::string name, role, organisation;
+    bool consent = false;
+    bool operator==(const Participant&) const = default;
+};
+
+struct Conversation {
+    std::string uuid; // empty: new
+    std::string guide_hash;
+    std::string group;
+    std::string mode = "interview"; // interview | focus_group
+    std::string org, state;
+    std::string scheduled_at; // "YYYY-MM-DDTHH:MM", local time
+    std::string facilitator, note_taker;
+    std::string profile; // MC profile slug shown, "" none
+    std::set<std::string> flags;
+    std::string status = "planned"; // planned | in_progress | complete
+    std::string current_question;
+    std::vector<Participant> participants;
+    std::map<std::string, double> area_seconds;
+    std::string created_at, updated_at;
+    std::optional<std::string> deleted_at;
+};
+
+// Checks mode and status values; returns the reason when one is not allowed.
+std::optional<std::string> check_conversation(const Conversation& c);
+
+// Inserts a new conversation (uuid assigned if empty) with its participants; returns the uuid.
+std::string create_conversation(Database& db, Conversation c);
+// Saves the set-up fields and participants (participants missing from c are removed).
+void update_conversation(Database& db, const Conversation& c);
+std::optional<Conversation> get_conversation(Database& db, const std::string& uuid);
+// Finds a conversation by a unique prefix of its uuid (at least 4 characters).
+std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix);
+
+void set_conversation_status(Database& db, const std::string& uuid, const std::string& status);
+void set_current_question(Database& db, const std::string& uuid, const std::string& question_id);
+void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
+                      double seconds);
+
+// Deleting moves a conversation to the trash; restoring brings it back.
+void trash_conversation(Database& db, const std::string& uuid);
+void restore_conversation(Database& db, const std::string& uuid);
+
+struct ConversationFilter {
+    std::string group, state, status;
+    std::string from, to; // inclusive dates "YYYY-MM-DD"
+    bool trash = false;   // list the trash instead
+};
+
+struct ConversationRow {
+    std::string uuid, group, mode, org, state, scheduled_at, facilitator, status, guide_title;
+    int answered = 0; // answers with notes, quotes, values or marked asked
+    int participants = 0;
+    std::string deleted_at;
+};
+
+std::vector<ConversationRow> list_conversations(Database& db,
+                                                const ConversationFilter& filter = {});
+
+} // namespace convene::store
