@@ -141,3 +141,87 @@ TEST_CASE("convene-cli guide list, show --json, export, import and print") {
     CHECK(txt.code != 0);
     CHECK_THAT(txt.err, Catch::Contains(".html or .md"));
 }
+
+TEST_CASE("convene-cli conversation new, answer set, show, list, search, delete and restore") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "ws.db") + " ";
+    auto created =
+        cli(dir, db + "conversation new --guide air-2019 --group licensing "
+                      "--org 'Ohio Educator Credentialing Office' --state Ohio "
+                      "--mode focus_group --facilitator 'Dana W' --flag mc_profile_shown");
+    REQUIRE(created.code == 0);
+    std::string uuid = created.out.substr(0, created.out.find('\n'));
+    CHECK(uuid.size() == 36);
+
+    auto set = cli(dir, db + "answer set " + uuid + " recognition.grain_size --notes " +
+                            quote("José — “grain size” is a half day") +
+                            " --quote 'About a Saturday' --speaker 'Mia Chen'"
+                            " --value clock_hours=8 --value grad_credits=0.5");
+    CHECK(set.code == 0);
+    auto multi = cli(
+        dir, db + "answer set " + uuid.substr(0, 8) +
+                 " recognition.currency_kinds --value 'currencies=PD clock hours,graduate credit'");
+    CHECK(multi.code == 0);
+
+    // Refusals name the reason and change nothing.
+    auto bad_q = cli(dir, db + "answer set " + uuid + " no.such.question --notes x");
+    CHECK(bad_q.code != 0);
+    CHECK_THAT(bad_q.err, Catch::Contains("no question \"no.such.question\""));
+    auto wrong_group = cli(dir, db + "answer set " + uuid + " wrap_up.system_benefits --notes x");
+    CHECK_THAT(wrong_group.err, Catch::Contains("not asked of group licensing"));
+    auto bad_value =
+        cli(dir, db + "answer set " + uuid + " recognition.grain_size --value clock_hours=900");
+    CHECK(bad_value.code != 0);
+    CHECK_THAT(bad_value.err, Catch::Contains("clock_hours: must be at most 200"));
+    auto bad_choice = cli(dir, db + "answer set " + uuid +
+                                   " recognition.pd_credit --value earns_pd_credit=maybe");
+    CHECK_THAT(bad_choice.err, Catch::Contains("\"maybe\" is not one of: yes, partly, no, unsure"));
+    auto bad_field =
+        cli(dir, db + "answer set " + uuid + " recognition.grain_size --value hours=3");
+    CHECK_THAT(bad_field.err,
+               Catch::Contains("no field \"hours\"") && Catch::Contains("clock_hours"));
+    auto bad_mode =
+        cli(dir, db + "conversation new --group licensing --org X --state Ohio --mode panel");
+    CHECK_THAT(bad_mode.err, Catch::Contains("mode \"panel\""));
+
+    auto show = cli(dir, db + "--json conversation show " + uuid);
+    REQUIRE(show.code == 0);
+    auto j = nlohmann::json::parse(show.out);
+    CHECK(j["status"] == "in_progress");
+    CHECK(j["mode"] == "focus_group");
+    REQUIRE(j["answers"].size() == 2);
+    auto& grain =
+        j["answers"][0]["question"] == "recognition.grain_size" ? j["answers"][0] : j["answers"][1];
+    CHECK(grain["notes"] == "José — “grain size” is a half day");
+    CHECK(grain["quotes"][0]["speaker"] == "Mia Chen");
+    CHECK(grain["values"]["clock_hours"] == 8);
+    CHECK(grain["values"]["grad_credits"] == 0.5);
+
+    auto found = cli(dir, db + "--json search saturday");
+    REQUIRE(found.code == 0);
+    auto hits = nlohmann::json::parse(found.out);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["conversation"] == uuid);
+
+    CHECK(cli(dir, db + "conversation delete " + uuid).code == 0);
+    CHECK(nlohmann::json::parse(cli(dir, db + "--json conversation list").out).empty());
+    CHECK(nlohmann::json::parse(cli(dir, db + "--json conversation list --trash").out).size() == 1);
+    CHECK(cli(dir, db + "conversation restore " + uuid).code == 0);
+    CHECK(
+        nlohmann::json::parse(cli(dir, db + "--json conversation list --state Ohio").out).size() ==
+        1);
+    auto missing = cli(dir, db + "conversation show 0000ffff");
+    CHECK_THAT(missing.err, Catch::Contains("no conversation 0000ffff"));
+}
+
+TEST_CASE("convene-cli demo fills a new workspace and refuses one with conversations") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "demo.db") + " ";
+    auto r = cli(dir, db + "demo");
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("12 conversations"));
+    auto again = cli(dir, db + "demo");
+    CHECK(again.code != 0);
+    CHECK_THAT(again.err, Catch::Contains("already has conversations"));
+    CHECK(nlohmann::json::parse(cli(dir, db + "--json conversation list").out).size() == 12);
+}
