@@ -67,6 +67,8 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
         return path.string() + " does not exist (use File > New workspace to create one)";
     try {
         auto ws = store::open_workspace(path);
+        for (auto& v : views_)
+            v->workspace_closing();
         workspace_ = std::move(ws);
         return std::nullopt;
     } catch (const std::exception& e) {
@@ -77,6 +79,13 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
 void App::show(Screen screen) {
     screen_ = screen;
     settings_.last_view = screen_info(screen).id;
+}
+
+bool App::open_latest_conversation(bool complete) {
+    if (!workspace_) return false;
+    show(Screen::Conversations);
+    return views_[static_cast<std::size_t>(Screen::Conversations)]->open_latest(*workspace_,
+                                                                                complete);
 }
 
 void App::show_error(std::string message) {
@@ -154,6 +163,13 @@ void App::run(Command command) {
         break;
     case Command::GoSummaries:
         show(Screen::Summaries);
+        break;
+    case Command::NextQuestion:
+    case Command::PreviousQuestion:
+    case Command::NextArea:
+    case Command::MarkQuote:
+    case Command::FocusNotes:
+        views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;
     }
 }

@@ -1,5 +1,7 @@
 #include "app/field_widgets.hpp"
 
+#include "app/ui_probe.hpp"
+
 #include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -7,7 +9,8 @@
 namespace convene::app {
 namespace {
 
-bool one_of(const std::vector<std::string>& values, nlohmann::json& value) {
+bool one_of(const std::string& field_id, const std::vector<std::string>& values,
+            nlohmann::json& value) {
     bool changed = false;
     std::string current = value.is_string() ? value.get<std::string>() : std::string();
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -17,6 +20,7 @@ bool one_of(const std::vector<std::string>& values, nlohmann::json& value) {
             value = current == values[i] ? nlohmann::json() : nlohmann::json(values[i]);
             changed = true;
         }
+        probe("field." + field_id + "." + values[i]);
     }
     return changed;
 }
@@ -38,6 +42,7 @@ bool field_input(const guides::Field& f, nlohmann::json& value) {
             value = v;
             changed = true;
         }
+        probe("field." + f.id);
         ImGui::SameLine();
         ImGui::TextDisabled("%s%s", f.unit.c_str(), has ? "" : " (not answered)");
         if (has) {
@@ -52,10 +57,17 @@ bool field_input(const guides::Field& f, nlohmann::json& value) {
     case guides::FieldType::Choice:
     case guides::FieldType::Ynpu:
     case guides::FieldType::YesNo:
-        changed = one_of(f.allowed_values(), value);
+        changed = one_of(f.id, f.allowed_values(), value);
         break;
     case guides::FieldType::Scale5: {
-        changed = one_of(f.allowed_values(), value);
+        // Shown as the choices "1".."5", stored as a whole number.
+        nlohmann::json shown = value.is_number_integer()
+                                   ? nlohmann::json(std::to_string(value.get<int>()))
+                                   : nlohmann::json();
+        changed = one_of(f.id, f.allowed_values(), shown);
+        if (changed)
+            value = shown.is_string() ? nlohmann::json(std::stoi(shown.get<std::string>()))
+                                      : nlohmann::json();
         if (!f.low.empty() || !f.high.empty())
             ImGui::TextDisabled("1 = %s, 5 = %s", f.low.c_str(), f.high.c_str());
         break;
@@ -77,6 +89,7 @@ bool field_input(const guides::Field& f, nlohmann::json& value) {
                 value = next.empty() ? nlohmann::json() : next;
                 changed = true;
             }
+            probe("field." + f.id + "." + f.choices[i]);
         }
         break;
     }
@@ -87,6 +100,7 @@ bool field_input(const guides::Field& f, nlohmann::json& value) {
             value = s.empty() ? nlohmann::json() : nlohmann::json(s);
             changed = true;
         }
+        probe("field." + f.id);
         break;
     }
     }

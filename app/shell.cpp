@@ -101,6 +101,17 @@ void App::draw_navigation() {
 }
 
 void App::draw_status_bar() {
+    std::string status = views_[static_cast<std::size_t>(screen_)]->status_text();
+    if (!status.empty()) {
+        bool problem = status.rfind("Not saved", 0) == 0;
+        if (problem) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.1f, 0.1f, 1));
+        ImGui::TextUnformatted(status.c_str());
+        if (problem) ImGui::PopStyleColor();
+        probe("status.saved");
+        ImGui::SameLine();
+        ImGui::TextDisabled(" | ");
+        ImGui::SameLine();
+    }
     if (workspace_)
         ImGui::TextDisabled("Workspace: %s", workspace_->path().c_str());
     else

@@ -8,18 +8,27 @@ namespace convene::app {
 namespace {
 
 constexpr std::array kShortcuts{
-    Shortcut{Command::NewWorkspace, true, GLFW_KEY_N, "Ctrl+N", "New workspace"},
-    Shortcut{Command::OpenWorkspace, true, GLFW_KEY_O, "Ctrl+O", "Open workspace"},
-    Shortcut{Command::Quit, true, GLFW_KEY_Q, "Ctrl+Q", "Quit"},
-    Shortcut{Command::GoConversations, true, GLFW_KEY_1, "Ctrl+1", "Go to Conversations"},
-    Shortcut{Command::GoSurveys, true, GLFW_KEY_2, "Ctrl+2", "Go to Surveys"},
-    Shortcut{Command::GoQualityReview, true, GLFW_KEY_3, "Ctrl+3", "Go to Quality review"},
-    Shortcut{Command::GoLibrary, true, GLFW_KEY_4, "Ctrl+4", "Go to Library"},
-    Shortcut{Command::GoSummaries, true, GLFW_KEY_5, "Ctrl+5", "Go to Summaries & export"},
-    Shortcut{Command::TextLarger, true, GLFW_KEY_EQUAL, "Ctrl+=", "Larger text"},
-    Shortcut{Command::TextSmaller, true, GLFW_KEY_MINUS, "Ctrl+-", "Smaller text"},
-    Shortcut{Command::TextReset, true, GLFW_KEY_0, "Ctrl+0", "Default text size"},
-    Shortcut{Command::ShowShortcuts, false, GLFW_KEY_F1, "F1", "Show keyboard shortcuts"},
+    Shortcut{Command::NewWorkspace, true, false, GLFW_KEY_N, "Ctrl+N", "New workspace"},
+    Shortcut{Command::OpenWorkspace, true, false, GLFW_KEY_O, "Ctrl+O", "Open workspace"},
+    Shortcut{Command::Quit, true, false, GLFW_KEY_Q, "Ctrl+Q", "Quit"},
+    Shortcut{Command::GoConversations, true, false, GLFW_KEY_1, "Ctrl+1", "Go to Conversations"},
+    Shortcut{Command::GoSurveys, true, false, GLFW_KEY_2, "Ctrl+2", "Go to Surveys"},
+    Shortcut{Command::GoQualityReview, true, false, GLFW_KEY_3, "Ctrl+3", "Go to Quality review"},
+    Shortcut{Command::GoLibrary, true, false, GLFW_KEY_4, "Ctrl+4", "Go to Library"},
+    Shortcut{Command::GoSummaries, true, false, GLFW_KEY_5, "Ctrl+5", "Go to Summaries & export"},
+    Shortcut{Command::TextLarger, true, false, GLFW_KEY_EQUAL, "Ctrl+=", "Larger text"},
+    Shortcut{Command::TextSmaller, true, false, GLFW_KEY_MINUS, "Ctrl+-", "Smaller text"},
+    Shortcut{Command::TextReset, true, false, GLFW_KEY_0, "Ctrl+0", "Default text size"},
+    Shortcut{Command::ShowShortcuts, false, false, GLFW_KEY_F1, "F1", "Show keyboard shortcuts"},
+    Shortcut{Command::NextQuestion, false, true, GLFW_KEY_RIGHT, "Alt+Right",
+             "Walkthrough: next question"},
+    Shortcut{Command::PreviousQuestion, false, true, GLFW_KEY_LEFT, "Alt+Left",
+             "Walkthrough: previous question"},
+    Shortcut{Command::NextArea, false, true, GLFW_KEY_DOWN, "Alt+Down", "Walkthrough: next area"},
+    Shortcut{Command::MarkQuote, true, false, GLFW_KEY_M, "Ctrl+M",
+             "Walkthrough: quote the selected words"},
+    Shortcut{Command::FocusNotes, true, false, GLFW_KEY_E, "Ctrl+E",
+             "Walkthrough: go to the notes"},
 };
 
 } // namespace
@@ -38,8 +47,8 @@ std::vector<Command> poll_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     std::vector<Command> out;
     for (const auto& s : kShortcuts) {
-        if (s.ctrl != io.KeyCtrl) continue;
-        if (!s.ctrl && io.WantTextInput) continue;
+        if (s.ctrl != io.KeyCtrl || s.alt != io.KeyAlt) continue;
+        if (!s.ctrl && !s.alt && io.WantTextInput) continue;
         if (ImGui::IsKeyPressed(s.key, false)) out.push_back(s.command);
     }
     return out;

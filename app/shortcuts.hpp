@@ -19,11 +19,18 @@ enum class Command {
     GoQualityReview,
     GoLibrary,
     GoSummaries,
+    // Walkthrough
+    NextQuestion,
+    PreviousQuestion,
+    NextArea,
+    MarkQuote,
+    FocusNotes,
 };
 
 struct Shortcut {
     Command command;
     bool ctrl;
+    bool alt;
     int key;            // GLFW key code (ImGui 1.86 indexes io.KeysDown by it)
     const char* keys;   // as shown to the user
     const char* action; // what it does
@@ -33,7 +40,7 @@ std::span<const Shortcut> shortcuts();
 // The label for a command's shortcut ("Ctrl+O"), or "" when it has none.
 const char* shortcut_label(Command command);
 // Commands whose keys were pressed this frame. Ignored while a text field has the keyboard,
-// except for shortcuts with Ctrl, which text fields do not use.
+// except for shortcuts with Ctrl or Alt, which text fields do not use.
 std::vector<Command> poll_shortcuts();
 
 } // namespace convene::app

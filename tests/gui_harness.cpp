@@ -82,16 +82,19 @@ void GuiHarness::click(const std::string& name) {
     frame();
     io.MouseDown[0] = false;
     frame();
+    frame(); // what the click changed is drawn
 }
 
-void GuiHarness::key(int glfw_key, bool ctrl) {
+void GuiHarness::key(int glfw_key, bool ctrl, bool alt) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
+    io.KeyAlt = alt;
     io.KeysDown[glfw_key] = true;
     frame();
     io.KeysDown[glfw_key] = false;
     frame();
     io.KeyCtrl = false;
+    io.KeyAlt = false;
     frame();
 }
 

@@ -21,8 +21,8 @@ class GuiHarness {
     void frame(int count = 1);
     // Clicks the item a view recorded with app::probe(name); fails the test if none.
     void click(const std::string& name);
-    // Presses and releases a key (GLFW key code), with Ctrl held if asked.
-    void key(int glfw_key, bool ctrl = false);
+    // Presses and releases a key (GLFW key code), with Ctrl or Alt held if asked.
+    void key(int glfw_key, bool ctrl = false, bool alt = false);
     void type(const std::string& utf8);
 
   private:

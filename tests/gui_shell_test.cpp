@@ -102,9 +102,9 @@ TEST_CASE("an exception while drawing becomes an error dialog, not a crash") {
     TempDir dir;
     GuiHarness gui(dir / "ws.db");
     // Break the workspace under the home screen: its model rebuild now throws mid-window.
-    gui.app().workspace()->db().exec("DROP TABLE meta");
+    gui.app().workspace()->db().exec("DROP TABLE participant");
     gui.frame(3);
-    CHECK_THAT(gui.app().error_message(), Catch::Contains("no such table: meta"));
+    CHECK_THAT(gui.app().error_message(), Catch::Contains("no such table: participant"));
     // The app keeps running: other screens still draw and the dialog can be closed.
     gui.click("error_dialog.ok");
     gui.key(GLFW_KEY_4, true);

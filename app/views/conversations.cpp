@@ -1,10 +1,12 @@
-// Home screen: the conversations of this workspace.
-#include "app/views/view.hpp"
+// Conversations: the list of interviews and focus groups, and the open conversation's set-up,
+// walkthrough and review.
+#include "app/views/conversation_panels.hpp"
 #include "app/widgets.hpp"
-#include "store/meta.hpp"
+#include "guides/data_dir.hpp"
+#include "store/demo.hpp"
+#include "store/guides.hpp"
 
 #include <imgui.h>
-#include <string>
 
 namespace convene::app {
 namespace {
@@ -12,37 +14,124 @@ namespace {
 class ConversationsView final : public View {
   public:
     void draw(ViewContext& ctx) override {
-        refresh(ctx);
-        widgets::screen_title("Conversations");
         if (!ctx.workspace) {
+            widgets::screen_title("Conversations");
             widgets::empty_state("No workspace is open",
                                  "Use File > New workspace or File > Open workspace to choose the "
                                  "file your conversations are kept in.");
             return;
         }
-        widgets::empty_state(
-            "No conversations yet",
-            "Interviews and focus groups with licensing staff and associations will be listed "
-            "here. Setting up and running a conversation arrives in a coming version of Convene; "
-            "this workspace is ready for them.");
-        ImGui::Spacing();
-        ImGui::TextDisabled("Workspace file: %s", info_.path.c_str());
-        ImGui::TextDisabled("Created %s, format %d", info_.created_at.c_str(), info_.format);
+        if (ctx.workspace != workspace_) {
+            session_.reset();
+            mode_ = ConversationMode::List;
+            workspace_ = ctx.workspace;
+        }
+        ConversationRequest request;
+        if (!session_ || mode_ == ConversationMode::List) {
+            mode_ = ConversationMode::List;
+            request = list_.draw(ctx);
+        } else if (mode_ == ConversationMode::Setup) {
+            request = setup_.draw(ctx, *session_);
+        } else if (mode_ == ConversationMode::Walkthrough) {
+            request = walkthrough_.draw(ctx, *session_);
+        } else {
+            request = review_.draw(ctx, *session_);
+        }
+        act(ctx, request);
+    }
+
+    bool handle(Command command) override {
+        if (!session_ || mode_ != ConversationMode::Walkthrough) return false;
+        return walkthrough_.handle(command, *session_);
+    }
+
+    std::string status_text() const override {
+        if (!session_) return {};
+        auto st = session_->save_status();
+        if (!st.error.empty()) return "Not saved yet: " + st.error + " (retrying)";
+        if (st.pending()) return "Saving...";
+        if (!st.saved_at.empty()) return "Saved " + st.saved_at;
+        return "Saved";
+    }
+
+    void workspace_closing() override {
+        session_.reset();
+        workspace_ = nullptr;
+        mode_ = ConversationMode::List;
+    }
+
+    bool open_latest(store::Workspace& ws, bool complete) override {
+        for (const auto& r : store::list_conversations(ws.db()))
+            if ((r.status == "complete") == complete && r.status != "planned") {
+                workspace_ = &ws;
+                session_ = std::make_unique<ConversationSession>(ws, r.uuid);
+                mode_ = complete ? ConversationMode::Review : ConversationMode::Walkthrough;
+                return true;
+            }
+        return false;
     }
 
   private:
-    void refresh(ViewContext& ctx) {
-        if (ctx.workspace == workspace_ && ctx.revision == revision_ && loaded_) return;
-        workspace_ = ctx.workspace;
-        revision_ = ctx.revision;
-        loaded_ = true;
-        info_ = ctx.workspace ? store::read_workspace_info(*ctx.workspace) : store::WorkspaceInfo{};
+    void act(ViewContext& ctx, const ConversationRequest& r) {
+        using K = ConversationRequest::Kind;
+        switch (r.kind) {
+        case K::None:
+            return;
+        case K::Open:
+        case K::Setup:
+        case K::Walkthrough:
+        case K::Review: {
+            if (!r.uuid.empty() && (!session_ || session_->conversation().uuid != r.uuid))
+                session_ = std::make_unique<ConversationSession>(*ctx.workspace, r.uuid);
+            if (!session_) return;
+            if (!r.question_id.empty()) session_->go_to_question(r.question_id);
+            if (r.kind == K::Setup) {
+                mode_ = ConversationMode::Setup;
+            } else if (r.kind == K::Review) {
+                mode_ = ConversationMode::Review;
+            } else if (r.kind == K::Walkthrough) {
+                mode_ = ConversationMode::Walkthrough;
+                if (session_->conversation().status == "planned")
+                    session_->set_status("in_progress");
+            } else {
+                mode_ = session_->conversation().status == "complete" ? ConversationMode::Review
+                        : session_->conversation().status == "planned"
+                            ? ConversationMode::Setup
+                            : ConversationMode::Walkthrough;
+            }
+            return;
+        }
+        case K::New: {
+            auto hash = store::current_guide_hash(*ctx.workspace, "air-2019");
+            auto guides = store::list_guides(*ctx.workspace);
+            if (!hash && !guides.empty()) hash = guides.front().hash;
+            if (!hash)
+                throw std::runtime_error("this workspace has no guide to run a conversation with");
+            store::Conversation c;
+            c.guide_hash = *hash;
+            c.group = store::guide_by_hash(*ctx.workspace, *hash)->groups.front().id;
+            auto uuid = store::create_conversation(ctx.workspace->db(), c);
+            session_ = std::make_unique<ConversationSession>(*ctx.workspace, uuid);
+            mode_ = ConversationMode::Setup;
+            return;
+        }
+        case K::Close:
+            session_.reset();
+            mode_ = ConversationMode::List;
+            return;
+        case K::LoadDemo:
+            store::load_demo(*ctx.workspace, guides::data_dir() / "demo.json");
+            return;
+        }
     }
 
     store::Workspace* workspace_ = nullptr;
-    std::uint64_t revision_ = 0;
-    bool loaded_ = false;
-    store::WorkspaceInfo info_;
+    std::unique_ptr<ConversationSession> session_;
+    ConversationMode mode_ = ConversationMode::List;
+    ConversationList list_;
+    ConversationSetup setup_;
+    Walkthrough walkthrough_;
+    Review review_;
 };
 
 } // namespace

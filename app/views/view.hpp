@@ -2,8 +2,11 @@
 // model rebuilt only when the workspace revision (or its own filter) changed, and draws from it.
 #pragma once
 
+#include "app/shortcuts.hpp"
 #include <cstdint>
+
 #include <memory>
+#include <string>
 
 namespace convene::store {
 class Workspace;
@@ -20,6 +23,14 @@ class View {
   public:
     virtual ~View() = default;
     virtual void draw(ViewContext& ctx) = 0;
+    // A shortcut the shell did not handle itself; true when this view used it.
+    virtual bool handle(Command) { return false; }
+    // Shown in the status bar while the view is on screen (e.g. "Saved 10:42:07").
+    virtual std::string status_text() const { return {}; }
+    // The workspace is about to be closed or replaced: drop everything that refers to it.
+    virtual void workspace_closing() {}
+    // Opens the newest conversation in progress (or complete) for --view walkthrough / review.
+    virtual bool open_latest(store::Workspace&, bool /*complete*/) { return false; }
 };
 
 std::unique_ptr<View> make_conversations_view();

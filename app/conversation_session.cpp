@@ -1,0 +1,134 @@
+#include "app/conversation_session.hpp"
+
+#include "store/guides.hpp"
+#include "store/uuid.hpp"
+
+namespace convene::app {
+
+ConversationSession::ConversationSession(store::Workspace& ws, const std::string& uuid) : ws_(ws) {
+    auto c = store::get_conversation(ws.db(), uuid);
+    if (!c) throw store::Error("no conversation " + uuid);
+    conversation_ = std::move(*c);
+    auto g = store::guide_by_hash(ws, conversation_.guide_hash);
+    if (!g) throw store::Error("the guide of conversation " + uuid + " is missing");
+    guide_ = std::move(*g);
+    answers_ = store::answers_for(ws.db(), uuid);
+    saver_ = std::make_unique<store::Autosaver>(ws);
+    rebuild_items();
+    go_to_question(conversation_.current_question);
+}
+
+ConversationSession::~ConversationSession() {
+    book_area_time();
+    saver_.reset(); // writes what is pending, then stops
+}
+
+void ConversationSession::rebuild_items() {
+    std::string current_id = current_item() ? current_item()->question->id : std::string();
+    items_.clear();
+    for (const auto& av : guides::view_for_group(guide_, conversation_.group, conversation_.state,
+                                                 conversation_.org))
+        for (const auto& qv : av.questions)
+            if (qv.question->applies(conversation_.flags))
+                items_.push_back({av.area, qv.question, qv.text, qv.probes, qv.condition_label});
+    current_ = 0;
+    if (!current_id.empty()) go_to_question(current_id);
+}
+
+void ConversationSession::go_to(std::size_t index) {
+    if (items_.empty()) return;
+    index = std::min(index, items_.size() - 1);
+    if (items_[index].area->id != timed_area_) book_area_time();
+    current_ = index;
+    if (timed_area_.empty()) {
+        timed_area_ = items_[index].area->id;
+        entered_ = std::chrono::steady_clock::now();
+    }
+    std::string uuid = conversation_.uuid, qid = items_[index].question->id;
+    conversation_.current_question = qid;
+    saver_->put("current",
+                [uuid, qid](store::Database& db) { store::set_current_question(db, uuid, qid); });
+}
+
+void ConversationSession::go_to_question(const std::string& question_id) {
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        if (items_[i].question->id == question_id) return go_to(i);
+    if (!items_.empty() && timed_area_.empty()) go_to(0);
+}
+
+void ConversationSession::next_area() {
+    for (std::size_t start : area_starts())
+        if (start > current_) return go_to(start);
+}
+
+std::vector<std::size_t> ConversationSession::area_starts() const {
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        if (i == 0 || items_[i].area != items_[i - 1].area) starts.push_back(i);
+    return starts;
+}
+
+void ConversationSession::book_area_time() {
+    if (timed_area_.empty()) return;
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - entered_).count();
+    conversation_.area_seconds[timed_area_] += seconds;
+    std::string uuid = conversation_.uuid, area = timed_area_;
+    // Timings add up, so each visit is its own write (a key that is never replaced).
+    saver_->put("time/" + std::to_string(++time_writes_),
+                [uuid, area, seconds](store::Database& db) {
+                    store::add_area_seconds(db, uuid, area, seconds);
+                });
+    timed_area_.clear();
+}
+
+double ConversationSession::area_seconds(const std::string& area_id) const {
+    double s = 0;
+    if (auto it = conversation_.area_seconds.find(area_id); it != conversation_.area_seconds.end())
+        s = it->second;
+    if (area_id == timed_area_)
+        s += std::chrono::duration<double>(std::chrono::steady_clock::now() - entered_).count();
+    return s;
+}
+
+store::Answer& ConversationSession::answer(const std::string& question_id) {
+    auto [it, added] = answers_.try_emplace(question_id);
+    if (added) {
+        it->second.uuid = store::new_uuid();
+        it->second.conversation_uuid = conversation_.uuid;
+        it->second.question_id = question_id;
+    }
+    return it->second;
+}
+
+const store::Answer* ConversationSession::find_answer(const std::string& question_id) const {
+    auto it = answers_.find(question_id);
+    return it == answers_.end() ? nullptr : &it->second;
+}
+
+bool ConversationSession::answered(const std::string& question_id) const {
+    const auto* a = find_answer(question_id);
+    return a && !a->empty();
+}
+
+void ConversationSession::answer_changed(const std::string& question_id) {
+    store::Answer copy = answer(question_id);
+    saver_->put("answer/" + question_id,
+                [copy](store::Database& db) { store::save_answer(db, copy); });
+    if (conversation_.status == "planned") set_status("in_progress");
+}
+
+void ConversationSession::setup_changed() {
+    store::Conversation copy = conversation_;
+    saver_->put("setup", [copy](store::Database& db) { store::update_conversation(db, copy); });
+}
+
+void ConversationSession::set_status(const std::string& status) {
+    conversation_.status = status;
+    std::string uuid = conversation_.uuid;
+    saver_->put("status", [uuid, status](store::Database& db) {
+        store::set_conversation_status(db, uuid, status);
+    });
+}
+
+} // namespace convene::app

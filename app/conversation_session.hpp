@@ -1,0 +1,79 @@
+// The open conversation: its set-up, the guide it runs on, its answers (edited in memory, saved
+// through the Autosaver within moments of each change), the question the facilitator is on and
+// the time spent per area. Set-up, walkthrough and review all work on this one object.
+#pragma once
+
+#include "guides/guide.hpp"
+#include "guides/guide_view.hpp"
+#include "store/answers.hpp"
+#include "store/autosaver.hpp"
+#include "store/conversations.hpp"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace convene::app {
+
+class ConversationSession {
+  public:
+    struct Item {
+        const guides::Area* area = nullptr;
+        const guides::Question* question = nullptr;
+        std::string text;
+        std::vector<guides::ProbeView> probes;
+        std::string condition_label;
+    };
+
+    // Opens an existing conversation. Throws store::Error if it cannot be read.
+    ConversationSession(store::Workspace& ws, const std::string& uuid);
+    ~ConversationSession(); // books the time of the current area and waits for pending saves
+
+    store::Conversation& conversation() { return conversation_; }
+    const guides::Guide& guide() const { return guide_; }
+    const std::vector<Item>& items() const { return items_; }
+    // Rebuilds the question list after the group, state, org or flags changed.
+    void rebuild_items();
+
+    std::size_t current() const { return current_; }
+    const Item* current_item() const { return items_.empty() ? nullptr : &items_[current_]; }
+    void go_to(std::size_t index);
+    void go_to_question(const std::string& question_id);
+    void next() { go_to(current_ + 1); }
+    void previous() { go_to(current_ == 0 ? 0 : current_ - 1); }
+    void next_area();
+    // Index of the first question of each area shown, in order.
+    std::vector<std::size_t> area_starts() const;
+
+    // The answer being edited (created empty in memory when there is none yet).
+    store::Answer& answer(const std::string& question_id);
+    const store::Answer* find_answer(const std::string& question_id) const;
+    bool answered(const std::string& question_id) const;
+    // Queue the answer (or the set-up) for saving.
+    void answer_changed(const std::string& question_id);
+    void setup_changed();
+    void set_status(const std::string& status);
+
+    // Seconds spent in an area: what was saved plus the running visit.
+    double area_seconds(const std::string& area_id) const;
+    store::Autosaver::Status save_status() const { return saver_->status(); }
+    bool flush() { return saver_->flush(); }
+
+  private:
+    void book_area_time();
+
+    store::Workspace& ws_;
+    store::Conversation conversation_;
+    guides::Guide guide_;
+    std::map<std::string, store::Answer> answers_;
+    std::vector<Item> items_;
+    std::size_t current_ = 0;
+    std::string timed_area_;
+    std::chrono::steady_clock::time_point entered_;
+    int time_writes_ = 0;
+    std::unique_ptr<store::Autosaver> saver_;
+};
+
+} // namespace convene::app

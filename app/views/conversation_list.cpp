@@ -1,0 +1,238 @@
+// Conversations > list: filter, sort and search the workspace's conversations; the trash.
+#include "app/ui_probe.hpp"
+#include "app/views/conversation_panels.hpp"
+#include "app/widgets.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include <set>
+
+namespace convene::app {
+namespace {
+
+const char* status_label(const std::string& s) {
+    if (s == "in_progress") return "In progress";
+    if (s == "complete") return "Complete";
+    return "Planned";
+}
+
+// A combo over "" (any) and the given values; true when the choice changed.
+bool filter_combo(const char* label, std::string& value, const std::vector<std::string>& options,
+                  float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(label, value.empty() ? "Any" : value.c_str())) {
+        if (ImGui::Selectable("Any", value.empty())) {
+            value.clear();
+            changed = true;
+        }
+        for (const auto& o : options)
+            if (ImGui::Selectable(o.c_str(), value == o)) {
+                value = o;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace
+
+void ConversationList::refresh(ViewContext& ctx) {
+    if (loaded_ && !filter_dirty_ && ctx.revision == revision_ && ctx.workspace == workspace_)
+        return;
+    loaded_ = true;
+    filter_dirty_ = false;
+    revision_ = ctx.revision;
+    workspace_ = ctx.workspace;
+    rows_ = store::list_conversations(ctx.workspace->db(), filter_);
+    // Filter choices come from every conversation, not only those shown.
+    std::set<std::string> groups, states;
+    for (const auto& r : store::list_conversations(ctx.workspace->db())) {
+        groups.insert(r.group);
+        if (!r.state.empty()) states.insert(r.state);
+    }
+    groups_.assign(groups.begin(), groups.end());
+    states_.assign(states.begin(), states.end());
+    sort_rows();
+    if (!searched_.empty()) hits_ = store::search_answers(ctx.workspace->db(), searched_);
+}
+
+void ConversationList::sort_rows() {
+    auto key = [this](const store::ConversationRow& r) -> const std::string& {
+        switch (sort_column_) {
+        case 1:
+            return r.org;
+        case 2:
+            return r.state;
+        case 3:
+            return r.group;
+        case 4:
+            return r.status;
+        default:
+            return r.scheduled_at;
+        }
+    };
+    std::stable_sort(rows_.begin(), rows_.end(), [&](const auto& a, const auto& b) {
+        return sort_ascending_ ? key(a) < key(b) : key(b) < key(a);
+    });
+}
+
+ConversationRequest ConversationList::draw(ViewContext& ctx) {
+    refresh(ctx);
+    ConversationRequest request;
+    widgets::screen_title(filter_.trash ? "Conversations: trash" : "Conversations");
+
+    if (ImGui::Button("+ New conversation")) request.kind = ConversationRequest::Kind::New;
+    probe("conversations.new");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    if (ImGui::InputTextWithHint("##search", "Search notes and quotes", &search_)) {
+        searched_ = search_;
+        hits_ = searched_.empty() ? std::vector<store::SearchHit>{}
+                                  : store::search_answers(ctx.workspace->db(), searched_);
+    }
+    probe("conversations.search");
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Trash", &filter_.trash)) filter_dirty_ = true;
+    probe("conversations.trash");
+
+    // Filters
+    float w = ImGui::GetFontSize() * 8;
+    filter_dirty_ |= filter_combo("Group", filter_.group, groups_, w);
+    ImGui::SameLine();
+    filter_dirty_ |= filter_combo("State", filter_.state, states_, w);
+    ImGui::SameLine();
+    filter_dirty_ |=
+        filter_combo("Status", filter_.status, {"planned", "in_progress", "complete"}, w);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    filter_dirty_ |= ImGui::InputTextWithHint("##from", "from", &filter_.from);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    filter_dirty_ |= ImGui::InputTextWithHint("##to", "to", &filter_.to);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(dates as YYYY-MM-DD)");
+
+    if (!message_.empty()) ImGui::TextDisabled("%s", message_.c_str());
+    if (!searched_.empty()) {
+        ImGui::Separator();
+        ImGui::Text("%zu answers mention \"%s\"", hits_.size(), searched_.c_str());
+        ImGui::BeginChild("##hits", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
+        for (std::size_t i = 0; i < hits_.size(); ++i) {
+            const auto& h = hits_[i];
+            ImGui::PushID(static_cast<int>(i));
+            std::string label = h.org + " (" + h.state + ") — " + h.question_id;
+            if (ImGui::Selectable(label.c_str())) {
+                request = {ConversationRequest::Kind::Walkthrough, h.conversation_uuid,
+                           h.question_id};
+            }
+            probe("conversations.hit." + std::to_string(i));
+            ImGui::Indent();
+            widgets::wrapped(h.snippet.c_str());
+            ImGui::Unindent();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    }
+
+    if (rows_.empty()) {
+        if (filter_.trash)
+            widgets::empty_state("The trash is empty",
+                                 "Deleted conversations wait here until you restore them.");
+        else if (!filter_.group.empty() || !filter_.state.empty() || !filter_.status.empty() ||
+                 !filter_.from.empty() || !filter_.to.empty())
+            widgets::empty_state("No conversation matches these filters",
+                                 "Set a filter back to Any to see more.");
+        else {
+            widgets::empty_state("No conversations yet",
+                                 "Set up an interview or focus group with + New conversation, or "
+                                 "look around a realistic project first.");
+            ImGui::Spacing();
+            if (ImGui::Button("Load the demo project"))
+                request.kind = ConversationRequest::Kind::LoadDemo;
+            probe("conversations.demo");
+        }
+        return request;
+    }
+
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_Resizable;
+    if (ImGui::BeginTable("##conversations", 7, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn("Date",
+                                ImGuiTableColumnFlags_DefaultSort |
+                                    ImGuiTableColumnFlags_PreferSortDescending |
+                                    ImGuiTableColumnFlags_WidthFixed,
+                                em * 8.5f);
+        ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, em * 6);
+        ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, em * 7);
+        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 6);
+        ImGui::TableSetupColumn(
+            "Answered", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                                em * 4);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+            if (specs->SpecsCount > 0) {
+                sort_column_ = specs->Specs[0].ColumnIndex;
+                sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+                sort_rows();
+            }
+            specs->SpecsDirty = false;
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows_.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const auto& r = rows_[static_cast<std::size_t>(i)];
+                ImGui::PushID(r.uuid.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                std::string date = r.scheduled_at.empty() ? "(no date)" : r.scheduled_at;
+                if (date.size() > 10 && date[10] == 'T') date[10] = ' ';
+                if (ImGui::Selectable(date.c_str(), false,
+                                      ImGuiSelectableFlags_SpanAllColumns |
+                                          ImGuiSelectableFlags_AllowItemOverlap) &&
+                    !filter_.trash)
+                    request = {ConversationRequest::Kind::Open, r.uuid, ""};
+                probe("conversations.row." + std::to_string(i));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.org.empty() ? "(organisation not set)" : r.org.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.state.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.group.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(status_label(r.status));
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", r.answered);
+                ImGui::TableNextColumn();
+                if (filter_.trash) {
+                    if (ImGui::SmallButton("Restore")) {
+                        store::restore_conversation(ctx.workspace->db(), r.uuid);
+                        message_ = "Restored " + r.org;
+                    }
+                    probe("conversations.restore." + std::to_string(i));
+                } else {
+                    if (ImGui::SmallButton("Delete")) {
+                        store::trash_conversation(ctx.workspace->db(), r.uuid);
+                        message_ = "Moved " +
+                                   (r.org.empty() ? std::string("a conversation") : r.org) +
+                                   " to the trash (tick Trash to restore it)";
+                    }
+                    probe("conversations.delete." + std::to_string(i));
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    return request;
+}
+
+} // namespace convene::app

@@ -1,0 +1,107 @@
+// The panels of the Conversations screen, one file each: the list (with search and trash),
+// set-up, walkthrough and review. The screen (views/conversations.cpp) owns the open
+// ConversationSession and switches between them.
+#pragma once
+
+#include "app/conversation_session.hpp"
+#include "app/shortcuts.hpp"
+#include "app/views/view.hpp"
+#include "app/wrapped_input.hpp"
+#include "guides/profiles.hpp"
+#include "store/answers.hpp"
+#include "store/conversations.hpp"
+#include "store/guides.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convene::app {
+
+enum class ConversationMode { List, Setup, Walkthrough, Review };
+
+// What a panel asks the screen to do after drawing.
+struct ConversationRequest {
+    enum class Kind {
+        None,
+        Open,
+        New,
+        Setup,
+        Walkthrough,
+        Review,
+        Close,
+        LoadDemo
+    } kind = Kind::None;
+    std::string uuid;
+    std::string question_id; // Open at this question
+};
+
+class ConversationList {
+  public:
+    ConversationRequest draw(ViewContext& ctx);
+
+  private:
+    void refresh(ViewContext& ctx);
+    void sort_rows();
+
+    std::uint64_t revision_ = 0;
+    store::Workspace* workspace_ = nullptr;
+    bool loaded_ = false;
+    store::ConversationFilter filter_;
+    bool filter_dirty_ = false;
+    std::vector<store::ConversationRow> rows_;
+    std::vector<std::string> groups_, states_;
+    int sort_column_ = 0;
+    bool sort_ascending_ = false;
+    std::string search_;
+    std::string searched_;
+    std::vector<store::SearchHit> hits_;
+    std::string message_;
+};
+
+class ConversationSetup {
+  public:
+    ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
+
+  private:
+    std::uint64_t revision_ = 0;
+    bool loaded_ = false;
+    guides::ProfileLibrary profiles_;
+};
+
+class Walkthrough {
+  public:
+    ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
+    // Walkthrough shortcuts (next / previous question, next area, mark quote, focus notes).
+    bool handle(Command command, ConversationSession& session);
+
+  private:
+    void draw_area_stepper(ConversationSession& session);
+    void draw_question(ConversationSession& session);
+    void draw_side_panel(ViewContext& ctx, ConversationSession& session);
+    void mark_quote(ConversationSession& session);
+
+    std::map<std::string, WrappedInputState> notes_state_;
+    std::string new_quote_;
+    int speaker_ = 0;
+    bool focus_notes_ = false;
+    std::string message_;
+    std::uint64_t profiles_revision_ = 0;
+    bool profiles_loaded_ = false;
+    guides::ProfileLibrary profiles_;
+};
+
+class Review {
+  public:
+    ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
+
+  private:
+    std::map<std::string, WrappedInputState> notes_state_;
+};
+
+// Shared by walkthrough and review: quotes with their speakers, editable.
+bool draw_quotes(store::Answer& answer, const store::Conversation& conversation);
+
+} // namespace convene::app

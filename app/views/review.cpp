@@ -1,0 +1,88 @@
+// Conversations > review: the whole conversation on one page, editable, with time per area;
+// mark it complete here.
+#include "app/field_widgets.hpp"
+#include "app/fonts.hpp"
+#include "app/ui_probe.hpp"
+#include "app/views/conversation_panels.hpp"
+#include "app/widgets.hpp"
+
+#include <imgui.h>
+
+namespace convene::app {
+
+ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
+    ConversationRequest request;
+    auto& c = session.conversation();
+    const auto* grp = session.guide().group(c.group);
+    widgets::screen_title("Review");
+    ImGui::Text("%s · %s · %s · %s", c.org.c_str(), grp ? grp->label.c_str() : c.group.c_str(),
+                c.state.c_str(), c.scheduled_at.c_str());
+    ImGui::TextDisabled("Facilitator %s, note taker %s, %zu participants, status: %s",
+                        c.facilitator.c_str(), c.note_taker.c_str(), c.participants.size(),
+                        c.status.c_str());
+    if (c.status != "complete") {
+        if (ImGui::Button("Mark complete")) session.set_status("complete");
+    } else if (ImGui::Button("Reopen")) {
+        session.set_status("in_progress");
+    }
+    probe("review.complete");
+    ImGui::SameLine();
+    if (ImGui::Button("Back to the walkthrough"))
+        request.kind = ConversationRequest::Kind::Walkthrough;
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
+    probe("review.close");
+    ImGui::Separator();
+
+    ImGui::BeginChild("##review_body");
+    const auto& items = session.items();
+    const guides::Area* area = nullptr;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        if (item.area != area) {
+            area = item.area;
+            ImGui::Spacing();
+            ImGui::PushFont(fonts().heading);
+            ImGui::TextUnformatted(area->title.c_str());
+            ImGui::PopFont();
+            double s = session.area_seconds(area->id);
+            ImGui::SameLine();
+            ImGui::TextDisabled("%d:%02d used of %g min", int(s) / 60, int(s) % 60, area->minutes);
+        }
+        const auto& q = *item.question;
+        ImGui::PushID(q.id.c_str());
+        const auto* existing = session.find_answer(q.id);
+        bool skipped = existing && existing->asked == store::Asked::Skipped;
+        ImGui::Text("%zu.", i + 1);
+        ImGui::SameLine();
+        widgets::wrapped((item.text + (skipped ? "  [skipped]" : "")).c_str());
+        probe("review.question." + q.id);
+        ImGui::Indent();
+        auto& a = session.answer(q.id);
+        bool changed = wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 3.4f,
+                                     notes_state_[q.id]);
+        probe("review.notes." + q.id);
+        changed |= draw_quotes(a, c);
+        for (const auto& f : q.fields) {
+            nlohmann::json value = a.values.contains(f.id) ? a.values[f.id] : nlohmann::json();
+            if (field_input(f, value)) {
+                if (value.is_null())
+                    a.values.erase(f.id);
+                else
+                    a.values[f.id] = value;
+                changed = true;
+            }
+        }
+        if (changed) {
+            if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
+            session.answer_changed(q.id);
+        }
+        ImGui::Unindent();
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    return request;
+}
+
+} // namespace convene::app

@@ -1,0 +1,335 @@
+// Conversations > walkthrough: area by area, the question for this group with its probes, notes
+// that wrap as you type, verbatim quotes, structured answers, and the MC profile card.
+#include "app/field_widgets.hpp"
+#include "app/fonts.hpp"
+#include "app/ui_probe.hpp"
+#include "app/views/conversation_panels.hpp"
+#include "app/widgets.hpp"
+#include "store/library.hpp"
+#include "store/uuid.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace convene::app {
+namespace {
+
+std::string minutes_text(double seconds) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds) / 60,
+                  static_cast<int>(seconds) % 60);
+    return buf;
+}
+
+} // namespace
+
+bool draw_quotes(store::Answer& answer, const store::Conversation& conversation) {
+    bool changed = false;
+    int remove = -1;
+    for (std::size_t i = 0; i < answer.quotes.size(); ++i) {
+        auto& q = answer.quotes[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextUnformatted("“");
+        ImGui::SameLine(0, 0);
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 14);
+        changed |= ImGui::InputText("##quote", &q.text);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        if (ImGui::BeginCombo("##speaker", q.speaker.empty() ? "(speaker)" : q.speaker.c_str())) {
+            for (const auto& p : conversation.participants)
+                if (ImGui::Selectable(p.name.c_str(), p.name == q.speaker)) {
+                    q.speaker = p.name;
+                    changed = true;
+                }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    if (remove >= 0) {
+        answer.quotes.erase(answer.quotes.begin() + remove);
+        changed = true;
+    }
+    return changed;
+}
+
+bool Walkthrough::handle(Command command, ConversationSession& session) {
+    switch (command) {
+    case Command::NextQuestion:
+        session.next();
+        return true;
+    case Command::PreviousQuestion:
+        session.previous();
+        return true;
+    case Command::NextArea:
+        session.next_area();
+        return true;
+    case Command::MarkQuote:
+        mark_quote(session);
+        return true;
+    case Command::FocusNotes:
+        focus_notes_ = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void Walkthrough::mark_quote(ConversationSession& session) {
+    const auto* item = session.current_item();
+    if (!item) return;
+    auto& st = notes_state_[item->question->id];
+    std::string text = st.selected();
+    if (text.empty()) text = new_quote_;
+    auto b = text.find_first_not_of(" \n\t\"“”");
+    auto e = text.find_last_not_of(" \n\t\"“”");
+    if (b == std::string::npos) {
+        message_ = "Select words in the notes (or type them in the quote box) first.";
+        return;
+    }
+    text = text.substr(b, e - b + 1);
+    const auto& people = session.conversation().participants;
+    std::string speaker =
+        people.empty()
+            ? std::string()
+            : people[static_cast<std::size_t>(std::clamp(speaker_, 0, int(people.size()) - 1))]
+                  .name;
+    auto& a = session.answer(item->question->id);
+    a.quotes.push_back({store::new_uuid(), text, speaker});
+    if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
+    session.answer_changed(item->question->id);
+    new_quote_.clear();
+    message_ = "Quote added" + (speaker.empty() ? std::string() : " for " + speaker) + ".";
+}
+
+void Walkthrough::draw_area_stepper(ConversationSession& session) {
+    const auto& items = session.items();
+    auto starts = session.area_starts();
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        std::size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : items.size();
+        const auto* area = items[begin].area;
+        int done = 0;
+        for (std::size_t i = begin; i < end; ++i)
+            done += session.answered(items[i].question->id) ? 1 : 0;
+        bool here = session.current() >= begin && session.current() < end;
+        double used = session.area_seconds(area->id);
+        bool over = area->minutes > 0 && used > area->minutes * 60;
+        char label[256];
+        std::snprintf(label, sizeof label, "%s\n%d/%zu  %s / %g min###area%zu", area->title.c_str(),
+                      done, end - begin, minutes_text(used).c_str(), area->minutes, k);
+        if (k > 0) ImGui::SameLine();
+        if (here)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.1f, 1));
+        float w = (ImGui::GetContentRegionAvail().x -
+                   ImGui::GetStyle().ItemSpacing.x * float(starts.size() - 1 - k)) /
+                  float(starts.size() - k);
+        if (ImGui::Button(label, ImVec2(w, ImGui::GetTextLineHeight() * 2.6f)))
+            session.go_to(begin);
+        if (over) ImGui::PopStyleColor();
+        if (here) ImGui::PopStyleColor();
+        probe("walkthrough.area." + area->id);
+    }
+}
+
+void Walkthrough::draw_question(ConversationSession& session) {
+    const auto* item = session.current_item();
+    if (!item) {
+        widgets::empty_state("No questions to ask",
+                             "With this group and these conditions the guide has no questions. "
+                             "Change them in the set-up.");
+        return;
+    }
+    const auto& q = *item->question;
+    auto& a = session.answer(q.id);
+    bool changed = false;
+
+    ImGui::TextDisabled("%s  ·  question %zu of %zu", item->area->title.c_str(),
+                        session.current() + 1, session.items().size());
+    ImGui::PushFont(fonts().heading);
+    widgets::wrapped(item->text.c_str());
+    ImGui::PopFont();
+    probe("walkthrough.question");
+    if (!q.cue.empty()) ImGui::TextDisabled("%s", q.cue.c_str());
+    if (!item->condition_label.empty()) ImGui::TextDisabled("%s", item->condition_label.c_str());
+
+    for (std::size_t i = 0; i < item->probes.size(); ++i) {
+        bool ticked =
+            std::find(a.probes.begin(), a.probes.end(), static_cast<int>(i)) != a.probes.end();
+        std::string label = item->probes[i].text + (item->probes[i].optional ? "  (optional)" : "");
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushTextWrapPos(0);
+        if (ImGui::Checkbox("##probe", &ticked)) {
+            if (ticked)
+                a.probes.push_back(static_cast<int>(i));
+            else
+                std::erase(a.probes, static_cast<int>(i));
+            std::sort(a.probes.begin(), a.probes.end());
+            changed = true;
+        }
+        probe("walkthrough.probe." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Notes");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(select words and press Ctrl+M to keep them as a quote)");
+    if (focus_notes_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_notes_ = false;
+    }
+    ImGui::PushID(q.id.c_str());
+    changed |=
+        wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 6.5f, notes_state_[q.id]);
+    ImGui::PopID();
+    probe("walkthrough.notes");
+
+    ImGui::TextUnformatted("Quotes");
+    changed |= draw_quotes(a, session.conversation());
+    const auto& people = session.conversation().participants;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 19);
+    ImGui::InputTextWithHint("##new_quote", "Type a quote, or select it in the notes", &new_quote_);
+    probe("walkthrough.new_quote");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    speaker_ = std::clamp(speaker_, 0, std::max(0, int(people.size()) - 1));
+    if (ImGui::BeginCombo("##by", people.empty() ? "(no participants)"
+                                                 : people[std::size_t(speaker_)].name.c_str())) {
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (ImGui::Selectable(people[i].name.c_str(), int(i) == speaker_)) speaker_ = int(i);
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Add quote")) mark_quote(session);
+    probe("walkthrough.add_quote");
+
+    if (!q.fields.empty()) {
+        ImGui::Spacing();
+        for (const auto& f : q.fields) {
+            nlohmann::json value = a.values.contains(f.id) ? a.values[f.id] : nlohmann::json();
+            if (field_input(f, value)) {
+                if (value.is_null())
+                    a.values.erase(f.id);
+                else
+                    a.values[f.id] = value;
+                changed = true;
+            }
+            probe("walkthrough.field." + f.id);
+        }
+    }
+
+    ImGui::Spacing();
+    int asked = static_cast<int>(a.asked);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("This question was");
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("asked", &asked, 1);
+    probe("walkthrough.asked");
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("skipped", &asked, 2);
+    probe("walkthrough.skipped");
+    a.asked = static_cast<store::Asked>(asked);
+    if (changed) {
+        if (a.asked == store::Asked::NotYet && !a.empty()) a.asked = store::Asked::Asked;
+        session.answer_changed(q.id);
+    }
+}
+
+void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session) {
+    const auto& c = session.conversation();
+    const auto* item = session.current_item();
+    bool profile_question =
+        item && item->question->condition.find("mc_profile_shown") != std::string::npos;
+    if (!profiles_loaded_ || profiles_revision_ != ctx.revision) {
+        profiles_ = store::load_profiles(*ctx.workspace);
+        profiles_revision_ = ctx.revision;
+        profiles_loaded_ = true;
+    }
+    const auto* profile = profiles_.profile(c.profile);
+    if (profile_question && profile) {
+        ImGui::PushFont(fonts().heading);
+        widgets::wrapped(profile->title.c_str());
+        ImGui::PopFont();
+        probe("walkthrough.profile_card");
+        if (profile->sample) ImGui::TextDisabled("Sample profile");
+        auto section = [](const char* title, const std::string& body) {
+            if (body.empty()) return;
+            ImGui::TextDisabled("%s", title);
+            widgets::wrapped(body.c_str());
+        };
+        section("Competency", profile->competency);
+        section("Key method", profile->key_method);
+        if (!profile->submission_criteria.empty()) {
+            ImGui::TextDisabled("Submission");
+            for (const auto& s : profile->submission_criteria)
+                ImGui::BulletText("%s", s.c_str());
+        }
+        section("Issuer", profile->issuer);
+        if (profile->estimated_hours)
+            ImGui::Text("About %g hours of work", *profile->estimated_hours);
+        section("Currency already granted", profile->currency_granted);
+        ImGui::Separator();
+    }
+    ImGui::TextDisabled("Participants");
+    for (const auto& p : c.participants)
+        ImGui::BulletText("%s%s%s%s", p.name.c_str(), p.role.empty() ? "" : ", ", p.role.c_str(),
+                          p.consent ? "" : "  (no consent yet)");
+    if (c.participants.empty()) ImGui::TextDisabled("(none entered)");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Keys");
+    ImGui::TextUnformatted("Alt+→ / Alt+←  next / previous question");
+    ImGui::TextUnformatted("Alt+↓  next area");
+    ImGui::TextUnformatted("Ctrl+M  quote the selected words");
+    ImGui::TextUnformatted("Ctrl+E  to the notes");
+}
+
+ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
+    ConversationRequest request;
+    const auto& c = session.conversation();
+    const auto* grp = session.guide().group(c.group);
+    ImGui::PushFont(fonts().heading);
+    ImGui::Text("%s", c.org.empty() ? "(organisation not set)" : c.org.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s · %s · %s", grp ? grp->label.c_str() : c.group.c_str(), c.state.c_str(),
+                        c.mode == "focus_group" ? "focus group" : "interview");
+    draw_area_stepper(session);
+
+    float side = std::max(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x * 0.32f);
+    float buttons_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##question", ImVec2(-side - ImGui::GetStyle().ItemSpacing.x, -buttons_h),
+                      true);
+    draw_question(session);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##side", ImVec2(0, -buttons_h), true);
+    draw_side_panel(ctx, session);
+    ImGui::EndChild();
+
+    if (ImGui::Button("< Previous")) session.previous();
+    probe("walkthrough.previous");
+    ImGui::SameLine();
+    if (ImGui::Button("Next >")) session.next();
+    probe("walkthrough.next");
+    ImGui::SameLine();
+    if (ImGui::Button("Set-up")) request.kind = ConversationRequest::Kind::Setup;
+    ImGui::SameLine();
+    if (ImGui::Button("Review")) request.kind = ConversationRequest::Kind::Review;
+    probe("walkthrough.review");
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
+    probe("walkthrough.close");
+    if (!message_.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", message_.c_str());
+    }
+    return request;
+}
+
+} // namespace convene::app
