@@ -201,13 +201,27 @@ void restore_conversation(Database& db, const std::string& uuid) {
     require_changed(db, uuid);
 }
 
+ConversationFacets conversation_facets(Database& db) {
+    ConversationFacets f;
+    Statement g(db,
+                "SELECT DISTINCT group_id FROM conversation WHERE deleted_at IS NULL ORDER BY 1");
+    while (g.step())
+        f.groups.push_back(g.text(0));
+    Statement s(db,
+                "SELECT DISTINCT state FROM conversation WHERE deleted_at IS NULL AND state != '' "
+                "ORDER BY 1");
+    while (s.step())
+        f.states.push_back(s.text(0));
+    return f;
+}
+
 std::vector<ConversationRow> list_conversations(Database& db, const ConversationFilter& f) {
+    // The counts read only the (conversation, question) index: an answer row exists once
+    // something was recorded for the question.
     std::string sql = R"sql(
         SELECT c.uuid, c.group_id, c.mode, c.org, c.state, c.scheduled_at, c.facilitator,
                c.status, g.title,
-               (SELECT count(*) FROM answer a WHERE a.conversation_uuid = c.uuid
-                  AND (a.notes != '' OR a.asked != 0 OR a.value_json != '{}'
-                       OR EXISTS (SELECT 1 FROM quote q WHERE q.answer_uuid = a.uuid))),
+               (SELECT count(*) FROM answer a WHERE a.conversation_uuid = c.uuid),
                (SELECT count(*) FROM participant p WHERE p.conversation_uuid = c.uuid),
                coalesce(c.deleted_at, '')
           FROM conversation c JOIN guide g ON g.hash = c.guide_hash

@@ -73,4 +73,10 @@ struct ConversationRow {
 std::vector<ConversationRow> list_conversations(Database& db,
                                                 const ConversationFilter& filter = {});
 
+// The groups and states that occur, for the list's filter menus.
+struct ConversationFacets {
+    std::vector<std::string> groups, states;
+};
+ConversationFacets conversation_facets(Database& db);
+
 } // namespace convene::store

@@ -48,13 +48,9 @@ void ConversationList::refresh(ViewContext& ctx) {
     workspace_ = ctx.workspace;
     rows_ = store::list_conversations(ctx.workspace->db(), filter_);
     // Filter choices come from every conversation, not only those shown.
-    std::set<std::string> groups, states;
-    for (const auto& r : store::list_conversations(ctx.workspace->db())) {
-        groups.insert(r.group);
-        if (!r.state.empty()) states.insert(r.state);
-    }
-    groups_.assign(groups.begin(), groups.end());
-    states_.assign(states.begin(), states.end());
+    auto facets = store::conversation_facets(ctx.workspace->db());
+    groups_ = std::move(facets.groups);
+    states_ = std::move(facets.states);
     sort_rows();
     if (!searched_.empty()) hits_ = store::search_answers(ctx.workspace->db(), searched_);
 }

@@ -15,8 +15,9 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
     auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
     widgets::screen_title("Review");
-    ImGui::Text("%s · %s · %s · %s", c.org.c_str(), grp ? grp->label.c_str() : c.group.c_str(),
-                c.state.c_str(), c.scheduled_at.c_str());
+    std::string heading =
+        c.org + " · " + (grp ? grp->label : c.group) + " · " + c.state + " · " + c.scheduled_at;
+    widgets::wrapped(heading.c_str());
     ImGui::TextDisabled("Facilitator %s, note taker %s, %zu participants, status: %s",
                         c.facilitator.c_str(), c.note_taker.c_str(), c.participants.size(),
                         c.status.c_str());
