@@ -6,6 +6,8 @@
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
 #include "store/guides.hpp"
+#include "store/survey_import.hpp"
+#include "store/surveys.hpp"
 
 namespace convene::store {
 
@@ -83,6 +85,23 @@ DemoResult load_demo(Workspace& ws, const std::filesystem::path& file) {
     }
     tx.commit();
     return result;
+}
+
+DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_dir) {
+    DemoProject p;
+    Transaction tx(ws.db());
+    p.conversations = load_demo(ws, data_dir / "demo.json");
+    auto inst = current_instrument(ws, "pl-standards");
+    if (!inst) throw Error("the workspace has no pl-standards instrument for the demo survey");
+    ImportOptions options;
+    options.source = "demo-pl-standards.csv";
+    auto report = import_survey_csv(
+        ws, *inst, guides::read_text_file(data_dir / "demo-pl-standards.csv"), options);
+    if (!report.problems.empty())
+        throw Error("demo-pl-standards.csv: " + report.problems.front().to_string());
+    p.survey_respondents = report.added + report.updated;
+    tx.commit();
+    return p;
 }
 
 } // namespace convene::store

@@ -18,4 +18,12 @@ struct DemoResult {
 // ids, groups, field values). Loading the demo twice adds it twice: call it on a new workspace.
 DemoResult load_demo(Workspace& ws, const std::filesystem::path& demo_file);
 
+// The whole demo project from the bundled data folder: the conversations above and a KVEC-style
+// survey (100 teachers, half who earned micro-credentials) imported into pl-standards.
+struct DemoProject {
+    DemoResult conversations;
+    std::size_t survey_respondents = 0;
+};
+DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_dir);
+
 } // namespace convene::store

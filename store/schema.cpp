@@ -177,6 +177,45 @@ constexpr std::array kMigrations{
              WHERE rowid = (SELECT rowid FROM answer WHERE uuid = old.answer_uuid);
         END;
     )sql"},
+    // 4: participant surveys: instruments (every version kept by content hash), respondents
+    // with their attributes, and one row per answered item.
+    Migration{4, R"sql(
+        CREATE TABLE instrument (
+            hash          TEXT PRIMARY KEY,
+            instrument_id TEXT NOT NULL,
+            version       TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            json          TEXT NOT NULL,
+            bundled       INTEGER NOT NULL DEFAULT 0,
+            current       INTEGER NOT NULL DEFAULT 1,
+            added_at      TEXT NOT NULL,
+            deleted_at    TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX instrument_current_id ON instrument(instrument_id) WHERE current = 1;
+
+        CREATE TABLE respondent (
+            id            INTEGER PRIMARY KEY,
+            uuid          TEXT NOT NULL UNIQUE,
+            instrument_id TEXT NOT NULL,
+            external_id   TEXT NOT NULL DEFAULT '', -- the survey service's response id
+            attributes    TEXT NOT NULL DEFAULT '{}',
+            source        TEXT NOT NULL DEFAULT '',  -- 'kiosk', or the imported file's name
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL,
+            deleted_at    TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX respondent_external ON respondent(instrument_id, external_id)
+            WHERE external_id != '';
+        CREATE INDEX respondent_instrument ON respondent(instrument_id);
+
+        CREATE TABLE response (
+            respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+            item_id       TEXT NOT NULL,
+            number        REAL,            -- Likert value (as answered, not reverse-scored) or number
+            text          TEXT,            -- choice, text, or a JSON array for multi-choice
+            PRIMARY KEY (respondent_id, item_id)
+        ) STRICT, WITHOUT ROWID;
+    )sql"},
 };
 
 } // namespace

@@ -4,9 +4,11 @@
 #include "guides/currency.hpp"
 #include "guides/data_dir.hpp"
 #include "guides/guide_json.hpp"
+#include "guides/instrument.hpp"
 #include "guides/profiles.hpp"
 #include "store/guides.hpp"
 #include "store/library.hpp"
+#include "store/surveys.hpp"
 #include "store/uuid.hpp"
 
 #include <algorithm>
@@ -21,7 +23,25 @@ template <typename Load> auto require(Load load, const std::filesystem::path& fi
 
 } // namespace
 
+// Bundled instruments arrived with workspace format 4, so they have their own marker: a
+// workspace seeded before that still gets them once.
+void seed_instruments(Workspace& ws, const std::filesystem::path& dir) {
+    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'instruments_seeded_at'") > 0)
+        return;
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().string().ends_with(".instrument.json")) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+        import_instrument(ws, *require(guides::load_instrument_file(f), f).instrument, true);
+    Statement(ws.db(), "INSERT INTO meta(key, value) VALUES ('instruments_seeded_at', ?1)")
+        .bind(1, now_utc())
+        .run();
+}
+
 void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
+    seed_instruments(ws, dir);
     if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0) return;
     namespace fs = std::filesystem;
     std::vector<fs::path> guide_files;

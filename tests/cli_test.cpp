@@ -225,3 +225,51 @@ TEST_CASE("convene-cli demo fills a new workspace and refuses one with conversat
     CHECK_THAT(again.err, Catch::Contains("already has conversations"));
     CHECK(nlohmann::json::parse(cli(dir, db + "--json conversation list").out).size() == 12);
 }
+
+TEST_CASE("convene-cli survey list, show, import, compare and crosstab") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "ws.db") + " ";
+    auto list = nlohmann::json::parse(cli(dir, db + "--json survey list").out);
+    REQUIRE(list.size() == 2);
+    auto show = nlohmann::json::parse(cli(dir, db + "--json survey show pl-standards").out);
+    CHECK(show["constructs"].size() == 7);
+    CHECK(show["attributes"].size() == 3);
+
+    auto csv = dir / "export.csv";
+    convene::test::write_file(
+        csv, "Response ID,Professional-learning format,lc.regular_time,lc.shared_goals\n"
+             "R1,micro-credential,5,4\nR2,micro-credential,Agree,5\nR3,micro-credential,4,4\n"
+             "R4,other,2,3\nR5,other,Disagree,2\nR6,other,3,3\n");
+    auto dry = cli(dir, db + "survey import pl-standards " + quote(csv) + " --dry-run");
+    CHECK(dry.code == 0);
+    CHECK_THAT(dry.out, Catch::Contains("6 responses checked"));
+    CHECK(nlohmann::json::parse(cli(dir, db + "--json survey list").out)[1]["respondents"] == 0);
+    auto imported = cli(dir, db + "survey import pl-standards " + quote(csv) + " --save-map " +
+                                 quote(dir / "map.json"));
+    CHECK(imported.code == 0);
+    CHECK_THAT(imported.out, Catch::Contains("6 new respondents"));
+    CHECK_THAT(convene::test::read_file(dir / "map.json"),
+               Catch::Contains("\"Response ID\": \"respondent_id\""));
+
+    auto cmp =
+        cli(dir, db + "--json survey compare pl-standards --by pl_format --item lc.regular_time");
+    REQUIRE(cmp.code == 0);
+    auto j = nlohmann::json::parse(cmp.out);
+    CHECK(j["student"]["df"] == 4);
+    CHECK(j["groups"][0]["n"] == 3);
+    CHECK(j["groups"][0]["mean"] == Approx(13.0 / 3));
+    auto text = cli(dir, db + "survey compare pl-standards --by pl_format --unit item");
+    CHECK_THAT(text.out, Catch::Contains("Student's t(10)") && Catch::Contains("Mann-Whitney U"));
+
+    auto bad = dir / "bad.csv";
+    convene::test::write_file(bad, "Response ID,lc.regular_time\nR9,9\n");
+    auto refused = cli(dir, db + "survey import pl-standards " + quote(bad));
+    CHECK(refused.code != 0);
+    CHECK_THAT(refused.err, Catch::Contains("row 2, column 2") && Catch::Contains("out of range") &&
+                                Catch::Contains("nothing was imported"));
+    auto three = cli(dir, db + "survey compare pl-standards --by school_level");
+    CHECK_THAT(three.err, Catch::Contains("has 3 values"));
+    auto tab = cli(dir, db + "--json survey crosstab pl-standards --by pl_format");
+    CHECK(tab.code == 0);
+    CHECK(nlohmann::json::parse(tab.out).size() == 2);
+}

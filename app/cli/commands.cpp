@@ -26,6 +26,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_info_command(app, ctx);
     add_guide_commands(app, ctx);
     add_conversation_commands(app, ctx);
+    add_survey_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -40,5 +40,6 @@ struct Context {
 void add_info_command(CLI::App& app, Context& ctx);
 void add_guide_commands(CLI::App& app, Context& ctx);
 void add_conversation_commands(CLI::App& app, Context& ctx);
+void add_survey_commands(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli

@@ -250,9 +250,11 @@ int demo(Context& ctx) {
     if (!store::list_conversations(ws.db()).empty())
         throw CommandError(ctx.db + " already has conversations: load the demo into a new "
                                     "workspace (--db demo.db)");
-    auto r = store::load_demo(ws, guides::data_dir() / "demo.json");
+    auto p = store::load_demo_project(ws, guides::data_dir());
+    const auto& r = p.conversations;
     ctx.out << "Added " << r.conversations << " conversations, " << r.answers << " answers and "
-            << r.quotes << " quotes to " << ctx.db << "\n";
+            << r.quotes << " quotes, and " << p.survey_respondents
+            << " survey respondents (pl-standards) to " << ctx.db << "\n";
     return 0;
 }
 

@@ -120,7 +120,7 @@ class ConversationsView final : public View {
             mode_ = ConversationMode::List;
             return;
         case K::LoadDemo:
-            store::load_demo(*ctx.workspace, guides::data_dir() / "demo.json");
+            store::load_demo_project(*ctx.workspace, guides::data_dir());
             return;
         }
     }

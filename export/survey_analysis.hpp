@@ -1,0 +1,70 @@
+// Survey results as pure functions over the loaded survey: per item and per construct
+// summaries, group comparisons (Student's and Welch's t, Mann-Whitney U, effect sizes) by a
+// respondent attribute, and crosstabs of attributes. The Surveys screen draws these; the CLI and
+// the workbook write them.
+#pragma once
+
+#include "export/statistics.hpp"
+#include "store/surveys.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace convene::exporting {
+
+struct ItemResult {
+    std::string item_id, text, construct_id;
+    bool likert = false;
+    bool reverse = false;
+    int points = 0; // scale points (Likert)
+    std::size_t n = 0;
+    std::optional<stats::Descriptives> stats; // of the answers as given (not reverse-scored)
+    std::vector<std::size_t> distribution;    // Likert: count per scale value 1..points
+};
+// Likert and number items, in the instrument's order.
+std::vector<ItemResult> item_results(const store::SurveyData& data);
+
+struct ConstructResult {
+    std::string id, label;
+    std::size_t items = 0;
+    std::size_t n = 0; // respondents who answered every item of the construct
+    std::optional<stats::Descriptives> score; // construct score: mean of its reverse-handled items
+    std::optional<double> alpha;              // Cronbach's alpha over complete cases
+};
+std::vector<ConstructResult> construct_results(const store::SurveyData& data);
+
+// One score per respondent (index as in data.respondents): the mean of the construct's items,
+// reverse-scored items flipped; nullopt unless every item was answered.
+std::vector<std::optional<double>> construct_scores(const store::SurveyData& data,
+                                                    const guides::Construct& construct);
+
+enum class Unit { Respondent, Item };
+
+struct CompareRequest {
+    std::string attribute;           // split respondents by this attribute
+    std::vector<std::string> groups; // its two values to compare (empty: its only two choices)
+    std::string construct, item;     // what to compare (both empty: every Likert item)
+    Unit unit = Unit::Respondent;    // respondent scores, or all item ratings pooled
+};
+
+struct Comparison {
+    std::string attribute, group_a, group_b, target, unit;
+    stats::TTest student, welch;
+    stats::MannWhitney mann_whitney;
+};
+
+// Throws std::invalid_argument with a clear reason (unknown attribute, not two groups, too few
+// answers in a group).
+Comparison compare_groups(const store::SurveyData& data, const CompareRequest& request);
+
+struct Crosstab {
+    std::string row_attribute, column_attribute;
+    std::vector<std::string> rows, columns;       // attribute values ("(not given)" last if any)
+    std::vector<std::vector<std::size_t>> counts; // [row][column]
+};
+// Every other attribute against `by`, like KVEC's table of the teachers studied.
+std::vector<Crosstab> crosstabs(const store::SurveyData& data, const std::string& by);
+
+} // namespace convene::exporting

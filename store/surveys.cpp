@@ -1,0 +1,179 @@
+#include "store/surveys.hpp"
+
+#include "guides/guide_json.hpp"
+#include "store/uuid.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace convene::store {
+namespace {
+
+guides::Instrument parse_stored(const std::string& json, const std::string& hash) {
+    auto load = guides::parse_instrument(json);
+    if (!load.instrument)
+        throw Error(guides::describe(load.problems, "the stored instrument " + hash.substr(0, 12)));
+    return std::move(*load.instrument);
+}
+
+} // namespace
+
+std::string import_instrument(Workspace& ws, const guides::Instrument& inst, bool bundled) {
+    std::string json = guides::instrument_to_json(inst);
+    std::string hash = guides::sha256_hex(json);
+    Transaction tx(ws.db());
+    Statement exists(ws.db(), "SELECT current FROM instrument WHERE hash = ?1");
+    exists.bind(1, hash);
+    bool present = exists.step();
+    bool current = present && exists.int64(0) == 1;
+    exists.reset();
+    if (current) return hash;
+    Statement(ws.db(), "UPDATE instrument SET current = 0 WHERE instrument_id = ?1 AND current = 1")
+        .bind(1, inst.id)
+        .run();
+    if (present)
+        Statement(ws.db(), "UPDATE instrument SET current = 1, deleted_at = NULL WHERE hash = ?1")
+            .bind(1, hash)
+            .run();
+    else
+        Statement(ws.db(),
+                  "INSERT INTO instrument(hash, instrument_id, version, title, json, bundled, "
+                  "current, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)")
+            .bind(1, hash)
+            .bind(2, inst.id)
+            .bind(3, inst.version)
+            .bind(4, inst.title)
+            .bind(5, json)
+            .bind(6, bundled ? 1 : 0)
+            .bind(7, now_utc())
+            .run();
+    tx.commit();
+    return hash;
+}
+
+std::vector<InstrumentRow> list_instruments(Workspace& ws) {
+    std::vector<InstrumentRow> rows;
+    Statement st(ws.db(),
+                 "SELECT i.hash, i.instrument_id, i.version, i.title, i.bundled, i.json, "
+                 "(SELECT count(*) FROM respondent r WHERE r.instrument_id = i.instrument_id "
+                 "AND r.deleted_at IS NULL) FROM instrument i WHERE i.current = 1 AND "
+                 "i.deleted_at IS NULL ORDER BY i.title");
+    while (st.step()) {
+        auto inst = parse_stored(st.text(5), st.text(0));
+        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.int64(4) != 0,
+                        inst.items.size(), inst.constructs.size(),
+                        static_cast<std::size_t>(st.int64(6))});
+    }
+    return rows;
+}
+
+std::optional<guides::Instrument> current_instrument(Workspace& ws,
+                                                     std::string_view instrument_id) {
+    Statement st(ws.db(),
+                 "SELECT hash, json FROM instrument WHERE instrument_id = ?1 AND current = 1 "
+                 "AND deleted_at IS NULL");
+    st.bind(1, instrument_id);
+    if (!st.step()) return std::nullopt;
+    return parse_stored(st.text(1), st.text(0));
+}
+
+std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r) {
+    Transaction tx(db);
+    std::string uuid = r.uuid;
+    if (uuid.empty() && !r.external_id.empty()) {
+        Statement find(db,
+                       "SELECT uuid FROM respondent WHERE instrument_id = ?1 AND external_id = ?2");
+        find.bind(1, instrument_id).bind(2, r.external_id);
+        if (find.step()) uuid = find.text(0);
+    }
+    if (uuid.empty()) uuid = new_uuid();
+    std::string now = now_utc();
+    Statement(db,
+              "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
+              "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT(uuid) DO "
+              "UPDATE SET attributes = excluded.attributes, external_id = excluded.external_id, "
+              "source = excluded.source, updated_at = excluded.updated_at, deleted_at = NULL")
+        .bind(1, uuid)
+        .bind(2, instrument_id)
+        .bind(3, r.external_id)
+        .bind(4, nlohmann::json(r.attributes).dump())
+        .bind(5, r.source)
+        .bind(6, now)
+        .run();
+    Statement idq(db, "SELECT id FROM respondent WHERE uuid = ?1");
+    idq.bind(1, uuid);
+    idq.step();
+    std::int64_t id = idq.int64(0);
+    Statement(db, "DELETE FROM response WHERE respondent_id = ?1").bind(1, id).run();
+    Statement insert(
+        db, "INSERT INTO response(respondent_id, item_id, number, text) VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& [item, v] : r.responses) {
+        insert.bind(1, id).bind(2, item);
+        if (v.number)
+            insert.bind(3, *v.number);
+        else
+            insert.bind_null(3);
+        if (!v.choices.empty())
+            insert.bind(4, nlohmann::json(v.choices).dump());
+        else if (!v.text.empty())
+            insert.bind(4, v.text);
+        else
+            insert.bind_null(4);
+        insert.run();
+    }
+    tx.commit();
+    return uuid;
+}
+
+std::size_t count_respondents(Database& db, const std::string& instrument_id) {
+    Statement st(db,
+                 "SELECT count(*) FROM respondent WHERE instrument_id = ?1 AND deleted_at IS NULL");
+    st.bind(1, instrument_id);
+    st.step();
+    return static_cast<std::size_t>(st.int64(0));
+}
+
+SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
+    SurveyData data;
+    auto inst = current_instrument(ws, instrument_id);
+    if (!inst) throw Error("no instrument \"" + instrument_id + "\" in " + ws.path().string());
+    data.instrument = std::move(*inst);
+    std::map<std::int64_t, std::size_t> index;
+    Statement rs(ws.db(), "SELECT id, uuid, external_id, attributes, source FROM respondent "
+                          "WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
+    rs.bind(1, instrument_id);
+    while (rs.step()) {
+        Respondent r;
+        r.uuid = rs.text(1);
+        r.external_id = rs.text(2);
+        const auto attributes = nlohmann::json::parse(rs.text(3));
+        for (const auto& [k, v] : attributes.items())
+            if (v.is_string()) r.attributes[k] = v.get<std::string>();
+        r.source = rs.text(4);
+        index[rs.int64(0)] = data.respondents.size();
+        data.respondents.push_back(std::move(r));
+    }
+    Statement vs(ws.db(), "SELECT p.respondent_id, p.item_id, p.number, p.text FROM response p "
+                          "JOIN respondent r ON r.id = p.respondent_id WHERE r.instrument_id = ?1 "
+                          "AND r.deleted_at IS NULL");
+    vs.bind(1, instrument_id);
+    while (vs.step()) {
+        auto it = index.find(vs.int64(0));
+        if (it == index.end()) continue;
+        ResponseValue v;
+        if (!vs.is_null(2)) v.number = vs.real(2);
+        if (!vs.is_null(3)) {
+            std::string t = vs.text(3);
+            const auto* item = data.instrument.item(vs.text(1));
+            if (item && item->type == guides::ItemType::Multi && !t.empty() && t[0] == '[') {
+                for (const auto& c : nlohmann::json::parse(t))
+                    v.choices.push_back(c.get<std::string>());
+            } else {
+                v.text = std::move(t);
+            }
+        }
+        data.respondents[it->second].responses[vs.text(1)] = std::move(v);
+    }
+    return data;
+}
+
+} // namespace convene::store

@@ -1,0 +1,56 @@
+// Repository of participant surveys: instruments (kept by content hash like guides), respondents
+// with their attributes, and their responses, one row per answered item.
+#pragma once
+
+#include "guides/instrument.hpp"
+#include "store/workspace.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convene::store {
+
+struct InstrumentRow {
+    std::string hash, instrument_id, version, title;
+    bool bundled = false;
+    std::size_t items = 0, constructs = 0;
+    std::size_t respondents = 0;
+};
+
+// Stores the instrument (if new) and makes it the current version of its id; returns the hash.
+std::string import_instrument(Workspace& ws, const guides::Instrument& instrument,
+                              bool bundled = false);
+std::vector<InstrumentRow> list_instruments(Workspace& ws);
+std::optional<guides::Instrument> current_instrument(Workspace& ws, std::string_view instrument_id);
+
+// One respondent's answers: numbers for Likert and number items, text for choice and text
+// items, and for multi-choice the chosen values.
+struct ResponseValue {
+    std::optional<double> number;
+    std::string text;
+    std::vector<std::string> choices;
+    bool operator==(const ResponseValue&) const = default;
+};
+
+struct Respondent {
+    std::string uuid; // empty: new
+    std::string external_id;
+    std::map<std::string, std::string> attributes;
+    std::map<std::string, ResponseValue> responses; // item id -> value
+    std::string source;
+};
+
+// Adds or replaces (same uuid, or same external id for this instrument) one respondent.
+std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r);
+std::size_t count_respondents(Database& db, const std::string& instrument_id);
+
+// Everything needed to analyse a survey, loaded in one pass.
+struct SurveyData {
+    guides::Instrument instrument;
+    std::vector<Respondent> respondents;
+};
+SurveyData load_survey(Workspace& ws, const std::string& instrument_id);
+
+} // namespace convene::store

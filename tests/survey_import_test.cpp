@@ -1,0 +1,215 @@
+// Importing survey CSVs as services export them, every bad case with row, column and reason and
+// the workspace left unchanged; and the comparisons on the imported data.
+#include "export/survey_analysis.hpp"
+#include "guides/data_dir.hpp"
+#include "guides/guide_json.hpp"
+#include "store/seed.hpp"
+#include "store/survey_import.hpp"
+#include "store/surveys.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace convene;
+using convene::test::TempDir;
+
+namespace {
+
+const char* kHeader =
+    "Timestamp,Response ID,Professional-learning format,lc.regular_time,lc.shared_goals,"
+    "lc.open_doors,lc.on_my_own,lc.follow_through";
+
+// Four micro-credential earners and five others on the five Learning Communities items.
+std::string fixture(const std::string& line_end = "\n") {
+    const char* rows[] = {"2020-01-05,R1,micro-credential,5,4,2,5,4",
+                          "2020-01-05,R2,micro-credential,4,4,1,4,5",
+                          "2020-01-06,R3,micro-credential,5,5,2,4,4",
+                          "2020-01-06,R4,micro-credential,3,4,3,4,4",
+                          "2020-01-07,R5,other,3,2,4,3,3",
+                          "2020-01-07,R6,other,2,3,3,2,3",
+                          "2020-01-08,R7,other,4,3,2,3,4",
+                          "2020-01-08,R8,other,3,3,4,2,2",
+                          "2020-01-09,R9,other,2,2,3,3,3"};
+    std::string s = std::string(kHeader) + line_end;
+    for (const char* r : rows)
+        s += std::string(r) + line_end;
+    return s;
+}
+
+struct Fixture {
+    TempDir dir;
+    std::unique_ptr<store::Workspace> ws = store::open_workspace(dir / "ws.db");
+    guides::Instrument inst = *store::current_instrument(*ws, "pl-standards");
+
+    store::ImportReport run(const std::string& csv, store::ImportOptions options = {}) {
+        return store::import_survey_csv(*ws, inst, csv, options);
+    }
+    std::size_t respondents() { return store::count_respondents(ws->db(), "pl-standards"); }
+    std::int64_t responses() { return store::query_int(ws->db(), "SELECT count(*) FROM response"); }
+};
+
+bool has_problem(const store::ImportReport& r, std::size_t line, std::size_t column,
+                 const std::string& reason) {
+    for (const auto& p : r.problems)
+        if (p.line == line && p.column == column && p.reason.find(reason) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a clean export imports, and importing it again changes nothing") {
+    Fixture f;
+    auto r = f.run(fixture());
+    INFO(r.problems.size());
+    REQUIRE(r.problems.empty());
+    CHECK(r.imported);
+    CHECK(r.added == 9);
+    CHECK(r.responses == 45);
+    CHECK(r.mapping["Timestamp"] == "ignore");
+    CHECK(r.mapping["Response ID"] == "respondent_id");
+    CHECK(r.mapping["Professional-learning format"] == "attribute:pl_format");
+    auto again = f.run(fixture());
+    CHECK(again.added == 0);
+    CHECK(again.updated == 9);
+    CHECK(f.respondents() == 9);
+    CHECK(f.responses() == 45);
+}
+
+TEST_CASE("BOM, CRLF, semicolons, quoted line breaks and text labels are all read") {
+    Fixture f;
+    // Columns matched by item text, scale labels in any case, a ';' file with CRLF and a BOM.
+    const auto* item = f.inst.item("lc.regular_time");
+    std::string csv = "\xEF\xBB\xBFResponse ID;\"" + item->text +
+                      "\";Professional-learning format;Comment\r\n"
+                      "A1;strongly AGREE;Micro-credential;\"two\r\nlines; with semicolon\"\r\n"
+                      "A2;2;other;\r\n";
+    store::ImportOptions options;
+    options.mapping = store::ColumnMapping{{"Comment", "ignore"}};
+    auto r = f.run(csv, options);
+    INFO((r.problems.empty() ? "" : r.problems[0].to_string()));
+    REQUIRE(r.problems.empty());
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    REQUIRE(data.respondents.size() == 2);
+    CHECK(data.respondents[0].responses["lc.regular_time"].number == 5.0);
+    CHECK(data.respondents[0].attributes["pl_format"] == "micro-credential");
+    CHECK(data.respondents[1].responses["lc.regular_time"].number == 2.0);
+}
+
+TEST_CASE("every bad file is reported with row, column and reason and imports nothing") {
+    Fixture f;
+    f.run(fixture()); // something already there must stay exactly as it is
+    auto before_r = f.respondents();
+    auto before_p = f.responses();
+    struct Case {
+        std::string name, csv;
+        std::size_t line, column;
+        std::string reason;
+    };
+    std::string h = kHeader;
+    std::vector<Case> cases{
+        {"unknown column", h + ",Favourite colour\n2020,X1,other,1,2,3,4,5,blue\n", 1, 9,
+         "no item or attribute"},
+        {"out of range", h + "\n2020,X1,other,1,2,7,4,5\n", 2, 6, "out of range"},
+        {"unknown label", h + "\n2020,X1,other,1,2,Sometimes,4,5\n", 2, 6, "not a scale value"},
+        {"bad attribute", h + "\n2020,X1,webinar,1,2,3,4,5\n", 2, 3,
+         "not one of: micro-credential, other"},
+        {"duplicate id", h + "\n2020,X1,other,1,2,3,4,5\n2020,X1,other,2,2,3,4,5\n", 3, 2,
+         "same respondent id as row 2"},
+        {"short row", h + "\n2020,X1,other,1,2\n", 2, 6, "cut short"},
+        {"empty file", "", 0, 0, "empty"},
+        {"header only", h + "\n", 0, 0, "no responses"},
+        {"binary file", std::string("PK\x03\x04\0\0\x14\0", 8) + "garbage", 1, 0, "not"},
+        {"unterminated quote", h + "\n2020,\"X1,other,1,2,3,4,5\n", 2, 2, "never closed"},
+    };
+    for (const auto& c : cases) {
+        DYNAMIC_SECTION(c.name) {
+            auto r = f.run(c.csv);
+            CHECK_FALSE(r.imported);
+            REQUIRE_FALSE(r.problems.empty());
+            INFO(r.problems[0].to_string());
+            if (c.line || c.column)
+                CHECK(has_problem(r, c.line, c.column, c.reason));
+            else
+                CHECK_THAT(r.problems[0].reason, Catch::Contains(c.reason));
+            CHECK(f.respondents() == before_r);
+            CHECK(f.responses() == before_p);
+        }
+    }
+}
+
+TEST_CASE("a dry run checks everything and writes nothing, and a mapping file is honoured") {
+    Fixture f;
+    store::ImportOptions dry;
+    dry.dry_run = true;
+    auto r = f.run(fixture(), dry);
+    CHECK(r.problems.empty());
+    CHECK_FALSE(r.imported);
+    CHECK(f.respondents() == 0);
+
+    auto mapping_file = f.dir / "map.json";
+    convene::test::write_file(
+        mapping_file, R"({"columns": {"Fmt": "attribute:pl_format", "Who": "respondent_id"}})");
+    store::ImportOptions mapped;
+    mapped.mapping = store::load_mapping(mapping_file);
+    auto m = f.run("Who,Fmt,lc.shared_goals\nZ1,other,4\n", mapped);
+    CHECK(m.problems.empty());
+    CHECK(f.respondents() == 1);
+    CHECK_THROWS_WITH(store::load_mapping(f.dir / "missing.json"), Catch::Contains("missing.json"));
+}
+
+TEST_CASE("group comparisons on imported data match SciPy") {
+    Fixture f;
+    REQUIRE(f.run(fixture()).problems.empty());
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    // Reference: scipy.stats.ttest_ind(sa, sb, equal_var=True/False) and mannwhitneyu(sa, sb,
+    // alternative='two-sided', method='asymptotic', use_continuity=True) on the construct scores
+    // (mean of the five items, lc.on_my_own reversed as 6 - v), SciPy 1.10.1 on Debian 12.
+    auto c = exporting::compare_groups(
+        data, {"pl_format", {}, "communities", "", exporting::Unit::Respondent});
+    CHECK(c.student.n1 == 4);
+    CHECK(c.student.n2 == 5);
+    CHECK(c.student.t == Approx(1.9720265943665403).epsilon(1e-6));
+    CHECK(c.student.p_two_sided == Approx(0.08922429896478226).epsilon(1e-6));
+    CHECK(c.welch.t == Approx(2.022599587389728).epsilon(1e-6));
+    CHECK(c.welch.p_two_sided == Approx(0.08292387589418014).epsilon(1e-6));
+    CHECK(c.mann_whitney.u == Approx(17.0));
+    CHECK(c.mann_whitney.p_two_sided == Approx(0.07961580146011343).epsilon(1e-6));
+    // All item ratings pooled (as KVEC's t(4835)): df = 45 - 2.
+    auto pooled = exporting::compare_groups(
+        data, {"pl_format", {}, "communities", "", exporting::Unit::Item});
+    CHECK(pooled.student.df == Approx(43));
+    CHECK(pooled.student.t == Approx(0.9647465629562666).epsilon(1e-6));
+    CHECK(pooled.student.p_two_sided == Approx(0.3400663771672806).epsilon(1e-6));
+
+    auto constructs = exporting::construct_results(data);
+    REQUIRE(constructs[0].id == "communities");
+    CHECK(constructs[0].n == 9);
+    REQUIRE(constructs[0].alpha);
+    CHECK(*constructs[0].alpha == Approx(-2.361111111111111).epsilon(1e-6));
+
+    CHECK_THROWS_WITH(
+        exporting::compare_groups(data, {"school_level", {}, "", "", exporting::Unit::Respondent}),
+        Catch::Contains("has 3 values"));
+    CHECK_THROWS_WITH(
+        exporting::compare_groups(data, {"pl_format", {}, "nope", "", exporting::Unit::Respondent}),
+        Catch::Contains("no construct \"nope\""));
+}
+
+TEST_CASE("crosstabs count respondents by attribute") {
+    Fixture f;
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    store::Respondent r;
+    r.attributes = {{"pl_format", "other"}, {"experience", "more than 10"}};
+    store::save_respondent(f.ws->db(), "pl-standards", r);
+    r.attributes = {{"pl_format", "micro-credential"},
+                    {"experience", "more than 10"},
+                    {"school_level", "high"}};
+    store::save_respondent(f.ws->db(), "pl-standards", r);
+    data = store::load_survey(*f.ws, "pl-standards");
+    auto tables = exporting::crosstabs(data, "pl_format");
+    REQUIRE(tables.size() == 2);
+    CHECK(tables[0].row_attribute == "experience");
+    CHECK(tables[0].counts[1] == std::vector<std::size_t>{1, 1});
+    CHECK(tables[1].rows.back() == "(not given)");
+}
