@@ -76,6 +76,12 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
     }
 }
 
+double App::idle_timeout() const {
+    for (const auto& v : views_)
+        if (v->busy()) return 0.05; // keep the progress bar moving
+    return 0.5;
+}
+
 void App::show(Screen screen) {
     screen_ = screen;
     settings_.last_view = screen_info(screen).id;
@@ -126,6 +132,10 @@ void App::rebuild_fonts(float content_scale) {
 }
 
 void App::run(Command command) {
+    if (views_[static_cast<std::size_t>(screen_)]->captures_screen()) {
+        views_[static_cast<std::size_t>(screen_)]->handle(command);
+        return;
+    }
     switch (command) {
     case Command::NewWorkspace:
     case Command::OpenWorkspace:
@@ -169,6 +179,7 @@ void App::run(Command command) {
     case Command::NextArea:
     case Command::MarkQuote:
     case Command::FocusNotes:
+    case Command::LeaveKiosk:
         views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;
     }

@@ -66,7 +66,7 @@ class App {
     bool fonts_dirty() const { return fonts_dirty_; }
     void rebuild_fonts(float content_scale);
     // How long the platform may sleep waiting for input: 0 while something is in progress.
-    double idle_timeout() const { return 0.5; }
+    double idle_timeout() const;
 
     void show_error(std::string message);
 

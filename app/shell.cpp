@@ -12,6 +12,12 @@
 namespace convene::app {
 
 void App::draw_shell() {
+    View& view = *views_[static_cast<std::size_t>(screen_)];
+    if (view.captures_screen()) {
+        ViewContext ctx{workspace_.get(), workspace_ ? workspace_->revision() : 0};
+        view.draw(ctx);
+        return;
+    }
     draw_menu_bar();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();

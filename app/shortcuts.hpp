@@ -25,6 +25,8 @@ enum class Command {
     NextArea,
     MarkQuote,
     FocusNotes,
+    // Survey kiosk
+    LeaveKiosk,
 };
 
 struct Shortcut {

@@ -9,69 +9,99 @@ namespace convene::exporting {
 namespace {
 
 using guides::ItemType;
+const double kMissing = std::nan("");
 
-// The respondent's value for an item as analysed: Likert reverse-scored when flagged.
-std::optional<double> scored(const store::SurveyData& data, const store::Respondent& r,
-                             const guides::Item& item) {
-    auto it = r.responses.find(item.id);
-    if (it == r.responses.end() || !it->second.number) return std::nullopt;
-    double v = *it->second.number;
-    if (item.type == ItemType::Likert && item.reverse) {
-        if (const auto* scale = data.instrument.scale(item.scale)) v = scale->points() + 1 - v;
-    }
-    return v;
-}
-
-std::vector<const guides::Item*> target_items(const store::SurveyData& data,
-                                              const CompareRequest& req) {
-    std::vector<const guides::Item*> items;
+std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req) {
+    const auto& inst = t.data->instrument;
+    std::vector<int> cols;
     if (!req.item.empty()) {
-        const auto* item = data.instrument.item(req.item);
-        if (!item)
-            throw std::invalid_argument("no item \"" + req.item + "\" in " + data.instrument.id);
-        if (item->type != ItemType::Likert && item->type != ItemType::Number)
+        const auto* item = inst.item(req.item);
+        if (!item) throw std::invalid_argument("no item \"" + req.item + "\" in " + inst.id);
+        int c = t.column(req.item);
+        if (c < 0)
             throw std::invalid_argument("item \"" + req.item + "\" is not a Likert or number item");
-        items.push_back(item);
+        cols.push_back(c);
     } else if (!req.construct.empty()) {
-        const auto* c = data.instrument.construct(req.construct);
-        if (!c) {
+        const auto* construct = inst.construct(req.construct);
+        if (!construct) {
             std::string known;
-            for (const auto& x : data.instrument.constructs)
+            for (const auto& x : inst.constructs)
                 known += (known.empty() ? "" : ", ") + x.id;
-            throw std::invalid_argument("no construct \"" + req.construct + "\" in " +
-                                        data.instrument.id + "; constructs are " + known);
+            throw std::invalid_argument("no construct \"" + req.construct + "\" in " + inst.id +
+                                        "; constructs are " + known);
         }
-        for (const auto& id : c->items)
-            items.push_back(data.instrument.item(id));
+        for (const auto& id : construct->items)
+            cols.push_back(t.column(id));
     } else {
-        for (const auto& i : data.instrument.items)
-            if (i.type == ItemType::Likert) items.push_back(&i);
+        for (std::size_t i = 0; i < t.items.size(); ++i)
+            if (t.items[i]->type == ItemType::Likert) cols.push_back(static_cast<int>(i));
     }
-    return items;
+    return cols;
 }
 
 } // namespace
 
-std::vector<ItemResult> item_results(const store::SurveyData& data) {
-    std::vector<ItemResult> out;
+int SurveyTable::column(std::string_view item_id) const {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i]->id == item_id) return static_cast<int>(i);
+    return -1;
+}
+
+SurveyTable make_table(const store::SurveyData& data) {
+    SurveyTable t;
+    t.data = &data;
+    std::map<std::string, std::size_t, std::less<>> index;
+    std::vector<int> points;
     for (const auto& item : data.instrument.items) {
         if (item.type != ItemType::Likert && item.type != ItemType::Number) continue;
+        index[item.id] = t.items.size();
+        t.items.push_back(&item);
+        const auto* scale =
+            item.type == ItemType::Likert ? data.instrument.scale(item.scale) : nullptr;
+        points.push_back(scale ? scale->points() : 0);
+    }
+    std::size_t n = t.items.size();
+    t.raw.assign(data.respondents.size() * n, kMissing);
+    t.scored.assign(data.respondents.size() * n, kMissing);
+    // One walk over each respondent's answers (no look-ups per cell).
+    for (std::size_t r = 0; r < data.respondents.size(); ++r) {
+        auto it = index.begin();
+        for (const auto& [item_id, value] : data.respondents[r].responses) {
+            it = index.lower_bound(item_id);
+            if (it == index.end() || it->first != item_id || !value.number) continue;
+            std::size_t c = it->second;
+            double v = *value.number;
+            t.raw[r * n + c] = v;
+            t.scored[r * n + c] = t.items[c]->reverse && points[c] > 0 ? points[c] + 1 - v : v;
+        }
+    }
+    return t;
+}
+
+std::vector<ItemResult> item_results(const store::SurveyData& data) {
+    return item_results(make_table(data));
+}
+
+std::vector<ItemResult> item_results(const SurveyTable& t) {
+    std::vector<ItemResult> out;
+    const auto& inst = t.data->instrument;
+    std::size_t respondents = t.data->respondents.size();
+    for (std::size_t c = 0; c < t.items.size(); ++c) {
+        const auto& item = *t.items[c];
         ItemResult r;
         r.item_id = item.id;
         r.text = item.text;
         r.likert = item.type == ItemType::Likert;
         r.reverse = item.reverse;
-        if (const auto* c = data.instrument.construct_of(item.id)) r.construct_id = c->id;
+        if (const auto* construct = inst.construct_of(item.id)) r.construct_id = construct->id;
         std::vector<double> values;
-        for (const auto& resp : data.respondents) {
-            auto it = resp.responses.find(item.id);
-            if (it != resp.responses.end() && it->second.number)
-                values.push_back(*it->second.number);
-        }
+        values.reserve(respondents);
+        for (std::size_t i = 0; i < respondents; ++i)
+            if (double v = t.at(t.raw, i, c); !std::isnan(v)) values.push_back(v);
         r.n = values.size();
         if (!values.empty()) r.stats = stats::describe(values);
         if (r.likert) {
-            const auto* scale = data.instrument.scale(item.scale);
+            const auto* scale = inst.scale(item.scale);
             r.points = scale ? scale->points() : 0;
             if (r.points > 0 && !values.empty())
                 r.distribution = stats::distribution(values, r.points);
@@ -85,46 +115,59 @@ std::vector<ItemResult> item_results(const store::SurveyData& data) {
 
 std::vector<std::optional<double>> construct_scores(const store::SurveyData& data,
                                                     const guides::Construct& construct) {
+    return construct_scores(make_table(data), construct);
+}
+
+std::vector<std::optional<double>> construct_scores(const SurveyTable& t,
+                                                    const guides::Construct& construct) {
+    std::vector<int> cols;
+    for (const auto& id : construct.items)
+        cols.push_back(t.column(id));
     std::vector<std::optional<double>> scores;
-    scores.reserve(data.respondents.size());
-    for (const auto& r : data.respondents) {
+    scores.reserve(t.data->respondents.size());
+    for (std::size_t r = 0; r < t.data->respondents.size(); ++r) {
         double sum = 0;
-        bool complete = !construct.items.empty();
-        for (const auto& id : construct.items) {
-            const auto* item = data.instrument.item(id);
-            auto v = item ? scored(data, r, *item) : std::nullopt;
-            if (!v) {
+        bool complete = !cols.empty();
+        for (int c : cols) {
+            double v = c < 0 ? kMissing : t.at(t.scored, r, static_cast<std::size_t>(c));
+            if (std::isnan(v)) {
                 complete = false;
                 break;
             }
-            sum += *v;
+            sum += v;
         }
-        scores.push_back(complete ? std::optional(sum / double(construct.items.size()))
-                                  : std::nullopt);
+        scores.push_back(complete ? std::optional(sum / double(cols.size())) : std::nullopt);
     }
     return scores;
 }
 
 std::vector<ConstructResult> construct_results(const store::SurveyData& data) {
+    return construct_results(make_table(data));
+}
+
+std::vector<ConstructResult> construct_results(const SurveyTable& t) {
     std::vector<ConstructResult> out;
-    for (const auto& c : data.instrument.constructs) {
+    for (const auto& c : t.data->instrument.constructs) {
         ConstructResult r;
         r.id = c.id;
         r.label = c.label;
         r.items = c.items.size();
         std::vector<double> scores;
-        for (const auto& s : construct_scores(data, c))
+        for (const auto& s : construct_scores(t, c))
             if (s) scores.push_back(*s);
         r.n = scores.size();
         if (!scores.empty()) r.score = stats::describe(scores);
         // Alpha over complete cases (NaN marks a missing item; the function drops those rows).
+        std::vector<int> cols;
+        for (const auto& id : c.items)
+            cols.push_back(t.column(id));
         std::vector<std::vector<double>> rows;
-        for (const auto& resp : data.respondents) {
+        rows.reserve(t.data->respondents.size());
+        for (std::size_t i = 0; i < t.data->respondents.size(); ++i) {
             std::vector<double> row;
-            for (const auto& id : c.items) {
-                auto v = scored(data, resp, *data.instrument.item(id));
-                row.push_back(v ? *v : std::nan(""));
-            }
+            for (int col : cols)
+                row.push_back(col < 0 ? kMissing
+                                      : t.at(t.scored, i, static_cast<std::size_t>(col)));
             rows.push_back(std::move(row));
         }
         try {
@@ -138,6 +181,11 @@ std::vector<ConstructResult> construct_results(const store::SurveyData& data) {
 }
 
 Comparison compare_groups(const store::SurveyData& data, const CompareRequest& req) {
+    return compare_groups(make_table(data), req);
+}
+
+Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
+    const auto& data = *t.data;
     const auto* attr = data.instrument.attribute(req.attribute);
     if (!attr) {
         std::string known;
@@ -159,11 +207,11 @@ Comparison compare_groups(const store::SurveyData& data, const CompareRequest& r
         if (std::find(attr->choices.begin(), attr->choices.end(), g) == attr->choices.end())
             throw std::invalid_argument("\"" + g + "\" is not a value of " + attr->id);
 
-    auto items = target_items(data, req);
+    auto cols = target_columns(t, req);
     std::vector<double> a, b;
     std::vector<std::optional<double>> construct_score;
     if (req.unit == Unit::Respondent && !req.construct.empty())
-        construct_score = construct_scores(data, *data.instrument.construct(req.construct));
+        construct_score = construct_scores(t, *data.instrument.construct(req.construct));
     for (std::size_t i = 0; i < data.respondents.size(); ++i) {
         const auto& r = data.respondents[i];
         auto it = r.attributes.find(attr->id);
@@ -173,17 +221,18 @@ Comparison compare_groups(const store::SurveyData& data, const CompareRequest& r
                                                               : nullptr;
         if (!side) continue;
         if (req.unit == Unit::Item) {
-            for (const auto* item : items)
-                if (auto v = scored(data, r, *item)) side->push_back(*v);
+            for (int c : cols)
+                if (double v = t.at(t.scored, i, static_cast<std::size_t>(c)); !std::isnan(v))
+                    side->push_back(v);
         } else if (!req.construct.empty()) {
             if (construct_score[i]) side->push_back(*construct_score[i]);
         } else {
             // One value per respondent: the mean of the items they answered.
             double sum = 0;
             int n = 0;
-            for (const auto* item : items)
-                if (auto v = scored(data, r, *item)) {
-                    sum += *v;
+            for (int c : cols)
+                if (double v = t.at(t.scored, i, static_cast<std::size_t>(c)); !std::isnan(v)) {
+                    sum += v;
                     ++n;
                 }
             if (n > 0) side->push_back(sum / n);

@@ -14,6 +14,20 @@
 
 namespace convene::exporting {
 
+// The answers as a dense table, built once: one row per respondent, one column per Likert or
+// number item; `scored` has reverse items flipped, `raw` the answers as given; NaN = no answer.
+// Every function below has an overload taking it, so many analyses of one survey share it.
+struct SurveyTable {
+    const store::SurveyData* data = nullptr;
+    std::vector<const guides::Item*> items;
+    std::vector<double> raw, scored; // [respondent * items.size() + item]
+    int column(std::string_view item_id) const;
+    double at(const std::vector<double>& m, std::size_t respondent, std::size_t item) const {
+        return m[respondent * items.size() + item];
+    }
+};
+SurveyTable make_table(const store::SurveyData& data);
+
 struct ItemResult {
     std::string item_id, text, construct_id;
     bool likert = false;
@@ -25,6 +39,7 @@ struct ItemResult {
 };
 // Likert and number items, in the instrument's order.
 std::vector<ItemResult> item_results(const store::SurveyData& data);
+std::vector<ItemResult> item_results(const SurveyTable& table);
 
 struct ConstructResult {
     std::string id, label;
@@ -34,10 +49,13 @@ struct ConstructResult {
     std::optional<double> alpha;              // Cronbach's alpha over complete cases
 };
 std::vector<ConstructResult> construct_results(const store::SurveyData& data);
+std::vector<ConstructResult> construct_results(const SurveyTable& table);
 
 // One score per respondent (index as in data.respondents): the mean of the construct's items,
 // reverse-scored items flipped; nullopt unless every item was answered.
 std::vector<std::optional<double>> construct_scores(const store::SurveyData& data,
+                                                    const guides::Construct& construct);
+std::vector<std::optional<double>> construct_scores(const SurveyTable& table,
                                                     const guides::Construct& construct);
 
 enum class Unit { Respondent, Item };
@@ -58,6 +76,7 @@ struct Comparison {
 // Throws std::invalid_argument with a clear reason (unknown attribute, not two groups, too few
 // answers in a group).
 Comparison compare_groups(const store::SurveyData& data, const CompareRequest& request);
+Comparison compare_groups(const SurveyTable& table, const CompareRequest& request);
 
 struct Crosstab {
     std::string row_attribute, column_attribute;

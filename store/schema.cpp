@@ -178,7 +178,7 @@ constexpr std::array kMigrations{
         END;
     )sql"},
     // 4: participant surveys: instruments (every version kept by content hash), respondents
-    // with their attributes, and one row per answered item.
+    // with their attributes and answers.
     Migration{4, R"sql(
         CREATE TABLE instrument (
             hash          TEXT PRIMARY KEY,
@@ -200,6 +200,10 @@ constexpr std::array kMigrations{
             external_id   TEXT NOT NULL DEFAULT '', -- the survey service's response id
             attributes    TEXT NOT NULL DEFAULT '{}',
             source        TEXT NOT NULL DEFAULT '',  -- 'kiosk', or the imported file's name
+            -- The answers as one JSON object, item id -> number | "text" | ["choice", ...].
+            -- One row per respondent rather than per answer: a 10,000 x 60 import writes 10,000
+            -- rows, and every analysis reads whole respondents anyway.
+            answers       TEXT NOT NULL DEFAULT '{}',
             created_at    TEXT NOT NULL,
             updated_at    TEXT NOT NULL,
             deleted_at    TEXT
@@ -208,13 +212,6 @@ constexpr std::array kMigrations{
             WHERE external_id != '';
         CREATE INDEX respondent_instrument ON respondent(instrument_id);
 
-        CREATE TABLE response (
-            respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
-            item_id       TEXT NOT NULL,
-            number        REAL,            -- Likert value (as answered, not reverse-scored) or number
-            text          TEXT,            -- choice, text, or a JSON array for multi-choice
-            PRIMARY KEY (respondent_id, item_id)
-        ) STRICT, WITHOUT ROWID;
     )sql"},
 };
 

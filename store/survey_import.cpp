@@ -253,15 +253,36 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
         report.notes.push_back("no respondent id column: importing this file again would add its "
                                "respondents again");
 
+    // Resolve each column once, not once per cell.
+    std::vector<const guides::Item*> col_item(targets.size(), nullptr);
+    std::vector<const guides::RatingScale*> col_scale(targets.size(), nullptr);
+    std::vector<const guides::Attribute*> col_attr(targets.size(), nullptr);
+    for (std::size_t c = 0; c < targets.size(); ++c) {
+        const auto& t = targets[c];
+        if (t.empty() || t == "ignore" || t == "respondent_id") continue;
+        if (t.rfind("attribute:", 0) == 0) {
+            col_attr[c] = inst.attribute(t.substr(10));
+        } else {
+            col_item[c] = inst.item(t);
+            if (col_item[c]->type == guides::ItemType::Likert)
+                col_scale[c] = inst.scale(col_item[c]->scale);
+        }
+    }
+
     // 2. Rows
-    std::vector<Respondent> respondents;
+    struct Parsed {
+        std::string external_id;
+        std::map<std::string, std::string> attributes;
+        std::vector<std::pair<const guides::Item*, ResponseValue>> values;
+    };
+    std::vector<Parsed> respondents;
     respondents.reserve(table.rows.size());
     std::map<std::string, std::size_t> ids;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         std::size_t line = table.row_lines[r];
-        Respondent resp;
-        resp.source = options.source;
+        Parsed resp;
+        resp.values.reserve(row.size());
         for (std::size_t c = 0; c < row.size(); ++c) {
             const std::string& t = targets[c];
             if (t.empty() || t == "ignore") continue;
@@ -276,19 +297,19 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
                 if (!fresh) problem("the same respondent id as row " + std::to_string(it->second));
                 continue;
             }
-            if (t.rfind("attribute:", 0) == 0) {
-                const auto* a = inst.attribute(t.substr(10));
+            if (col_attr[c]) {
+                const auto* a = col_attr[c];
                 if (const auto* choice = find_choice(a->choices, cell))
                     resp.attributes[a->id] = *choice;
                 else
                     problem("not one of: " + list(a->choices));
                 continue;
             }
-            const auto* item = inst.item(t);
+            const auto* item = col_item[c];
             ResponseValue v;
             switch (item->type) {
             case guides::ItemType::Likert: {
-                const auto* scale = inst.scale(item->scale);
+                const auto* scale = col_scale[c];
                 if (auto n = parse_number(cell)) {
                     if (*n < 1 || *n > scale->points() || *n != std::floor(*n)) {
                         problem("out of range: the scale goes from 1 to " +
@@ -342,7 +363,7 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
                 v.text = cell;
                 break;
             }
-            resp.responses[item->id] = std::move(v);
+            resp.values.emplace_back(item, std::move(v));
         }
         respondents.push_back(std::move(resp));
         if (options.progress && r % 500 == 0 && !options.progress(r, table.rows.size() * 2)) {
@@ -362,15 +383,12 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
         while (st.step())
             existing[st.text(0)] = st.text(1);
     }
-    Statement upsert(
-        ws.db(), "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
-                 "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT(uuid) "
-                 "DO UPDATE SET attributes = excluded.attributes, source = excluded.source, "
-                 "updated_at = excluded.updated_at, deleted_at = NULL RETURNING id");
-    Statement clear(ws.db(), "DELETE FROM response WHERE respondent_id = ?1");
-    Statement insert(
-        ws.db(),
-        "INSERT INTO response(respondent_id, item_id, number, text) VALUES (?1, ?2, ?3, ?4)");
+    Statement upsert(ws.db(),
+                     "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, "
+                     "source, answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?7) ON CONFLICT(uuid) DO UPDATE SET attributes = "
+                     "excluded.attributes, source = excluded.source, answers = "
+                     "excluded.answers, updated_at = excluded.updated_at, deleted_at = NULL");
     std::string now = now_utc();
     for (std::size_t i = 0; i < respondents.size(); ++i) {
         const auto& r = respondents[i];
@@ -383,30 +401,14 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
             }
         }
         if (uuid.empty()) uuid = new_uuid();
+        nlohmann::json answers = nlohmann::json::object();
+        for (const auto& [item, v] : r.values)
+            answers[item->id] = response_json(v);
+        report.responses += r.values.size();
         upsert.bind(1, uuid).bind(2, inst.id).bind(3, r.external_id);
-        upsert.bind(4, nlohmann::json(r.attributes).dump()).bind(5, r.source).bind(6, now);
-        upsert.step();
-        std::int64_t id = upsert.int64(0);
-        upsert.reset();
-        if (update) {
-            clear.bind(1, id);
-            clear.run();
-        }
-        for (const auto& [item, v] : r.responses) {
-            insert.bind(1, id).bind(2, item);
-            if (v.number)
-                insert.bind(3, *v.number);
-            else
-                insert.bind_null(3);
-            if (!v.choices.empty())
-                insert.bind(4, nlohmann::json(v.choices).dump());
-            else if (!v.text.empty())
-                insert.bind(4, v.text);
-            else
-                insert.bind_null(4);
-            insert.run();
-            ++report.responses;
-        }
+        upsert.bind(4, nlohmann::json(r.attributes).dump()).bind(5, options.source);
+        upsert.bind(6, answers.dump()).bind(7, now);
+        upsert.run();
         (update ? report.updated : report.added) += 1;
         if (options.progress && i % 500 == 0 &&
             !options.progress(respondents.size() + i, respondents.size() * 2)) {

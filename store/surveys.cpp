@@ -76,6 +76,31 @@ std::optional<guides::Instrument> current_instrument(Workspace& ws,
     return parse_stored(st.text(1), st.text(0));
 }
 
+std::string answers_json(const std::map<std::string, ResponseValue>& responses) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [item, v] : responses)
+        j[item] = response_json(v);
+    return j.dump();
+}
+
+nlohmann::json response_json(const ResponseValue& v) {
+    if (v.number) return *v.number;
+    if (!v.choices.empty()) return v.choices;
+    return v.text;
+}
+
+ResponseValue response_from_json(const nlohmann::json& j) {
+    ResponseValue v;
+    if (j.is_number())
+        v.number = j.get<double>();
+    else if (j.is_array())
+        for (const auto& c : j)
+            v.choices.push_back(c.is_string() ? c.get<std::string>() : c.dump());
+    else if (j.is_string())
+        v.text = j.get<std::string>();
+    return v;
+}
+
 std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r) {
     Transaction tx(db);
     std::string uuid = r.uuid;
@@ -86,40 +111,19 @@ std::string save_respondent(Database& db, const std::string& instrument_id, cons
         if (find.step()) uuid = find.text(0);
     }
     if (uuid.empty()) uuid = new_uuid();
-    std::string now = now_utc();
-    Statement(db,
-              "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
-              "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT(uuid) DO "
-              "UPDATE SET attributes = excluded.attributes, external_id = excluded.external_id, "
-              "source = excluded.source, updated_at = excluded.updated_at, deleted_at = NULL")
+    Statement(db, "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
+                  "answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON "
+                  "CONFLICT(uuid) DO UPDATE SET attributes = excluded.attributes, external_id = "
+                  "excluded.external_id, source = excluded.source, answers = excluded.answers, "
+                  "updated_at = excluded.updated_at, deleted_at = NULL")
         .bind(1, uuid)
         .bind(2, instrument_id)
         .bind(3, r.external_id)
         .bind(4, nlohmann::json(r.attributes).dump())
         .bind(5, r.source)
-        .bind(6, now)
+        .bind(6, answers_json(r.responses))
+        .bind(7, now_utc())
         .run();
-    Statement idq(db, "SELECT id FROM respondent WHERE uuid = ?1");
-    idq.bind(1, uuid);
-    idq.step();
-    std::int64_t id = idq.int64(0);
-    Statement(db, "DELETE FROM response WHERE respondent_id = ?1").bind(1, id).run();
-    Statement insert(
-        db, "INSERT INTO response(respondent_id, item_id, number, text) VALUES (?1, ?2, ?3, ?4)");
-    for (const auto& [item, v] : r.responses) {
-        insert.bind(1, id).bind(2, item);
-        if (v.number)
-            insert.bind(3, *v.number);
-        else
-            insert.bind_null(3);
-        if (!v.choices.empty())
-            insert.bind(4, nlohmann::json(v.choices).dump());
-        else if (!v.text.empty())
-            insert.bind(4, v.text);
-        else
-            insert.bind_null(4);
-        insert.run();
-    }
     tx.commit();
     return uuid;
 }
@@ -137,41 +141,21 @@ SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
     auto inst = current_instrument(ws, instrument_id);
     if (!inst) throw Error("no instrument \"" + instrument_id + "\" in " + ws.path().string());
     data.instrument = std::move(*inst);
-    std::map<std::int64_t, std::size_t> index;
-    Statement rs(ws.db(), "SELECT id, uuid, external_id, attributes, source FROM respondent "
+    Statement rs(ws.db(), "SELECT uuid, external_id, attributes, source, answers FROM respondent "
                           "WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
     rs.bind(1, instrument_id);
     while (rs.step()) {
         Respondent r;
-        r.uuid = rs.text(1);
-        r.external_id = rs.text(2);
-        const auto attributes = nlohmann::json::parse(rs.text(3));
+        r.uuid = rs.text(0);
+        r.external_id = rs.text(1);
+        const auto attributes = nlohmann::json::parse(rs.text(2));
         for (const auto& [k, v] : attributes.items())
             if (v.is_string()) r.attributes[k] = v.get<std::string>();
-        r.source = rs.text(4);
-        index[rs.int64(0)] = data.respondents.size();
+        r.source = rs.text(3);
+        const auto answers = nlohmann::json::parse(rs.text(4));
+        for (const auto& [k, v] : answers.items())
+            r.responses.emplace(k, response_from_json(v));
         data.respondents.push_back(std::move(r));
-    }
-    Statement vs(ws.db(), "SELECT p.respondent_id, p.item_id, p.number, p.text FROM response p "
-                          "JOIN respondent r ON r.id = p.respondent_id WHERE r.instrument_id = ?1 "
-                          "AND r.deleted_at IS NULL");
-    vs.bind(1, instrument_id);
-    while (vs.step()) {
-        auto it = index.find(vs.int64(0));
-        if (it == index.end()) continue;
-        ResponseValue v;
-        if (!vs.is_null(2)) v.number = vs.real(2);
-        if (!vs.is_null(3)) {
-            std::string t = vs.text(3);
-            const auto* item = data.instrument.item(vs.text(1));
-            if (item && item->type == guides::ItemType::Multi && !t.empty() && t[0] == '[') {
-                for (const auto& c : nlohmann::json::parse(t))
-                    v.choices.push_back(c.get<std::string>());
-            } else {
-                v.text = std::move(t);
-            }
-        }
-        data.respondents[it->second].responses[vs.text(1)] = std::move(v);
     }
     return data;
 }

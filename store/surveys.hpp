@@ -6,6 +6,7 @@
 #include "store/workspace.hpp"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ struct Respondent {
     std::map<std::string, ResponseValue> responses; // item id -> value
     std::string source;
 };
+
+// How answers are kept in the respondent row: item id -> number | "text" | ["choice", ...].
+nlohmann::json response_json(const ResponseValue& value);
+ResponseValue response_from_json(const nlohmann::json& value);
+std::string answers_json(const std::map<std::string, ResponseValue>& responses);
 
 // Adds or replaces (same uuid, or same external id for this instrument) one respondent.
 std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r);

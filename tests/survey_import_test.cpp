@@ -45,7 +45,11 @@ struct Fixture {
         return store::import_survey_csv(*ws, inst, csv, options);
     }
     std::size_t respondents() { return store::count_respondents(ws->db(), "pl-standards"); }
-    std::int64_t responses() { return store::query_int(ws->db(), "SELECT count(*) FROM response"); }
+    std::int64_t responses() {
+        return store::query_int(
+            ws->db(), "SELECT coalesce(sum((SELECT count(*) FROM json_each(answers))), 0) "
+                      "FROM respondent");
+    }
 };
 
 bool has_problem(const store::ImportReport& r, std::size_t line, std::size_t column,

@@ -1,19 +1,142 @@
-// Participant surveys: instruments, respondents and group comparisons.
-#include "app/views/view.hpp"
+// Surveys: instruments, their responses (imported or collected in the kiosk), results and
+// group comparisons.
+#include "app/ui_probe.hpp"
+#include "app/views/survey_kiosk.hpp"
+#include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
+
+#include <imgui.h>
 
 namespace convene::app {
 namespace {
 
 class SurveysView final : public View {
   public:
-    void draw(ViewContext&) override {
+    void draw(ViewContext& ctx) override {
+        if (kiosk_.active()) {
+            kiosk_.draw(ctx);
+            return;
+        }
         widgets::screen_title("Surveys");
-        widgets::empty_state("No survey instruments yet",
-                             "Likert instruments, responses collected on this laptop or imported "
-                             "from a survey service's CSV, and group comparisons will appear here "
-                             "in a coming version.");
+        if (!ctx.workspace) {
+            widgets::empty_state("No workspace is open", "Open a workspace to see its surveys.");
+            return;
+        }
+        refresh(ctx);
+        if (rows_.empty()) {
+            widgets::empty_state("No survey instruments", "This workspace has no instruments.");
+            return;
+        }
+        ImGui::BeginChild("##instruments", ImVec2(ImGui::GetFontSize() * 15, 0), true);
+        for (const auto& r : rows_) {
+            if (ImGui::Selectable(r.title.c_str(), r.instrument_id == selected_)) {
+                selected_ = r.instrument_id;
+                stale_ = true;
+            }
+            probe("surveys.instrument." + r.instrument_id);
+            ImGui::TextDisabled("%zu items, %zu respondents", r.items, r.respondents);
+            ImGui::Spacing();
+        }
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##survey");
+        if (model_) {
+            const auto& inst = model_->data.instrument;
+            if (ImGui::Button("Import responses...")) import_.open(inst.id);
+            probe("surveys.import");
+            ImGui::SameLine();
+            if (ImGui::Button("Start kiosk")) kiosk_.start(*ctx.workspace, inst);
+            probe("surveys.kiosk");
+            ImGui::SameLine();
+            ImGui::TextDisabled("Ctrl+Alt+K hands the laptop back from the kiosk");
+            if (import_.draw(*ctx.workspace, inst)) ctx.workspace->note_external_commit();
+            if (ImGui::BeginTabBar("##survey_tabs")) {
+                if (ImGui::BeginTabItem("Results")) {
+                    draw_survey_results(*model_);
+                    ImGui::EndTabItem();
+                }
+                probe("surveys.tab.results");
+                if (ImGui::BeginTabItem("Compare groups")) {
+                    compare_.draw(*model_);
+                    ImGui::EndTabItem();
+                }
+                probe("surveys.tab.compare");
+                if (ImGui::BeginTabItem("Instrument")) {
+                    draw_instrument(inst);
+                    ImGui::EndTabItem();
+                }
+                ImGui::EndTabBar();
+            }
+        }
+        ImGui::EndChild();
     }
+
+    bool handle(Command command) override { return kiosk_.handle(command); }
+    bool captures_screen() const override { return kiosk_.active(); }
+    bool busy() const override { return import_.busy(); }
+    void workspace_closing() override {
+        if (kiosk_.active()) kiosk_.handle(Command::LeaveKiosk); // saves, then stops
+        model_.reset();
+        rows_.clear();
+        stale_ = true;
+    }
+
+  private:
+    void refresh(ViewContext& ctx) {
+        if (!stale_ && ctx.revision == revision_ && ctx.workspace == workspace_) return;
+        stale_ = false;
+        revision_ = ctx.revision;
+        workspace_ = ctx.workspace;
+        rows_ = store::list_instruments(*ctx.workspace);
+        bool found = false;
+        for (const auto& r : rows_)
+            found |= r.instrument_id == selected_;
+        if (!found) {
+            selected_.clear();
+            // Start on the instrument that has responses, if any.
+            for (const auto& r : rows_)
+                if (selected_.empty() || r.respondents > 0) selected_ = r.instrument_id;
+        }
+        model_ = std::make_unique<SurveyModel>();
+        model_->instrument_id = selected_;
+        model_->data = store::load_survey(*ctx.workspace, selected_);
+        model_->table = exporting::make_table(model_->data);
+        model_->items = exporting::item_results(model_->table);
+        model_->constructs = exporting::construct_results(model_->table);
+    }
+
+    static void draw_instrument(const guides::Instrument& inst) {
+        widgets::wrapped(inst.description.c_str());
+        for (const auto& c : inst.constructs) {
+            if (!ImGui::CollapsingHeader(c.label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+            for (const auto& id : c.items) {
+                const auto* item = inst.item(id);
+                ImGui::BulletText("%s%s", item->reverse ? "(R) " : "", item->text.c_str());
+            }
+        }
+        if (ImGui::CollapsingHeader("Other items")) {
+            for (const auto& item : inst.items)
+                if (!inst.construct_of(item.id)) ImGui::BulletText("%s", item.text.c_str());
+        }
+        if (ImGui::CollapsingHeader("Respondent attributes", ImGuiTreeNodeFlags_DefaultOpen)) {
+            for (const auto& a : inst.attributes) {
+                std::string choices;
+                for (const auto& c : a.choices)
+                    choices += (choices.empty() ? "" : " / ") + c;
+                ImGui::BulletText("%s: %s", a.label.c_str(), choices.c_str());
+            }
+        }
+    }
+
+    store::Workspace* workspace_ = nullptr;
+    std::uint64_t revision_ = 0;
+    bool stale_ = true;
+    std::vector<store::InstrumentRow> rows_;
+    std::string selected_;
+    std::unique_ptr<SurveyModel> model_;
+    SurveyComparePanel compare_;
+    SurveyImportDialog import_;
+    SurveyKiosk kiosk_;
 };
 
 } // namespace

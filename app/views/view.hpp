@@ -27,6 +27,11 @@ class View {
     virtual bool handle(Command) { return false; }
     // Shown in the status bar while the view is on screen (e.g. "Saved 10:42:07").
     virtual std::string status_text() const { return {}; }
+    // True while the view takes the whole window and every key (the survey kiosk): the shell
+    // draws no menu or navigation and sends every shortcut to the view.
+    virtual bool captures_screen() const { return false; }
+    // True while the view has work running (an import): the window keeps drawing frames.
+    virtual bool busy() const { return false; }
     // The workspace is about to be closed or replaced: drop everything that refers to it.
     virtual void workspace_closing() {}
     // Opens the newest conversation in progress (or complete) for --view walkthrough / review.

@@ -1,0 +1,150 @@
+// Surveys > import: a CSV from the survey service, checked (every problem with row, column and
+// reason) and imported on a worker thread with a progress bar and a Cancel button.
+#include "app/ui_probe.hpp"
+#include "app/views/survey_panels.hpp"
+#include "app/widgets.hpp"
+#include "guides/guide_json.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace convene::app {
+
+SurveyImportJob::~SurveyImportJob() {
+    cancel_.store(true);
+    if (worker_.joinable()) worker_.join();
+}
+
+void SurveyImportJob::start(const std::filesystem::path& workspace,
+                            const guides::Instrument& instrument, const std::string& file,
+                            bool dry_run, std::optional<store::ColumnMapping> mapping) {
+    if (worker_.joinable()) worker_.join();
+    running_.store(true);
+    cancel_.store(false);
+    done_.store(0);
+    total_.store(1);
+    worker_ = std::thread([this, workspace, instrument, file, dry_run, mapping] {
+        try {
+            // Its own connection: the UI keeps reading through the main one meanwhile.
+            store::Workspace ws(workspace);
+            store::ImportOptions options;
+            options.dry_run = dry_run;
+            options.mapping = mapping;
+            options.source = std::filesystem::path(file).filename().string();
+            options.progress = [this](std::size_t done, std::size_t total) {
+                done_.store(done);
+                total_.store(std::max<std::size_t>(total, 1));
+                return !cancel_.load();
+            };
+            auto report =
+                store::import_survey_csv(ws, instrument, guides::read_text_file(file), options);
+            std::lock_guard lock(mutex_);
+            report_ = std::move(report);
+        } catch (const std::exception& e) {
+            std::lock_guard lock(mutex_);
+            error_ = e.what();
+        }
+        running_.store(false);
+    });
+}
+
+float SurveyImportJob::progress() const {
+    return static_cast<float>(done_.load()) / static_cast<float>(total_.load());
+}
+
+std::optional<store::ImportReport> SurveyImportJob::take_report() {
+    if (running_.load()) return std::nullopt;
+    std::lock_guard lock(mutex_);
+    auto r = std::move(report_);
+    report_.reset();
+    return r;
+}
+
+std::string SurveyImportJob::take_error() {
+    if (running_.load()) return {};
+    std::lock_guard lock(mutex_);
+    return std::exchange(error_, {});
+}
+
+void SurveyImportDialog::open(const std::string&) {
+    open_request_ = true;
+    report_.reset();
+    error_.clear();
+}
+
+bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& inst) {
+    bool committed = false;
+    if (open_request_) {
+        ImGui::OpenPopup("Import responses");
+        open_request_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Import responses", nullptr)) return false;
+    if (auto r = job_.take_report()) {
+        report_ = std::move(r);
+        committed = report_->imported;
+    }
+    if (auto e = job_.take_error(); !e.empty()) error_ = e;
+    ImGui::Text("Into: %s", inst.title.c_str());
+    widgets::wrapped("CSV file as your survey service exported it (UTF-8, comma or semicolon). "
+                     "Columns are matched to items by id or by question text.");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##file", "/path/to/responses.csv", &file_);
+    probe("surveys.import.file");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##map", "optional: column mapping file (JSON)", &map_file_);
+    bool busy = job_.running();
+    ImGui::BeginDisabled(busy || file_.empty());
+    auto launch = [&](bool dry) {
+        error_.clear();
+        report_.reset();
+        last_was_dry_ = dry;
+        std::optional<store::ColumnMapping> mapping;
+        try {
+            if (!map_file_.empty()) mapping = store::load_mapping(map_file_);
+            job_.start(ws.path(), inst, file_, dry, mapping);
+        } catch (const std::exception& e) {
+            error_ = e.what();
+        }
+    };
+    if (ImGui::Button("Check")) launch(true);
+    probe("surveys.import.check");
+    ImGui::SameLine();
+    if (ImGui::Button("Import")) launch(false);
+    probe("surveys.import.run");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (busy) {
+        if (ImGui::Button("Cancel")) job_.cancel();
+    } else if (ImGui::Button("Close")) {
+        ImGui::CloseCurrentPopup();
+    }
+    probe("surveys.import.close");
+    if (busy) ImGui::ProgressBar(job_.progress(), ImVec2(-1, 0));
+    if (!error_.empty()) widgets::wrapped(error_.c_str());
+    if (report_) {
+        if (report_->problems.empty()) {
+            std::string msg = report_->imported
+                                  ? "Imported " + std::to_string(report_->rows) + " responses (" +
+                                        std::to_string(report_->added) + " new, " +
+                                        std::to_string(report_->updated) + " updated)."
+                                  : std::to_string(report_->rows) +
+                                        " responses checked: no problems. Press Import.";
+            widgets::wrapped(msg.c_str());
+        } else {
+            ImGui::Text("%zu problems; nothing was imported:", report_->problems.size());
+            ImGui::BeginChild("##problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8),
+                              true);
+            for (const auto& p : report_->problems)
+                widgets::wrapped(p.to_string().c_str());
+            ImGui::EndChild();
+        }
+        probe("surveys.import.report");
+        for (const auto& n : report_->notes)
+            ImGui::TextDisabled("Note: %s", n.c_str());
+    }
+    ImGui::EndPopup();
+    return committed;
+}
+
+} // namespace convene::app

@@ -1,0 +1,58 @@
+// Surveys > kiosk: respondents answer an instrument on the facilitator's laptop, one after
+// another, with large targets; a respondent never sees another's answers; each answer is saved
+// as it is given; only the facilitator's key combination (Ctrl+Alt+K) leaves the kiosk.
+#pragma once
+
+#include "app/shortcuts.hpp"
+#include "app/views/view.hpp"
+#include "guides/instrument.hpp"
+#include "store/autosaver.hpp"
+#include "store/surveys.hpp"
+
+#include <memory>
+#include <string>
+
+namespace convene::app {
+
+class SurveyKiosk {
+  public:
+    // Starts the kiosk for an instrument: the first respondent's welcome page is shown.
+    void start(store::Workspace& ws, const guides::Instrument& instrument);
+    bool active() const { return active_; }
+    // Draws the kiosk over the whole window while active.
+    void draw(ViewContext& ctx);
+    // Command::LeaveKiosk ends the kiosk (after saving); other commands are swallowed while
+    // active so a respondent cannot wander into the workspace. Returns true when handled.
+    bool handle(Command command);
+    // Respondents finished in this kiosk session.
+    int completed() const { return completed_; }
+
+  private:
+    void stop();
+    void new_respondent();
+    int question_count() const;
+    const guides::Attribute* attribute_on(int page) const; // nullptr unless an attribute page
+    const guides::Item* item_on(int page) const;           // nullptr unless an item page
+    bool answered(int page) const;
+    void go_to(int page);
+    void save(); // queues the current respondent's whole state on the autosaver
+    void draw_welcome();
+    void draw_question();
+    void draw_thanks();
+
+    bool active_ = false;
+    int completed_ = 0;
+    store::Workspace* ws_ = nullptr;
+    guides::Instrument instrument_;
+    std::unique_ptr<store::Autosaver> saver_;
+    store::Respondent current_;
+    int page_ = 0; // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
+
+    bool finished_ = false;    // the current respondent reached the thank-you page
+    bool focused_ = false;     // the kiosk window had the focus last frame
+    int edit_page_ = -1;       // the page number_text_ was loaded for
+    bool focus_input_ = false; // put the keyboard in this page's text field
+    std::string number_text_, number_error_;
+};
+
+} // namespace convene::app

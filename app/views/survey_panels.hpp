@@ -1,0 +1,86 @@
+// The panels of the Surveys screen, one file each: results (item and construct summaries with
+// diverging bars), group comparison with crosstabs, and the CSV import with its progress bar.
+#pragma once
+
+#include "app/views/view.hpp"
+#include "export/survey_analysis.hpp"
+#include "store/survey_import.hpp"
+#include "store/surveys.hpp"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace convene::app {
+
+// The loaded survey and everything computed from it, rebuilt when the workspace changes.
+struct SurveyModel {
+    std::string instrument_id;
+    store::SurveyData data;
+    exporting::SurveyTable table;
+    std::vector<exporting::ItemResult> items;
+    std::vector<exporting::ConstructResult> constructs;
+};
+
+void draw_survey_results(const SurveyModel& model);
+
+class SurveyComparePanel {
+  public:
+    void draw(const SurveyModel& model);
+
+  private:
+    void recompute(const SurveyModel& model);
+
+    std::string attribute_, construct_, item_;
+    std::vector<std::string> groups_;
+    bool item_unit_ = false;
+    bool dirty_ = true;
+    const SurveyModel* last_model_ = nullptr;
+    std::optional<exporting::Comparison> result_;
+    std::string error_;
+    std::vector<exporting::Crosstab> crosstabs_;
+};
+
+// Runs a CSV import on its own thread and connection, with progress and cancel.
+class SurveyImportJob {
+  public:
+    ~SurveyImportJob();
+    void start(const std::filesystem::path& workspace, const guides::Instrument& instrument,
+               const std::string& file, bool dry_run, std::optional<store::ColumnMapping> mapping);
+    bool running() const { return running_.load(); }
+    float progress() const;
+    void cancel() { cancel_.store(true); }
+    // The finished report (once), or nullopt while running or when none.
+    std::optional<store::ImportReport> take_report();
+    std::string take_error();
+
+  private:
+    std::thread worker_;
+    std::atomic<bool> running_{false}, cancel_{false};
+    std::atomic<std::size_t> done_{0}, total_{1};
+    std::mutex mutex_;
+    std::optional<store::ImportReport> report_;
+    std::string error_;
+};
+
+class SurveyImportDialog {
+  public:
+    void open(const std::string& instrument_id);
+    // Returns true when an import committed (the caller refreshes).
+    bool draw(store::Workspace& ws, const guides::Instrument& instrument);
+    bool busy() const { return job_.running(); }
+
+  private:
+    bool open_request_ = false;
+    std::string file_, map_file_;
+    std::optional<store::ImportReport> report_;
+    std::string error_;
+    bool last_was_dry_ = false;
+    SurveyImportJob job_;
+};
+
+} // namespace convene::app

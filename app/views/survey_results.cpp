@@ -1,0 +1,136 @@
+// Surveys > results: constructs (score, spread, Cronbach's alpha) and items with a diverging
+// stacked bar per Likert item: disagreement left of the centre line, agreement right of it.
+#include "app/ui_probe.hpp"
+#include "app/views/survey_panels.hpp"
+#include "app/widgets.hpp"
+
+#include <imgui.h>
+
+namespace convene::app {
+namespace {
+
+// Colours from strong disagreement (red) through neutral (grey) to strong agreement (blue).
+ImU32 bar_colour(int value, int points) {
+    float t = points > 1 ? float(value - 1) / float(points - 1) : 0.5f;
+    ImVec4 neg(0.80f, 0.33f, 0.26f, 1), mid(0.75f, 0.75f, 0.75f, 1), pos(0.20f, 0.45f, 0.75f, 1);
+    ImVec4 a = t < 0.5f ? neg : mid, b = t < 0.5f ? mid : pos;
+    float u = t < 0.5f ? t * 2 : (t - 0.5f) * 2;
+    return ImGui::GetColorU32(
+        ImVec4(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, a.z + (b.z - a.z) * u, 1));
+}
+
+void diverging_bar(const exporting::ItemResult& r, float width) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImGui::Dummy(ImVec2(width, h));
+    if (r.n == 0 || r.points < 2) return;
+    auto* dl = ImGui::GetWindowDrawList();
+    float centre = p.x + width / 2;
+    float scale = width / 2 / float(r.n);
+    int mid = (r.points + 1) / 2; // the neutral point, when the scale has one
+    bool odd = r.points % 2 == 1;
+    // Neutral straddles the centre; disagreement grows leftwards, agreement rightwards.
+    float left = centre, right = centre;
+    if (odd) {
+        float half = float(r.distribution[std::size_t(mid - 1)]) * scale / 2;
+        left -= half;
+        right += half;
+        dl->AddRectFilled(ImVec2(left, p.y), ImVec2(right, p.y + h), bar_colour(mid, r.points));
+    }
+    for (int v = (odd ? mid - 1 : mid); v >= 1; --v) {
+        float w = float(r.distribution[std::size_t(v - 1)]) * scale;
+        dl->AddRectFilled(ImVec2(left - w, p.y), ImVec2(left, p.y + h), bar_colour(v, r.points));
+        left -= w;
+    }
+    for (int v = (odd ? mid + 1 : mid + 1); v <= r.points; ++v) {
+        float w = float(r.distribution[std::size_t(v - 1)]) * scale;
+        dl->AddRectFilled(ImVec2(right, p.y), ImVec2(right + w, p.y + h), bar_colour(v, r.points));
+        right += w;
+    }
+    dl->AddLine(ImVec2(centre, p.y - 1), ImVec2(centre, p.y + h + 1),
+                ImGui::GetColorU32(ImGuiCol_Text));
+}
+
+} // namespace
+
+void draw_survey_results(const SurveyModel& m) {
+    if (m.data.respondents.empty()) {
+        widgets::empty_state("No responses yet",
+                             "Import a CSV from your survey service, or collect "
+                             "responses on this laptop with the kiosk.");
+        return;
+    }
+    ImGui::Text("%zu respondents", m.data.respondents.size());
+    if (!m.constructs.empty() &&
+        ImGui::BeginTable("##constructs", 5,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn("Construct", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, em * 3);
+        ImGui::TableSetupColumn("Mean", ImGuiTableColumnFlags_WidthFixed, em * 3);
+        ImGui::TableSetupColumn("SD", ImGuiTableColumnFlags_WidthFixed, em * 3);
+        ImGui::TableSetupColumn("Alpha", ImGuiTableColumnFlags_WidthFixed, em * 3);
+        ImGui::TableHeadersRow();
+        for (const auto& c : m.constructs) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s (%zu items)", c.label.c_str(), c.items);
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", c.n);
+            ImGui::TableNextColumn();
+            if (c.score) ImGui::Text("%.2f", c.score->mean);
+            ImGui::TableNextColumn();
+            if (c.score && c.score->n > 1) ImGui::Text("%.2f", c.score->sd);
+            ImGui::TableNextColumn();
+            if (c.alpha)
+                ImGui::Text("%.2f", *c.alpha);
+            else
+                ImGui::TextDisabled("-");
+        }
+        ImGui::EndTable();
+    }
+    probe("surveys.constructs");
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    widgets::wrapped("Items: answers as given (reverse-scored items marked R); each bar puts "
+                     "disagreement left of the line and agreement right of it, neutral across it.");
+    ImGui::PopStyleColor();
+    float bar_w = ImGui::GetFontSize() * 12;
+    if (!ImGui::BeginTable("##items", 6,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                               ImGuiTableFlags_ScrollY))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Item", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
+    ImGui::TableSetupColumn("Mean", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn("SD", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn("Median", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::GetFontSize() * 3.5f);
+    ImGui::TableSetupColumn("Distribution", ImGuiTableColumnFlags_WidthFixed, bar_w);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m.items.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& r = m.items[std::size_t(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s%s", r.reverse ? "(R) " : "", r.text.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.item_id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", r.n);
+            ImGui::TableNextColumn();
+            if (r.stats) ImGui::Text("%.2f", r.stats->mean);
+            ImGui::TableNextColumn();
+            if (r.stats && r.stats->n > 1) ImGui::Text("%.2f", r.stats->sd);
+            ImGui::TableNextColumn();
+            if (r.stats) ImGui::Text("%g", r.stats->median);
+            ImGui::TableNextColumn();
+            if (r.likert) diverging_bar(r, bar_w - 4);
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace convene::app

@@ -1,0 +1,88 @@
+// The Surveys screen: results, a comparison, an import with its progress, and the kiosk started
+// and left from the screen.
+#include "app/ui_probe.hpp"
+#include "gui_harness.hpp"
+#include "store/surveys.hpp"
+#include "temp_dir.hpp"
+
+#include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+using namespace convene;
+using convene::test::GuiHarness;
+using convene::test::TempDir;
+
+namespace {
+
+void wait_for(GuiHarness& gui, const std::string& probe_name) {
+    for (int i = 0; i < 500 && !app::probe_find(probe_name); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        gui.frame();
+    }
+}
+
+} // namespace
+
+TEST_CASE("a survey is imported through the dialog and its results and comparison are shown") {
+    TempDir dir;
+    auto csv = dir / "responses.csv";
+    std::string rows = "Response ID,Professional-learning format,lc.regular_time,lc.shared_goals\n";
+    for (int i = 0; i < 40; ++i)
+        rows += "R" + std::to_string(i) + "," + (i % 2 ? "other" : "micro-credential") + "," +
+                std::to_string(1 + i % 5) + "," + (i % 3 ? "Agree" : "Disagree") + "\n";
+    convene::test::write_file(csv, rows);
+
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.pl-standards");
+    gui.click("surveys.import");
+    gui.click("surveys.import.file");
+    gui.type(csv.string());
+    gui.click("surveys.import.check");
+    wait_for(gui, "surveys.import.report");
+    CHECK(store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 0);
+    gui.click("surveys.import.run");
+    wait_for(gui, "surveys.import.report");
+    gui.frame(2);
+    CHECK(store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 40);
+    gui.click("surveys.import.close");
+    CHECK(app::probe_find("surveys.constructs"));
+    gui.click("surveys.tab.compare");
+    CHECK(app::probe_find("surveys.compare.result"));
+    gui.click("surveys.compare.pooled");
+    CHECK(app::probe_find("surveys.compare.result"));
+    CHECK(gui.app().error_message().empty());
+}
+
+TEST_CASE("a bad file is reported in the import dialog and nothing is imported") {
+    TempDir dir;
+    auto csv = dir / "bad.csv";
+    convene::test::write_file(csv, "Response ID,lc.regular_time\nR1,9\n");
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.pl-standards");
+    gui.click("surveys.import");
+    gui.click("surveys.import.file");
+    gui.type(csv.string());
+    gui.click("surveys.import.run");
+    wait_for(gui, "surveys.import.report");
+    CHECK(app::probe_find("surveys.import.report"));
+    CHECK(store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 0);
+}
+
+TEST_CASE("the kiosk takes the whole window until Ctrl+Alt+K") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 720);
+    gui.click("nav.surveys");
+    gui.click("surveys.kiosk");
+    CHECK(app::probe_find("kiosk.start"));
+    CHECK_FALSE(app::probe_find("nav.library")); // no navigation while the kiosk runs
+    gui.key(GLFW_KEY_4, true);                   // a respondent's Ctrl+4 goes nowhere
+    CHECK(gui.app().screen() == app::Screen::Surveys);
+    CHECK(app::probe_find("kiosk.start"));
+    gui.key(GLFW_KEY_K, true, true);
+    CHECK_FALSE(app::probe_find("kiosk.start"));
+    CHECK(app::probe_find("nav.library"));
+}
