@@ -3,7 +3,9 @@
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
 #include "store/surveys.hpp"
+
 #include "temp_dir.hpp"
+#include <algorithm>
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
@@ -85,4 +87,32 @@ TEST_CASE("the kiosk takes the whole window until Ctrl+Alt+K") {
     gui.key(GLFW_KEY_K, true, true);
     CHECK_FALSE(app::probe_find("kiosk.start"));
     CHECK(app::probe_find("nav.library"));
+}
+
+TEST_CASE("an edited copy of an instrument is saved as a new one and the original is unchanged") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 6000);
+    auto& ws = *gui.app().workspace();
+    auto original = *store::current_instrument(ws, "mc-participant");
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.mc-participant");
+    gui.click("surveys.edit");
+    const auto& first_likert =
+        *std::find_if(original.items.begin(), original.items.end(), [](const auto& i) {
+            return i.type == guides::ItemType::Likert && !i.reverse;
+        });
+    gui.click("instrument_editor.text." + first_likert.id);
+    gui.key(GLFW_KEY_A, true);
+    gui.type("What I learned fits the students I teach.");
+    gui.click("instrument_editor.reverse." + first_likert.id);
+    gui.click("instrument_editor.add");
+    gui.click("instrument_editor.save");
+    auto copy = store::current_instrument(ws, "mc-participant-custom");
+    REQUIRE(copy);
+    CHECK(copy->item(first_likert.id)->text == "What I learned fits the students I teach.");
+    CHECK(copy->item(first_likert.id)->reverse);
+    CHECK(copy->items.size() == original.items.size() + 1);
+    CHECK(*store::current_instrument(ws, "mc-participant") == original);
+    gui.click("instrument_editor.close");
+    CHECK(app::probe_find("surveys.tab.respondents"));
 }

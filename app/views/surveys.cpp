@@ -1,6 +1,7 @@
 // Surveys: instruments, their responses (imported or collected in the kiosk), results and
 // group comparisons.
 #include "app/ui_probe.hpp"
+#include "app/views/instrument_editor.hpp"
 #include "app/views/survey_kiosk.hpp"
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
@@ -40,7 +41,12 @@ class SurveysView final : public View {
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##survey");
-        if (model_) {
+        if (editor_.active()) {
+            if (auto saved = editor_.draw(ctx); !saved.empty()) {
+                selected_ = saved;
+                stale_ = true;
+            }
+        } else if (model_) {
             const auto& inst = model_->data.instrument;
             if (ImGui::Button("Import responses...")) import_.open(inst.id);
             probe("surveys.import");
@@ -48,7 +54,10 @@ class SurveysView final : public View {
             if (ImGui::Button("Start kiosk")) kiosk_.start(*ctx.workspace, inst);
             probe("surveys.kiosk");
             ImGui::SameLine();
-            ImGui::TextDisabled("Ctrl+Alt+K hands the laptop back from the kiosk");
+            if (ImGui::Button("Edit a copy...")) editor_.begin(inst);
+            probe("surveys.edit");
+            ImGui::SameLine();
+            ImGui::TextDisabled("Ctrl+Alt+K leaves the kiosk");
             if (import_.draw(*ctx.workspace, inst)) ctx.workspace->note_external_commit();
             if (ImGui::BeginTabBar("##survey_tabs")) {
                 if (ImGui::BeginTabItem("Results")) {
@@ -61,6 +70,11 @@ class SurveysView final : public View {
                     ImGui::EndTabItem();
                 }
                 probe("surveys.tab.compare");
+                if (ImGui::BeginTabItem("Respondents")) {
+                    draw_respondents(model_->data);
+                    ImGui::EndTabItem();
+                }
+                probe("surveys.tab.respondents");
                 if (ImGui::BeginTabItem("Instrument")) {
                     draw_instrument(inst);
                     ImGui::EndTabItem();
@@ -105,6 +119,43 @@ class SurveysView final : public View {
         model_->constructs = exporting::construct_results(model_->table);
     }
 
+    static void draw_respondents(const store::SurveyData& data) {
+        const auto& attrs = data.instrument.attributes;
+        ImGui::Text("%zu respondents", data.respondents.size());
+        int columns = static_cast<int>(attrs.size()) + 3;
+        if (!ImGui::BeginTable("##respondents", columns,
+                               ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                   ImGuiTableFlags_ScrollY))
+            return;
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Respondent id");
+        for (const auto& a : attrs)
+            ImGui::TableSetupColumn(a.label.c_str());
+        ImGui::TableSetupColumn("Answers");
+        ImGui::TableSetupColumn("Source");
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(data.respondents.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const auto& r = data.respondents[static_cast<std::size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.external_id.empty() ? r.uuid.substr(0, 8).c_str()
+                                                             : r.external_id.c_str());
+                for (const auto& a : attrs) {
+                    ImGui::TableNextColumn();
+                    auto it = r.attributes.find(a.id);
+                    ImGui::TextUnformatted(it == r.attributes.end() ? "" : it->second.c_str());
+                }
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", r.responses.size());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.source.c_str());
+            }
+        ImGui::EndTable();
+    }
+
     static void draw_instrument(const guides::Instrument& inst) {
         widgets::wrapped(inst.description.c_str());
         for (const auto& c : inst.constructs) {
@@ -137,6 +188,7 @@ class SurveysView final : public View {
     SurveyComparePanel compare_;
     SurveyImportDialog import_;
     SurveyKiosk kiosk_;
+    InstrumentEditor editor_;
 };
 
 } // namespace

@@ -1,0 +1,31 @@
+// Surveys > edit instrument: start from an instrument, change its title and items (wording,
+// reverse scoring, which construct an item belongs to), add Likert items, and save the result as
+// a new instrument (or a new version of one's own). Bundled instruments are never changed.
+#pragma once
+
+#include "app/views/view.hpp"
+#include "guides/instrument.hpp"
+
+#include <string>
+
+namespace convene::app {
+
+class InstrumentEditor {
+  public:
+    void begin(const guides::Instrument& instrument);
+    bool active() const { return active_; }
+    // Returns the id of the instrument saved this frame, or "".
+    std::string draw(ViewContext& ctx);
+
+  private:
+    std::string save(ViewContext& ctx);
+
+    bool active_ = false;
+    guides::Instrument draft_;
+    std::string original_id_;
+    int next_item_ = 1;
+    std::string message_;
+    bool message_is_error_ = false;
+};
+
+} // namespace convene::app
