@@ -1,4 +1,5 @@
 #include "export/protocol_document.hpp"
+#include "guides/text.hpp"
 
 #include "guides/guide_view.hpp"
 
@@ -39,9 +40,7 @@ std::string minutes_text(double m) {
 
 const guides::Group& require_group(const guides::Guide& g, const std::string& group) {
     if (const auto* grp = g.group(group)) return *grp;
-    std::string known;
-    for (const auto& x : g.groups)
-        known += (known.empty() ? "" : ", ") + x.id;
+    std::string known = guides::join_by(g.groups, [](const auto& x) { return x.id; });
     throw std::runtime_error("guide " + g.id + " has no group \"" + group + "\"; groups are " +
                              known);
 }

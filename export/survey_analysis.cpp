@@ -1,4 +1,5 @@
 #include "export/survey_analysis.hpp"
+#include "guides/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,9 +25,8 @@ std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req)
     } else if (!req.construct.empty()) {
         const auto* construct = inst.construct(req.construct);
         if (!construct) {
-            std::string known;
-            for (const auto& x : inst.constructs)
-                known += (known.empty() ? "" : ", ") + x.id;
+            std::string known =
+                guides::join_by(inst.constructs, [](const auto& x) { return x.id; });
             throw std::invalid_argument("no construct \"" + req.construct + "\" in " + inst.id +
                                         "; constructs are " + known);
         }
@@ -188,9 +188,8 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
     const auto& data = *t.data;
     const auto* attr = data.instrument.attribute(req.attribute);
     if (!attr) {
-        std::string known;
-        for (const auto& a : data.instrument.attributes)
-            known += (known.empty() ? "" : ", ") + a.id;
+        std::string known =
+            guides::join_by(data.instrument.attributes, [](const auto& x) { return x.id; });
         throw std::invalid_argument("no attribute \"" + req.attribute + "\" in " +
                                     data.instrument.id + "; attributes are " + known);
     }

@@ -161,14 +161,7 @@ GuideLoad parse_guide(std::string_view text) {
     g.title = r.string(j, "", "title", true);
     g.description = r.string(j, "", "description", false, false);
     g.derived_from = r.string(j, "", "derived_from", false);
-    if (auto s = j.find("source"); s != j.end()) {
-        if (r.object(*s, "source", {"title", "version", "date", "publisher"})) {
-            g.source.title = r.string(*s, "source", "title", true);
-            g.source.version = r.string(*s, "source", "version", false);
-            g.source.date = r.string(*s, "source", "date", false);
-            g.source.publisher = r.string(*s, "source", "publisher", false);
-        }
-    }
+    read_source(r, j, g.source);
     if (const json* conds = r.array(j, "", "conditions", false)) {
         std::set<std::string> ids;
         for (std::size_t i = 0; i < conds->size(); ++i) {
@@ -302,14 +295,7 @@ std::string guide_to_json(const Guide& g) {
     j["version"] = g.version;
     j["title"] = g.title;
     if (!g.description.empty()) j["description"] = g.description;
-    if (!g.source.title.empty()) {
-        ojson s;
-        s["title"] = g.source.title;
-        if (!g.source.version.empty()) s["version"] = g.source.version;
-        if (!g.source.date.empty()) s["date"] = g.source.date;
-        if (!g.source.publisher.empty()) s["publisher"] = g.source.publisher;
-        j["source"] = s;
-    }
+    write_source(j, g.source);
     if (!g.derived_from.empty()) j["derived_from"] = g.derived_from;
     j["conditions"] = ojson::array();
     for (const auto& c : g.conditions) {
@@ -338,6 +324,26 @@ std::string guide_to_json(const Guide& g) {
         j["areas"].push_back(aj);
     }
     return j.dump(2) + "\n";
+}
+
+void read_source(JsonReader& r, const json& doc, Source& source) {
+    auto s = doc.find("source");
+    if (s == doc.end() || !r.object(*s, "source", {"title", "version", "date", "publisher"}))
+        return;
+    source.title = r.string(*s, "source", "title", true);
+    source.version = r.string(*s, "source", "version", false);
+    source.date = r.string(*s, "source", "date", false);
+    source.publisher = r.string(*s, "source", "publisher", false);
+}
+
+void write_source(nlohmann::ordered_json& doc, const Source& source) {
+    if (source.title.empty()) return;
+    nlohmann::ordered_json s;
+    s["title"] = source.title;
+    if (!source.version.empty()) s["version"] = source.version;
+    if (!source.date.empty()) s["date"] = source.date;
+    if (!source.publisher.empty()) s["publisher"] = source.publisher;
+    doc["source"] = s;
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -6,11 +6,14 @@
 #include "guides/problems.hpp"
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace convene::guides {
+
+class JsonReader;
 
 struct GuideLoad {
     std::optional<Guide> guide; // set only when there are no problems
@@ -25,6 +28,11 @@ std::string guide_to_json(const Guide& guide);
 // SHA-256 of the canonical JSON, as 64 hex digits: a conversation's snapshot key.
 std::string content_hash(const Guide& guide);
 std::string sha256_hex(std::string_view bytes);
+
+// The optional "source" object (the document a guide or instrument is based on), shared by
+// every data format that cites one.
+void read_source(JsonReader& reader, const nlohmann::json& doc, Source& source);
+void write_source(nlohmann::ordered_json& doc, const Source& source);
 
 // Reads a whole file; throws std::runtime_error naming the file on failure.
 std::string read_text_file(const std::filesystem::path& file);

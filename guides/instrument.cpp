@@ -277,14 +277,7 @@ InstrumentLoad parse_instrument(std::string_view text) {
     inst.version = r.string(j, "", "version", true);
     inst.title = r.string(j, "", "title", true);
     inst.description = r.string(j, "", "description", false, false);
-    if (auto s = j.find("source"); s != j.end()) {
-        if (r.object(*s, "source", {"title", "version", "date", "publisher"})) {
-            inst.source.title = r.string(*s, "source", "title", true);
-            inst.source.version = r.string(*s, "source", "version", false);
-            inst.source.date = r.string(*s, "source", "date", false);
-            inst.source.publisher = r.string(*s, "source", "publisher", false);
-        }
-    }
+    read_source(r, j, inst.source);
 
     if (const json* scales = r.array(j, "", "scales", false)) {
         std::set<std::string> ids;
@@ -364,14 +357,7 @@ std::string instrument_to_json(const Instrument& inst) {
     j["version"] = inst.version;
     j["title"] = inst.title;
     if (!inst.description.empty()) j["description"] = inst.description;
-    if (!inst.source.title.empty()) {
-        ojson s;
-        s["title"] = inst.source.title;
-        if (!inst.source.version.empty()) s["version"] = inst.source.version;
-        if (!inst.source.date.empty()) s["date"] = inst.source.date;
-        if (!inst.source.publisher.empty()) s["publisher"] = inst.source.publisher;
-        j["source"] = s;
-    }
+    write_source(j, inst.source);
     j["scales"] = ojson::array();
     for (const auto& s : inst.scales) {
         ojson sj;

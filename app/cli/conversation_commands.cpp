@@ -3,6 +3,7 @@
 #include "guides/data_dir.hpp"
 #include "guides/field_values.hpp"
 #include "guides/guide_view.hpp"
+#include "guides/text.hpp"
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
@@ -35,9 +36,7 @@ int new_conversation(Context& ctx, const NewArgs& a) {
     if (!hash) throw CommandError("no guide \"" + a.guide + "\" in " + ctx.db);
     auto guide = *store::guide_by_hash(ws, *hash);
     if (!guide.group(a.group)) {
-        std::string known;
-        for (const auto& g : guide.groups)
-            known += (known.empty() ? "" : ", ") + g.id;
+        std::string known = guides::join_by(guide.groups, [](const auto& x) { return x.id; });
         throw CommandError("guide " + a.guide + " has no group \"" + a.group + "\"; groups are " +
                            known);
     }
@@ -201,9 +200,7 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
         std::string field_id = kv.substr(0, eq);
         const auto* f = q->field(field_id);
         if (!f) {
-            std::string known;
-            for (const auto& x : q->fields)
-                known += (known.empty() ? "" : ", ") + x.id;
+            std::string known = guides::join_by(q->fields, [](const auto& x) { return x.id; });
             throw CommandError("question " + args.question + " has no field \"" + field_id + "\"" +
                                (known.empty() ? " (it has none)" : "; fields are " + known));
         }

@@ -4,6 +4,7 @@
 #include "export/protocol_document.hpp"
 #include "guides/guide_json.hpp"
 #include "guides/guide_view.hpp"
+#include "guides/text.hpp"
 #include "store/guides.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,9 +19,8 @@ using nlohmann::ordered_json;
 guides::Guide require_guide(Context& ctx, const std::string& id) {
     auto g = store::current_guide(ctx.workspace(), id);
     if (!g) {
-        std::string known;
-        for (const auto& r : store::list_guides(ctx.workspace()))
-            known += (known.empty() ? "" : ", ") + r.guide_id;
+        std::string known = guides::join_by(store::list_guides(ctx.workspace()),
+                                            [](const auto& x) { return x.guide_id; });
         throw CommandError("no guide \"" + id + "\" in " + ctx.db +
                            (known.empty() ? "" : "; guides are " + known));
     }
@@ -77,9 +77,7 @@ int show(Context& ctx, const std::string& id, const std::string& group, const st
         for (const auto& grp : g.groups)
             groups.push_back(grp.id);
     } else if (!g.group(group)) {
-        std::string known;
-        for (const auto& grp : g.groups)
-            known += (known.empty() ? "" : ", ") + grp.id;
+        std::string known = guides::join_by(g.groups, [](const auto& x) { return x.id; });
         throw CommandError("guide " + id + " has no group \"" + group + "\"; groups are " + known);
     } else {
         groups.push_back(group);

@@ -3,6 +3,7 @@
 #include "export/atomic_file.hpp"
 #include "export/survey_analysis.hpp"
 #include "guides/guide_json.hpp"
+#include "guides/text.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"
 
@@ -18,9 +19,8 @@ using nlohmann::ordered_json;
 
 guides::Instrument require_instrument(Context& ctx, const std::string& id) {
     if (auto inst = store::current_instrument(ctx.workspace(), id)) return std::move(*inst);
-    std::string known;
-    for (const auto& r : store::list_instruments(ctx.workspace()))
-        known += (known.empty() ? "" : ", ") + r.instrument_id;
+    std::string known = guides::join_by(store::list_instruments(ctx.workspace()),
+                                        [](const auto& x) { return x.instrument_id; });
     throw CommandError("no instrument \"" + id + "\" in " + ctx.db +
                        (known.empty() ? "" : "; instruments are " + known));
 }
