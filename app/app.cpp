@@ -87,6 +87,17 @@ void App::show(Screen screen) {
     settings_.last_view = screen_info(screen).id;
 }
 
+bool App::request_quit() {
+    for (auto& v : views_) {
+        if (auto why = v->save_everything(); !why.empty()) {
+            show_error(why);
+            return false;
+        }
+    }
+    quit_ = true;
+    return true;
+}
+
 bool App::open_latest_conversation(bool complete) {
     if (!workspace_) return false;
     show(Screen::Conversations);
@@ -145,7 +156,7 @@ void App::run(Command command) {
         workspace_dialog_path_ = workspace_ ? workspace_->path().string() : std::string();
         break;
     case Command::Quit:
-        quit_ = true;
+        request_quit();
         break;
     case Command::TextLarger:
         set_text_scale(settings_.text_scale + 0.125f);

@@ -61,6 +61,8 @@ class App {
     const Settings& settings() const { return settings_; }
     const std::string& error_message() const { return error_message_; }
     bool wants_quit() const { return quit_; }
+    // Saves everything first; stays open (with the reason in a dialog) if something could not be.
+    bool request_quit();
 
     // Fonts are rebuilt by the platform layer between frames when the text size changed.
     bool fonts_dirty() const { return fonts_dirty_; }

@@ -8,28 +8,27 @@ namespace convene::store {
 
 std::string save_answer(Database& db, const Answer& a) {
     Transaction tx(db);
-    std::string uuid = a.uuid;
-    if (uuid.empty()) {
-        Statement find(db,
-                       "SELECT uuid FROM answer WHERE conversation_uuid = ?1 AND question_id = ?2");
-        find.bind(1, a.conversation_uuid).bind(2, a.question_id);
-        uuid = find.step() ? find.text(0) : new_uuid();
-    }
+    // One answer per (conversation, question), whoever wrote it first: the row keeps its uuid,
+    // and the quotes below hang off that one.
     std::string now = now_utc();
-    Statement(db, "INSERT INTO answer(uuid, conversation_uuid, question_id, notes, asked, probes, "
-                  "value_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                  "ON CONFLICT(uuid) DO UPDATE SET notes = excluded.notes, asked = excluded.asked, "
-                  "probes = excluded.probes, value_json = excluded.value_json, "
-                  "updated_at = excluded.updated_at")
-        .bind(1, uuid)
+    Statement upsert(db,
+                     "INSERT INTO answer(uuid, conversation_uuid, question_id, notes, asked, "
+                     "probes, value_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                     "ON CONFLICT(conversation_uuid, question_id) DO UPDATE SET "
+                     "notes = excluded.notes, asked = excluded.asked, probes = excluded.probes, "
+                     "value_json = excluded.value_json, updated_at = excluded.updated_at "
+                     "RETURNING uuid");
+    upsert.bind(1, a.uuid.empty() ? new_uuid() : a.uuid)
         .bind(2, a.conversation_uuid)
         .bind(3, a.question_id)
         .bind(4, a.notes)
         .bind(5, static_cast<int>(a.asked))
         .bind(6, nlohmann::json(a.probes).dump())
         .bind(7, a.values.is_object() ? a.values.dump() : std::string("{}"))
-        .bind(8, now)
-        .run();
+        .bind(8, now);
+    upsert.step();
+    std::string uuid = upsert.text(0);
+    upsert.reset();
     std::set<std::string> keep;
     int position = 0;
     for (const auto& q : a.quotes) {

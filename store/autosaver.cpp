@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <set>
 #include <sqlite3.h>
 #include <vector>
 
@@ -58,6 +59,7 @@ Autosaver::Status Autosaver::status() const {
 
 void Autosaver::run() {
     std::unique_ptr<Database> db;
+    int attempts_after_stop = 0;
     for (;;) {
         std::map<std::string, std::pair<std::uint64_t, Write>> batch;
         {
@@ -69,7 +71,11 @@ void Autosaver::run() {
         std::uint64_t max_seq = 0;
         for (const auto& [key, entry] : batch)
             max_seq = std::max(max_seq, entry.first);
+        // Each write runs in its own savepoint: one that fails (say a constraint) is kept for a
+        // retry on its own, and does not hold back the other edits of the batch.
+        std::set<std::string> failed;
         std::string error;
+        bool committed = false;
         try {
             if (!db) {
                 db = std::make_unique<Database>(path_.string(), SQLITE_OPEN_READWRITE);
@@ -77,38 +83,48 @@ void Autosaver::run() {
                 sqlite3_busy_timeout(db->handle(), 5000);
             }
             Transaction tx(*db);
-            for (auto& [key, entry] : batch)
-                entry.second(*db);
+            for (auto& [key, entry] : batch) {
+                try {
+                    Transaction one(*db);
+                    entry.second(*db);
+                    one.commit();
+                } catch (const std::exception& e) {
+                    error = e.what();
+                    failed.insert(key);
+                }
+            }
             tx.commit();
+            committed = true;
         } catch (const std::exception& e) {
             error = e.what();
         }
         {
             std::lock_guard lock(mutex_);
-            if (error.empty()) {
-                // Everything queued before this batch was taken is now saved, except what was
-                // re-queued under the same key meanwhile (which carries a higher number).
+            // Keep what did not reach the file, unless a newer edit of the same key arrived.
+            for (auto& [key, entry] : batch)
+                if (!committed || failed.contains(key)) pending_.try_emplace(key, std::move(entry));
+            if (committed) {
+                // Every edit numbered below the oldest one still waiting is in the file.
                 std::uint64_t lowest_pending = UINT64_MAX;
                 for (const auto& [key, entry] : pending_)
                     lowest_pending = std::min(lowest_pending, entry.first);
                 status_.saved_seq =
                     std::max(status_.saved_seq, std::min(max_seq, lowest_pending - 1));
-                if (pending_.empty()) status_.saved_seq = std::max(status_.saved_seq, max_seq);
                 status_.saved_at = local_clock();
-                status_.error.clear();
-            } else {
-                // Keep the failed writes unless a newer edit of the same key arrived; retry soon.
-                for (auto& [key, entry] : batch)
-                    pending_.try_emplace(key, std::move(entry));
-                status_.error = error;
             }
+            status_.error = error;
         }
-        if (error.empty()) ws_.note_external_commit();
+        if (committed) ws_.note_external_commit();
         idle_.notify_all();
         if (!error.empty()) {
             std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
-            if (stop_) return; // the caller learns of the failure from status()
+            if (stop_) {
+                // Closing: try a few more times before giving up (the disk may be back).
+                if (++attempts_after_stop > 5) return; // status().error says what was not saved
+                wake_.wait_for(lock, std::chrono::milliseconds(300), [] { return false; });
+            } else {
+                wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
+            }
         }
     }
 }

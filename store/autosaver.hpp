@@ -21,7 +21,9 @@ class Autosaver {
     using Write = std::function<void(Database&)>;
 
     explicit Autosaver(Workspace& ws);
-    ~Autosaver(); // writes whatever is pending, then stops
+    // Writes whatever is pending, then stops. A write that keeps failing is tried a few more
+    // times; callers that must not lose it call flush() first and act on a false result.
+    ~Autosaver();
     Autosaver(const Autosaver&) = delete;
     Autosaver& operator=(const Autosaver&) = delete;
 

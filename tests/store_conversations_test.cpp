@@ -5,6 +5,7 @@
 #include "store/demo.hpp"
 #include "store/guides.hpp"
 #include "store/seed.hpp"
+#include "store/uuid.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -215,4 +216,38 @@ TEST_CASE("the demo workspace loads every conversation, answer and quote") {
     CHECK(states.size() >= 4);
     CHECK(groups.count("licensing"));
     CHECK(groups.count("association"));
+}
+
+TEST_CASE("a write that keeps failing does not hold back other edits") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    auto uuid = store::create_conversation(ws->db(), sample(*ws));
+    store::Autosaver saver(*ws);
+    saver.put("bad", [](store::Database& db) { db.exec("INSERT INTO no_such_table VALUES (1)"); });
+    store::Answer a{"", uuid, "perceptions.first_thoughts", "kept despite the bad neighbour"};
+    saver.put("good", [a](store::Database& db) { store::save_answer(db, a); });
+    for (int i = 0; i < 100 && store::answers_for(ws->db(), uuid).empty(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(store::answers_for(ws->db(), uuid)["perceptions.first_thoughts"].notes ==
+          "kept despite the bad neighbour");
+    auto st = saver.status();
+    CHECK(st.pending());      // the bad one is still waiting
+    CHECK(st.saved_seq == 0); // and nothing after it is claimed saved out of order
+    CHECK_FALSE(st.error.empty());
+}
+
+TEST_CASE("an answer written elsewhere first is updated, not duplicated or refused") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    auto uuid = store::create_conversation(ws->db(), sample(*ws));
+    store::Answer cli{"", uuid, "perceptions.first_thoughts", "from the command line"};
+    store::save_answer(ws->db(), cli);
+    // The app had its own uuid for the same answer.
+    store::Answer app{store::new_uuid(), uuid, "perceptions.first_thoughts", "typed in the app"};
+    app.quotes = {{store::new_uuid(), "A quote", "Mia Chen"}};
+    store::save_answer(ws->db(), app);
+    auto answers = store::answers_for(ws->db(), uuid);
+    REQUIRE(answers.size() == 1);
+    CHECK(answers["perceptions.first_thoughts"].notes == "typed in the app");
+    CHECK(answers["perceptions.first_thoughts"].quotes.size() == 1);
 }

@@ -78,7 +78,9 @@ int run_window(const WindowOptions& options,
     int settle_frames = 3;
     int frames = 0;
     int exit_code = 0;
-    while (!glfwWindowShouldClose(window) && !app.wants_quit()) {
+    while (!app.wants_quit()) {
+        if (glfwWindowShouldClose(window) && !app.request_quit())
+            glfwSetWindowShouldClose(window, GLFW_FALSE); // the dialog says what is not saved
         if (options.screenshot.empty() && settle_frames <= 0) {
             glfwWaitEventsTimeout(app.idle_timeout());
             settle_frames = 3;

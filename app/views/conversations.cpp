@@ -54,7 +54,17 @@ class ConversationsView final : public View {
         return "Saved";
     }
 
+    std::string save_everything() override {
+        if (!session_ || session_->flush()) return {};
+        return "The last edits of this conversation could not be saved yet (" +
+               session_->save_status().error +
+               "). They are kept in memory and retried; free some disk space or close the "
+               "other program using the workspace, then try again.";
+    }
+
     void workspace_closing() override {
+        // Refuse to let go of a conversation whose edits are not in the file yet.
+        if (auto why = save_everything(); !why.empty()) throw std::runtime_error(why);
         session_.reset();
         workspace_ = nullptr;
         mode_ = ConversationMode::List;
@@ -81,8 +91,10 @@ class ConversationsView final : public View {
         case K::Setup:
         case K::Walkthrough:
         case K::Review: {
-            if (!r.uuid.empty() && (!session_ || session_->conversation().uuid != r.uuid))
+            if (!r.uuid.empty() && (!session_ || session_->conversation().uuid != r.uuid)) {
+                if (auto why = save_everything(); !why.empty()) throw std::runtime_error(why);
                 session_ = std::make_unique<ConversationSession>(*ctx.workspace, r.uuid);
+            }
             if (!session_) return;
             if (!r.question_id.empty()) session_->go_to_question(r.question_id);
             if (r.kind == K::Setup) {
@@ -116,6 +128,7 @@ class ConversationsView final : public View {
             return;
         }
         case K::Close:
+            if (auto why = save_everything(); !why.empty()) throw std::runtime_error(why);
             session_.reset();
             mode_ = ConversationMode::List;
             return;

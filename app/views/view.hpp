@@ -32,6 +32,9 @@ class View {
     virtual bool captures_screen() const { return false; }
     // True while the view has work running (an import): the window keeps drawing frames.
     virtual bool busy() const { return false; }
+    // Saves whatever the view still holds; returns why it could not ("" when all is saved).
+    // Called before quitting: a non-empty answer keeps the app open.
+    virtual std::string save_everything() { return {}; }
     // The workspace is about to be closed or replaced: drop everything that refers to it.
     virtual void workspace_closing() {}
     // Opens the newest conversation in progress (or complete) for --view walkthrough / review.
