@@ -116,3 +116,18 @@ TEST_CASE("an edited copy of an instrument is saved as a new one and the origina
     gui.click("instrument_editor.close");
     CHECK(app::probe_find("surveys.tab.respondents"));
 }
+
+TEST_CASE("the kiosk's thank-you page offers no way back into the answers just given") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 720);
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.mc-participant");
+    gui.click("surveys.kiosk");
+    gui.click("kiosk.start");
+    for (int i = 0; i < 40 && !app::probe_find("kiosk.thanks"); ++i)
+        gui.click("kiosk.next");
+    REQUIRE(app::probe_find("kiosk.thanks"));
+    CHECK_FALSE(app::probe_find("kiosk.back"));
+    gui.click("kiosk.next_respondent");
+    CHECK(app::probe_find("kiosk.start"));
+}

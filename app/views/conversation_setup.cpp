@@ -3,6 +3,7 @@
 #include "app/views/conversation_panels.hpp"
 #include "app/widgets.hpp"
 #include "store/library.hpp"
+#include "store/uuid.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -142,7 +143,7 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
         changed = true;
     }
     if (ImGui::SmallButton("+ Add participant")) {
-        c.participants.push_back({"", "", "", c.org, false});
+        c.participants.push_back({store::new_uuid(), "", "", c.org, false});
         changed = true;
     }
     probe("setup.add_participant");

@@ -12,10 +12,13 @@
 
 namespace convene::app {
 
-void InstrumentEditor::begin(const guides::Instrument& instrument) {
+void InstrumentEditor::begin(store::Workspace& ws, const guides::Instrument& instrument) {
     draft_ = instrument;
     original_id_ = instrument.id;
-    if (!instrument.id.ends_with("-custom")) draft_.id = instrument.id + "-custom";
+    // A fresh id: saving must never replace an instrument that may already have responses.
+    draft_.id = instrument.id + "-custom";
+    for (int n = 2; store::current_instrument(ws, draft_.id); ++n)
+        draft_.id = instrument.id + "-custom-" + std::to_string(n);
     draft_.title = instrument.title + " (edited)";
     draft_.version = "1";
     next_item_ = 1;
@@ -108,10 +111,10 @@ std::string InstrumentEditor::save(ViewContext& ctx) {
         message_is_error_ = true;
         return {};
     }
-    if (draft_.id == original_id_ ||
-        (store::current_instrument(*ctx.workspace, draft_.id) && !draft_.id.ends_with("-custom"))) {
-        message_ =
-            "The id \"" + draft_.id + "\" is taken by another instrument: choose another id.";
+    if (store::current_instrument(*ctx.workspace, draft_.id)) {
+        message_ = "The id \"" + draft_.id +
+                   "\" is taken by an instrument that may have responses: "
+                   "choose another id.";
         message_is_error_ = true;
         return {};
     }

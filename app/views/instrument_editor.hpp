@@ -5,6 +5,7 @@
 
 #include "app/views/view.hpp"
 #include "guides/instrument.hpp"
+#include "store/workspace.hpp"
 
 #include <string>
 
@@ -12,7 +13,7 @@ namespace convene::app {
 
 class InstrumentEditor {
   public:
-    void begin(const guides::Instrument& instrument);
+    void begin(store::Workspace& ws, const guides::Instrument& instrument);
     bool active() const { return active_; }
     // Returns the id of the instrument saved this frame, or "".
     std::string draw(ViewContext& ctx);

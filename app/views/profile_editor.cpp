@@ -46,7 +46,8 @@ void text_input(const char* label, std::string& value, bool multiline = false) {
 void ProfileEditor::refresh(ViewContext& ctx) {
     if (!key_.stale(ctx)) return;
     library_ = store::load_profiles(*ctx.workspace);
-    if (!library_.profile(selected_) && !library_.profiles.empty())
+    bool unsaved_new = draft_ && draft_->id == selected_ && !library_.profile(selected_);
+    if (!unsaved_new && !library_.profile(selected_) && !library_.profiles.empty())
         selected_ = library_.profiles.front().id;
     const auto* p = library_.profile(selected_);
     // Keep unsaved edits of the selected profile across unrelated writes.
@@ -61,7 +62,10 @@ void ProfileEditor::draw(ViewContext& ctx) {
     }
     for (const auto& p : library_.profiles) {
         std::string label = p.title + (p.stack.empty() ? "" : "  [stack]");
-        if (ImGui::Selectable(label.c_str(), p.id == selected_)) {
+        ImGui::PushID(p.id.c_str()); // titles may repeat; ids do not
+        bool clicked = ImGui::Selectable(label.c_str(), p.id == selected_);
+        ImGui::PopID();
+        if (clicked) {
             selected_ = p.id;
             draft_ = p;
             message_.clear();

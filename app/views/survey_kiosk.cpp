@@ -235,11 +235,7 @@ void SurveyKiosk::draw_thanks() {
     ImGui::Dummy(ImVec2(0, fs));
     if (big_button("Next respondent", ImVec2(fs * 14, big), false)) new_respondent();
     probe("kiosk.next_respondent");
-
-    // Back stays possible for this respondent; it sits where the question pages have it.
-    ImGui::SetCursorPosY(ImGui::GetWindowContentRegionMax().y - big);
-    if (big_button("Back", ImVec2(fs * 7, big), false)) go_to(page_ - 1);
-    probe("kiosk.back");
+    // No Back here: whoever is handed the laptop next must not page through these answers.
 }
 
 void SurveyKiosk::draw_question() {

@@ -30,7 +30,10 @@ class SurveysView final : public View {
         }
         ImGui::BeginChild("##instruments", ImVec2(ImGui::GetFontSize() * 15, 0), true);
         for (const auto& r : rows_) {
-            if (ImGui::Selectable(r.title.c_str(), r.instrument_id == selected_)) {
+            ImGui::PushID(r.instrument_id.c_str()); // titles may repeat; ids do not
+            bool clicked = ImGui::Selectable(r.title.c_str(), r.instrument_id == selected_);
+            ImGui::PopID();
+            if (clicked) {
                 selected_ = r.instrument_id;
                 stale_ = true;
             }
@@ -54,7 +57,7 @@ class SurveysView final : public View {
             if (ImGui::Button("Start kiosk")) kiosk_.start(*ctx.workspace, inst);
             probe("surveys.kiosk");
             ImGui::SameLine();
-            if (ImGui::Button("Edit a copy...")) editor_.begin(inst);
+            if (ImGui::Button("Edit a copy...")) editor_.begin(*ctx.workspace, inst);
             probe("surveys.edit");
             ImGui::SameLine();
             ImGui::TextDisabled("Ctrl+Alt+K leaves the kiosk");
