@@ -40,10 +40,7 @@ void ConversationSession::go_to(std::size_t index) {
     index = std::min(index, items_.size() - 1);
     if (items_[index].area->id != timed_area_) book_area_time();
     current_ = index;
-    if (timed_area_.empty()) {
-        timed_area_ = items_[index].area->id;
-        entered_ = std::chrono::steady_clock::now();
-    }
+    timed_area_ = items_[index].area->id;
     std::string uuid = conversation_.uuid, qid = items_[index].question->id;
     conversation_.current_question = qid;
     saver_->put("current",
@@ -53,7 +50,7 @@ void ConversationSession::go_to(std::size_t index) {
 void ConversationSession::go_to_question(const std::string& question_id) {
     for (std::size_t i = 0; i < items_.size(); ++i)
         if (items_[i].question->id == question_id) return go_to(i);
-    if (!items_.empty() && timed_area_.empty()) go_to(0);
+    if (!items_.empty()) go_to(0);
 }
 
 void ConversationSession::next_area() {
@@ -68,10 +65,21 @@ std::vector<std::size_t> ConversationSession::area_starts() const {
     return starts;
 }
 
+void ConversationSession::tick() {
+    auto now = std::chrono::steady_clock::now();
+    if (last_tick_) {
+        double gap = std::chrono::duration<double>(now - *last_tick_).count();
+        // A longer gap means the walkthrough was not on screen: that time is not the area's.
+        if (gap < 2.0) running_seconds_ += gap;
+    }
+    last_tick_ = now;
+    if (running_seconds_ >= 30) book_area_time(); // so a crash loses at most half a minute
+}
+
 void ConversationSession::book_area_time() {
-    if (timed_area_.empty()) return;
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - entered_).count();
+    if (timed_area_.empty() || running_seconds_ <= 0) return;
+    double seconds = running_seconds_;
+    running_seconds_ = 0;
     conversation_.area_seconds[timed_area_] += seconds;
     std::string uuid = conversation_.uuid, area = timed_area_;
     // Timings add up, so each visit is its own write (a key that is never replaced).
@@ -79,15 +87,13 @@ void ConversationSession::book_area_time() {
                 [uuid, area, seconds](store::Database& db) {
                     store::add_area_seconds(db, uuid, area, seconds);
                 });
-    timed_area_.clear();
 }
 
 double ConversationSession::area_seconds(const std::string& area_id) const {
     double s = 0;
     if (auto it = conversation_.area_seconds.find(area_id); it != conversation_.area_seconds.end())
         s = it->second;
-    if (area_id == timed_area_)
-        s += std::chrono::duration<double>(std::chrono::steady_clock::now() - entered_).count();
+    if (area_id == timed_area_) s += running_seconds_;
     return s;
 }
 

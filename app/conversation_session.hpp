@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ class ConversationSession {
     void setup_changed();
     void set_status(const std::string& status);
 
+    // Called by the walkthrough every frame it is on screen: time counts only then.
+    void tick();
     // Seconds spent in an area: what was saved plus the running visit.
     double area_seconds(const std::string& area_id) const;
     store::Autosaver::Status save_status() const { return saver_->status(); }
@@ -71,7 +74,8 @@ class ConversationSession {
     std::vector<Item> items_;
     std::size_t current_ = 0;
     std::string timed_area_;
-    std::chrono::steady_clock::time_point entered_;
+    double running_seconds_ = 0; // in timed_area_, not yet booked
+    std::optional<std::chrono::steady_clock::time_point> last_tick_;
     int time_writes_ = 0;
     std::unique_ptr<store::Autosaver> saver_;
 };

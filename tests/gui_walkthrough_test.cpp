@@ -1,9 +1,12 @@
 // A whole conversation run through the real screens with simulated clicks and keys: set-up,
 // notes with non-ASCII text, a quote marked from the notes, structured answers, every area.
+#include "app/conversation_session.hpp"
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
+#include "store/guides.hpp"
+#include "store/seed.hpp"
 #include "store/workspace.hpp"
 #include "temp_dir.hpp"
 
@@ -104,4 +107,29 @@ TEST_CASE("a facilitator runs a whole conversation and everything is in the data
     CHECK(answers["wrap_up.interest"].notes == "José — “grain size” note 30");
     // Every area was visited and timed.
     CHECK(c.area_seconds.size() == 7);
+}
+
+TEST_CASE("time counts for an area only while the walkthrough is on screen") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    store::Conversation c;
+    c.guide_hash = *store::current_guide_hash(*ws, "air-2019");
+    c.group = "licensing";
+    auto uuid = store::create_conversation(ws->db(), c);
+    {
+        app::ConversationSession session(*ws, uuid);
+        session.tick();
+        std::this_thread::sleep_for(std::chrono::milliseconds(60));
+        session.tick();
+        double counted = session.area_seconds("perceptions");
+        CHECK(counted >= 0.05);
+        // Off screen (no ticks, as in set-up, review or another screen): nothing is added.
+        std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+        session.tick();
+        CHECK(session.area_seconds("perceptions") == Approx(counted).margin(0.01));
+    }
+    auto saved = store::get_conversation(ws->db(), uuid)->area_seconds;
+    REQUIRE(saved.count("perceptions"));
+    CHECK(saved["perceptions"] >= 0.05);
+    CHECK(saved["perceptions"] < 1.0);
 }

@@ -291,6 +291,7 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
 
 ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
     ConversationRequest request;
+    session.tick();
     const auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
     ImGui::PushFont(fonts().heading);
