@@ -84,7 +84,9 @@ double App::idle_timeout() const {
 
 void App::show(Screen screen) {
     screen_ = screen;
+    if (settings_.last_view == screen_info(screen).id) return;
     settings_.last_view = screen_info(screen).id;
+    save_settings_now(); // the next start opens on this screen
 }
 
 bool App::request_quit() {

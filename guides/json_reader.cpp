@@ -20,6 +20,10 @@ std::optional<json> parse_json_text(std::string_view text, Problems& problems) {
         problems.push_back({"", "not valid JSON at line " + std::to_string(line) + ", column " +
                                     std::to_string(column) + " (" + what + ")"});
         return std::nullopt;
+    } catch (const json::exception& e) {
+        // e.g. a number too large for a double: not a syntax error, still not a usable file
+        problems.push_back({"", std::string("not usable JSON: ") + e.what()});
+        return std::nullopt;
     }
 }
 

@@ -273,3 +273,29 @@ TEST_CASE("convene-cli survey list, show, import, compare and crosstab") {
     CHECK(tab.code == 0);
     CHECK(nlohmann::json::parse(tab.out).size() == 2);
 }
+
+TEST_CASE("convene-cli refuses bad dates, statuses, profiles and a speaker without a quote") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "ws.db") + " ";
+    std::string base = db + "conversation new --group licensing --org X --state Ohio ";
+    CHECK_THAT(cli(dir, base + "--date garbage").err, Catch::Contains("is not a date"));
+    CHECK_THAT(cli(dir, base + "--profile nosuch").err,
+               Catch::Contains("no MC profile \"nosuch\""));
+    CHECK_THAT(cli(dir, db + "conversation list --status bogus").err,
+               Catch::Contains("status \"bogus\""));
+    CHECK_THAT(cli(dir, db + "conversation list --to 2026-02-30x").err,
+               Catch::Contains("is not a date"));
+    CHECK(nlohmann::json::parse(cli(dir, db + "--json conversation list").out).empty());
+    auto made = cli(dir, base + "--date 2026-11-23T14:30 --profile assessment-literacy");
+    REQUIRE(made.code == 0);
+    std::string uuid = made.out.substr(0, 36);
+    auto speaker =
+        cli(dir, db + "answer set " + uuid + " perceptions.first_thoughts --speaker Bob");
+    CHECK(speaker.code != 0);
+    CHECK_THAT(speaker.err, Catch::Contains("--speaker"));
+    auto big = dir / "big.json";
+    convene::test::write_file(big, "{\"schema\": 1e999}");
+    auto v = cli(dir, db + "guide validate " + quote(big));
+    CHECK(v.code != 0);
+    CHECK_THAT(v.err, Catch::Contains("not usable JSON"));
+}

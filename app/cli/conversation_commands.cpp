@@ -8,6 +8,7 @@
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
+#include "store/library.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,28 @@ std::string require_uuid(Context& ctx, const std::string& given) {
     if (auto uuid = store::resolve_conversation_uuid(ctx.workspace().db(), given)) return *uuid;
     throw CommandError("no conversation " + given + " in " + ctx.db +
                        " (give its uuid, or a unique start of it; see conversation list)");
+}
+
+// "YYYY-MM-DD", or with time_allowed also "YYYY-MM-DDTHH:MM".
+bool valid_date(const std::string& s, bool time_allowed) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        return true;
+    };
+    bool date = s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+                digits(8, 2) && s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12" &&
+                s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
+    if (!date) return false;
+    if (s.size() == 10) return true;
+    return time_allowed && s.size() == 16 && s[10] == 'T' && digits(11, 2) && s[13] == ':' &&
+           digits(14, 2) && s.substr(11, 2) <= "23" && s.substr(14, 2) <= "59";
+}
+
+void check_status(const std::string& status) {
+    if (!status.empty() && status != "planned" && status != "in_progress" && status != "complete")
+        throw CommandError("status \"" + status +
+                           "\" is not one of: planned, in_progress, complete");
 }
 
 struct NewArgs {
@@ -40,6 +63,12 @@ int new_conversation(Context& ctx, const NewArgs& a) {
         throw CommandError("guide " + a.guide + " has no group \"" + a.group + "\"; groups are " +
                            known);
     }
+    if (!a.date.empty() && !valid_date(a.date, true))
+        throw CommandError("--date \"" + a.date +
+                           "\" is not a date like 2026-11-23 or 2026-11-23T14:30");
+    if (!a.profile.empty() && !store::load_profiles(ws).profile(a.profile))
+        throw CommandError("no MC profile \"" + a.profile + "\" in " + ctx.db +
+                           " (see the Library)");
     store::Conversation c;
     c.guide_hash = *hash;
     c.group = a.group;
@@ -63,6 +92,10 @@ int new_conversation(Context& ctx, const NewArgs& a) {
 }
 
 int list(Context& ctx, const store::ConversationFilter& f) {
+    check_status(f.status);
+    for (const auto* d : {&f.from, &f.to})
+        if (!d->empty() && !valid_date(*d, false))
+            throw CommandError("\"" + *d + "\" is not a date like 2026-11-23");
     auto rows = store::list_conversations(ctx.workspace().db(), f);
     if (ctx.json) {
         ordered_json a = ordered_json::array();
@@ -179,6 +212,8 @@ struct AnswerArgs {
 };
 
 int answer_set(Context& ctx, const AnswerArgs& args) {
+    if (!args.speaker.empty() && args.quote.empty())
+        throw CommandError("--speaker names who said a --quote; give the quote too");
     auto& ws = ctx.workspace();
     auto uuid = require_uuid(ctx, args.uuid);
     auto c = *store::get_conversation(ws.db(), uuid);
