@@ -66,8 +66,7 @@ class ConversationSetup {
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
 
   private:
-    std::uint64_t revision_ = 0;
-    bool loaded_ = false;
+    std::string loaded_for_; // conversation uuid the profiles were loaded for
     guides::ProfileLibrary profiles_;
 };
 
@@ -88,7 +87,8 @@ class Walkthrough {
     int speaker_ = 0;
     bool focus_notes_ = false;
     std::string message_;
-    std::uint64_t profiles_revision_ = 0;
+    std::string profiles_for_; // conversation uuid the profiles were loaded for
+    std::string profiles_profile_;
     bool profiles_loaded_ = false;
     guides::ProfileLibrary profiles_;
 };

@@ -11,10 +11,10 @@
 namespace convene::app {
 
 ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSession& session) {
-    if (!loaded_ || revision_ != ctx.revision) {
+    // Profiles change in the Library, not while typing here: load once per conversation.
+    if (loaded_for_ != session.conversation().uuid) {
         profiles_ = store::load_profiles(*ctx.workspace);
-        revision_ = ctx.revision;
-        loaded_ = true;
+        loaded_for_ = session.conversation().uuid;
     }
     ConversationRequest request;
     auto& c = session.conversation();

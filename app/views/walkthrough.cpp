@@ -246,9 +246,12 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
     const auto* item = session.current_item();
     bool profile_question =
         item && item->question->condition.find("mc_profile_shown") != std::string::npos;
-    if (!profiles_loaded_ || profiles_revision_ != ctx.revision) {
+    // Profiles are edited in the Library, not here: load them when the conversation (or its
+    // profile) changes, not after every autosave.
+    if (!profiles_loaded_ || profiles_for_ != c.uuid || profiles_profile_ != c.profile) {
         profiles_ = store::load_profiles(*ctx.workspace);
-        profiles_revision_ = ctx.revision;
+        profiles_for_ = c.uuid;
+        profiles_profile_ = c.profile;
         profiles_loaded_ = true;
     }
     const auto* profile = profiles_.profile(c.profile);
