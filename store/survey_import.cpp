@@ -36,39 +36,17 @@ std::string normalise(std::string_view s) {
 
 // Columns survey services add on their own, left out without a problem.
 bool metadata_column(const std::string& n) {
-    static const std::set<std::string> known = {"timestamp",
-                                                "email address",
-                                                "email",
-                                                "start date",
-                                                "end date",
-                                                "status",
-                                                "ip address",
-                                                "progress",
-                                                "duration (in seconds)",
-                                                "finished",
-                                                "recorded date",
-                                                "recipient last name",
-                                                "recipient first name",
-                                                "recipient email",
-                                                "external data reference",
-                                                "location latitude",
-                                                "location longitude",
-                                                "distribution channel",
-                                                "user language",
-                                                "start",
-                                                "end",
-                                                "today",
-                                                "deviceid",
-                                                "_submission_time",
-                                                "_index",
-                                                "_status",
-                                                "_submitted_by",
-                                                "_validation_status",
-                                                "_notes",
-                                                "_tags",
-                                                "__version__",
-                                                "_version_",
-                                                "_xform_id_string"};
+    static const std::set<std::string> known = {
+        "timestamp", "email address", "email", "start date", "end date", "status", "ip address",
+        "progress", "duration (in seconds)", "finished", "recorded date", "recipient last name",
+        "recipient first name", "recipient email", "external data reference", "location latitude",
+        "location longitude", "distribution channel", "user language", "start", "end", "today",
+        "deviceid", "_submission_time", "_index", "_status", "_submitted_by", "_validation_status",
+        "_notes", "_tags", "__version__", "_version_", "_xform_id_string",
+        // Qualtrics' short column names
+        "startdate", "enddate", "ipaddress", "recordeddate", "recipientlastname",
+        "recipientfirstname", "recipientemail", "externalreference", "locationlatitude",
+        "locationlongitude", "distributionchannel", "userlanguage"};
     return known.contains(n);
 }
 
@@ -204,7 +182,21 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
     for (const auto& p : csv.problems)
         report.problems.push_back({p.line, p.column, "", "", p.reason});
     if (!csv.table) return report;
-    const auto& table = *csv.table;
+    auto& table = *csv.table;
+    // Qualtrics puts the question texts and {"ImportId": ...} cells in the two rows under the
+    // header (which holds short names like Q1): match columns by those texts too, then skip them.
+    bool qualtrics =
+        table.rows.size() >= 2 &&
+        std::any_of(table.rows[1].begin(), table.rows[1].end(),
+                    [](const std::string& c) { return c.rfind("{\"ImportId\"", 0) == 0; });
+    std::vector<std::string> question_texts;
+    if (qualtrics) {
+        question_texts = table.rows[0];
+        table.rows.erase(table.rows.begin(), table.rows.begin() + 2);
+        table.row_lines.erase(table.row_lines.begin(), table.row_lines.begin() + 2);
+        report.notes.push_back(
+            "Qualtrics export: the question-text and ImportId rows were skipped");
+    }
     report.rows = table.rows.size();
     if (table.rows.empty()) {
         report.problems.push_back({0, 0, "", "", "the file has a header but no responses"});
@@ -213,6 +205,14 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
 
     // 1. Columns
     report.mapping = match_columns(inst, table.header);
+    if (qualtrics) {
+        auto by_text = match_columns(inst, question_texts);
+        for (std::size_t c = 0; c < table.header.size(); ++c) {
+            auto& target = report.mapping[table.header[c]];
+            const auto& t = by_text[question_texts[c]];
+            if (target.empty() || (target == "ignore" && !t.empty())) target = t;
+        }
+    }
     if (options.mapping)
         for (const auto& [col, target] : *options.mapping) {
             if (!report.mapping.contains(col))

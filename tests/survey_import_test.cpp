@@ -217,3 +217,24 @@ TEST_CASE("crosstabs count respondents by attribute") {
     CHECK(tables[0].counts[1] == std::vector<std::size_t>{1, 1});
     CHECK(tables[1].rows.back() == "(not given)");
 }
+
+TEST_CASE("a Qualtrics export with its question-text and ImportId rows is read") {
+    Fixture f;
+    const auto* item = f.inst.item("lc.shared_goals");
+    std::string csv = "StartDate,ResponseId,Q1,Q2\n"
+                      "Start Date,Response ID,Professional-learning format,\"" +
+                      item->text +
+                      "\"\n"
+                      "{\"ImportId\":\"startDate\"},{\"ImportId\":\"_recordId\"},{\"ImportId\":"
+                      "\"QID1\"},{\"ImportId\":\"QID2\"}\n"
+                      "2020-01-01,R_1,other,Agree\n"
+                      "2020-01-02,R_2,micro-credential,Strongly agree\n";
+    auto r = f.run(csv);
+    INFO((r.problems.empty() ? "" : r.problems[0].to_string()));
+    REQUIRE(r.problems.empty());
+    CHECK(r.added == 2);
+    CHECK(r.mapping["Q2"] == "lc.shared_goals");
+    CHECK(r.mapping["Q1"] == "attribute:pl_format");
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    CHECK(data.respondents[1].responses["lc.shared_goals"].number == 5.0);
+}
