@@ -100,11 +100,15 @@ bool App::request_quit() {
     return true;
 }
 
-bool App::open_latest_conversation(bool complete) {
+bool App::open_part(std::string_view part) {
     if (!workspace_) return false;
-    show(Screen::Conversations);
-    return views_[static_cast<std::size_t>(Screen::Conversations)]->open_latest(*workspace_,
-                                                                                complete);
+    for (const auto& info : screen_list()) {
+        if (views_[static_cast<std::size_t>(info.screen)]->open_part(*workspace_, part)) {
+            show(info.screen);
+            return true;
+        }
+    }
+    return false;
 }
 
 void App::show_error(std::string message) {

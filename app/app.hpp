@@ -51,8 +51,8 @@ class App {
 
     void run(Command command);
     void show(Screen screen);
-    // Opens the newest conversation in progress (complete: the newest complete one, in review).
-    bool open_latest_conversation(bool complete);
+    // Opens a part of a screen by name (see View::open_part): walkthrough, review, kiosk.
+    bool open_part(std::string_view part);
     Screen screen() const { return screen_; }
     // Opens (or creates) a workspace; on failure keeps the current one and returns the reason.
     std::optional<std::string> open_workspace(const std::filesystem::path& path, bool create);

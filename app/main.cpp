@@ -14,19 +14,19 @@ int main(int argc, char** argv) {
     cli.add_option("--db", db, "Workspace file to open (created if missing)")
         ->capture_default_str();
     cli.add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
-    cli.add_option(
-        "--view", view,
-        "Screen to show: conversations, walkthrough, review, surveys, quality, library, summaries");
+    cli.add_option("--view", view,
+                   "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
+                   "library, summaries");
     cli.set_version_flag("--version", CONVENE_VERSION);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
-    bool conversation_view = view == "walkthrough" || view == "review";
-    if (!view.empty() && !conversation_view && !convene::app::screen_from_id(view)) {
+    bool part_view = view == "walkthrough" || view == "review" || view == "kiosk";
+    if (!view.empty() && !part_view && !convene::app::screen_from_id(view)) {
         std::fprintf(stderr,
-                     "convene: unknown view \"%s\" (conversations, walkthrough, review, "
+                     "convene: unknown view \"%s\" (conversations, walkthrough, review, kiosk, "
                      "surveys, quality, library, summaries)\n",
                      view.c_str());
         return 2;
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
         options.persist = screenshot.empty();
         auto app = std::make_unique<convene::app::App>(options);
         if (auto screen = convene::app::screen_from_id(view)) app->show(*screen);
-        if (conversation_view) app->open_latest_conversation(view == "review");
+        if (part_view) app->open_part(view);
         return app;
     });
 }

@@ -70,7 +70,9 @@ class ConversationsView final : public View {
         mode_ = ConversationMode::List;
     }
 
-    bool open_latest(store::Workspace& ws, bool complete) override {
+    bool open_part(store::Workspace& ws, std::string_view part) override {
+        if (part != "walkthrough" && part != "review") return false;
+        bool complete = part == "review";
         for (const auto& r : store::list_conversations(ws.db()))
             if ((r.status == "complete") == complete && r.status != "planned") {
                 workspace_ = &ws;

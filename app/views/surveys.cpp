@@ -90,6 +90,13 @@ class SurveysView final : public View {
 
     bool handle(Command command) override { return kiosk_.handle(command); }
     bool captures_screen() const override { return kiosk_.active(); }
+    bool open_part(store::Workspace& ws, std::string_view part) override {
+        if (part != "kiosk") return false;
+        auto rows = store::list_instruments(ws);
+        if (rows.empty()) return false;
+        kiosk_.start(ws, *store::current_instrument(ws, rows.front().instrument_id));
+        return true;
+    }
     bool busy() const override { return import_.busy(); }
     void workspace_closing() override {
         if (kiosk_.active()) kiosk_.handle(Command::LeaveKiosk); // saves, then stops

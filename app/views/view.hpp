@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace convene::store {
 class Workspace;
@@ -37,8 +38,10 @@ class View {
     virtual std::string save_everything() { return {}; }
     // The workspace is about to be closed or replaced: drop everything that refers to it.
     virtual void workspace_closing() {}
-    // Opens the newest conversation in progress (or complete) for --view walkthrough / review.
-    virtual bool open_latest(store::Workspace&, bool /*complete*/) { return false; }
+    // Opens a part of the view by name, for `convene --view` (the conversations view knows
+    // "walkthrough" and "review": the newest conversation in progress / complete; the surveys
+    // view knows "kiosk"). Returns false when there is nothing to open.
+    virtual bool open_part(store::Workspace&, std::string_view /*part*/) { return false; }
 };
 
 std::unique_ptr<View> make_conversations_view();
