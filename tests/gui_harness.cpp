@@ -53,6 +53,7 @@ GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, floa
 }
 
 GuiHarness::~GuiHarness() {
+    draw_ = nullptr;
     app_.reset();
     app::probe_clear();
     app::probe_enable(false);
@@ -64,7 +65,10 @@ void GuiHarness::frame(int count) {
         if (app_->fonts_dirty()) app_->rebuild_fonts(1.0f);
         app::probe_clear(); // only what this frame drew can be found
         ImGui::NewFrame();
-        app_->frame();
+        if (draw_)
+            draw_();
+        else
+            app_->frame();
         ImGui::Render();
     }
 }

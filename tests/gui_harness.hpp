@@ -5,6 +5,7 @@
 
 #include "app/app.hpp"
 
+#include <functional>
 #include <imgui.h>
 #include <memory>
 #include <string>
@@ -18,6 +19,8 @@ class GuiHarness {
     ~GuiHarness();
 
     app::App& app() { return *app_; }
+    // Draws something else than the App in each frame (a panel tested on its own); empty: the App.
+    void set_draw(std::function<void()> draw) { draw_ = std::move(draw); }
     void frame(int count = 1);
     // Clicks the item a view recorded with app::probe(name); fails the test if none.
     void click(const std::string& name);
@@ -28,6 +31,7 @@ class GuiHarness {
   private:
     ImGuiContext* ctx_ = nullptr;
     std::unique_ptr<app::App> app_;
+    std::function<void()> draw_;
 };
 
 } // namespace convene::test

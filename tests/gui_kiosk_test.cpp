@@ -1,7 +1,6 @@
 // The survey kiosk driven headless with simulated clicks, typing and keys: respondents one after
 // another, each answer in the file within a second, the facilitator's keys leaving the kiosk.
-// The kiosk is drawn on its own (not through the App's screens) by a small local frame loop that
-// mirrors GuiHarness::click.
+// The kiosk is drawn on its own (not through the App's screens) through GuiHarness::set_draw.
 #include "app/fonts.hpp"
 #include "app/shortcuts.hpp"
 #include "app/ui_probe.hpp"
@@ -30,57 +29,25 @@ class KioskDriver {
         auto instrument = store::current_instrument(*gui.app().workspace(), instrument_id);
         REQUIRE(instrument.has_value());
         kiosk.start(*gui.app().workspace(), *instrument);
+        // The harness draws the kiosk alone, routing shortcuts to it as the Surveys screen does.
+        gui_.set_draw([this] {
+            for (auto command : app::poll_shortcuts())
+                commands.emplace_back(command, kiosk.handle(command));
+            app::ViewContext ctx{gui_.app().workspace(), 0};
+            kiosk.draw(ctx);
+        });
         frame(2);
     }
+    ~KioskDriver() { gui_.set_draw(nullptr); }
 
     app::SurveyKiosk kiosk;
     // Every shortcut pressed while the kiosk was drawn, and whether the kiosk took it.
     std::vector<std::pair<app::Command, bool>> commands;
 
-    void frame(int count = 1) {
-        for (int i = 0; i < count; ++i) {
-            app::probe_clear();
-            ImGui::NewFrame();
-            for (auto command : app::poll_shortcuts())
-                commands.emplace_back(command, kiosk.handle(command));
-            app::ViewContext ctx{gui_.app().workspace(), 0};
-            kiosk.draw(ctx);
-            ImGui::Render();
-        }
-    }
-
-    void click(const std::string& name) {
-        frame();
-        auto rect = app::probe_find(name);
-        INFO("widget " << name);
-        REQUIRE(rect.has_value());
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((rect->x0 + rect->x1) / 2, (rect->y0 + rect->y1) / 2);
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-        frame();
-    }
-
-    void key(int glfw_key, bool ctrl = false, bool alt = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeyAlt = alt;
-        io.KeysDown[glfw_key] = true;
-        frame();
-        io.KeysDown[glfw_key] = false;
-        frame();
-        io.KeyCtrl = false;
-        io.KeyAlt = false;
-        frame();
-    }
-
-    void type(const std::string& utf8) {
-        ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
-        frame();
-    }
+    void frame(int count = 1) { gui_.frame(count); }
+    void click(const std::string& name) { gui_.click(name); }
+    void key(int glfw_key, bool ctrl = false, bool alt = false) { gui_.key(glfw_key, ctrl, alt); }
+    void type(const std::string& utf8) { gui_.type(utf8); }
 
     // Presses Next/Skip until the widget `name` is on the page.
     void skip_to(const std::string& name) {
