@@ -108,4 +108,19 @@ bool field_input(const guides::Field& f, nlohmann::json& value) {
     return changed;
 }
 
+bool fields_input(const guides::Question& question, nlohmann::json& values) {
+    bool changed = false;
+    for (const auto& f : question.fields) {
+        nlohmann::json value = values.contains(f.id) ? values[f.id] : nlohmann::json();
+        if (field_input(f, value)) {
+            if (value.is_null())
+                values.erase(f.id);
+            else
+                values[f.id] = value;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 } // namespace convene::app

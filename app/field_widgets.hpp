@@ -11,5 +11,8 @@ namespace convene::app {
 
 // Returns true when the user changed the value this frame.
 bool field_input(const guides::Field& field, nlohmann::json& value);
+// Every field of a question over an answer's values (field id -> value; unanswered fields are
+// absent). Returns true when one changed this frame.
+bool fields_input(const guides::Question& question, nlohmann::json& values);
 
 } // namespace convene::app

@@ -1,5 +1,7 @@
 #include "guides/field_values.hpp"
 
+#include "guides/text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -17,13 +19,6 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 bool allowed(const Field& f, const std::string& v) {
     auto values = f.allowed_values();
     return std::find(values.begin(), values.end(), v) != values.end();
-}
-
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t");
-    return std::string(s.substr(b, e - b + 1));
 }
 
 } // namespace

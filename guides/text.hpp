@@ -18,4 +18,12 @@ std::string join_by(const Range& range, Get get, std::string_view sep = ", ") {
     return out;
 }
 
+// s without the spaces, tabs and line ends around it.
+inline std::string trim(std::string_view s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+
 } // namespace convene::guides

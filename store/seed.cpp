@@ -23,17 +23,22 @@ template <typename Load> auto require(Load load, const std::filesystem::path& fi
 
 } // namespace
 
+// The bundled files with this ending, in name order.
+std::vector<std::filesystem::path> bundled_files(const std::filesystem::path& dir,
+                                                 std::string_view ending) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().string().ends_with(ending)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 // Bundled instruments arrived with workspace format 4, so they have their own marker: a
 // workspace seeded before that still gets them once.
 void seed_instruments(Workspace& ws, const std::filesystem::path& dir) {
     if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'instruments_seeded_at'") > 0)
         return;
-    namespace fs = std::filesystem;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().string().ends_with(".instrument.json")) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files)
+    for (const auto& f : bundled_files(dir, ".instrument.json"))
         import_instrument(ws, *require(guides::load_instrument_file(f), f).instrument, true);
     Statement(ws.db(), "INSERT INTO meta(key, value) VALUES ('instruments_seeded_at', ?1)")
         .bind(1, now_utc())
@@ -43,12 +48,7 @@ void seed_instruments(Workspace& ws, const std::filesystem::path& dir) {
 void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
     seed_instruments(ws, dir);
     if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0) return;
-    namespace fs = std::filesystem;
-    std::vector<fs::path> guide_files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().string().ends_with(".guide.json")) guide_files.push_back(e.path());
-    std::sort(guide_files.begin(), guide_files.end());
-    for (const auto& f : guide_files)
+    for (const auto& f : bundled_files(dir, ".guide.json"))
         import_guide(ws, *require(guides::load_guide_file(f), f).guide, true);
 
     auto read = [&](const char* name) { return guides::read_text_file(dir / name); };

@@ -2,6 +2,7 @@
 
 #include "guides/guide_json.hpp"
 #include "guides/json_reader.hpp"
+#include "guides/text.hpp"
 #include "store/surveys.hpp"
 #include "store/uuid.hpp"
 
@@ -13,6 +14,8 @@
 
 namespace convene::store {
 namespace {
+
+using guides::trim;
 
 // Lower case, inner white space collapsed, surrounding spaces and trailing punctuation dropped:
 // how a column header is compared with an item's text.
@@ -62,13 +65,6 @@ std::optional<double> parse_number(std::string_view s) {
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
     if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(d)) return std::nullopt;
     return d;
-}
-
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
 }
 
 const std::string* find_choice(const std::vector<std::string>& choices, std::string_view value) {

@@ -64,16 +64,7 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
                                      notes_state_[q.id]);
         probe("review.notes." + q.id);
         changed |= draw_quotes(a, c);
-        for (const auto& f : q.fields) {
-            nlohmann::json value = a.values.contains(f.id) ? a.values[f.id] : nlohmann::json();
-            if (field_input(f, value)) {
-                if (value.is_null())
-                    a.values.erase(f.id);
-                else
-                    a.values[f.id] = value;
-                changed = true;
-            }
-        }
+        changed |= fields_input(q, a.values);
         if (changed) {
             if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
             session.answer_changed(q.id);

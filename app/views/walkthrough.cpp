@@ -211,17 +211,7 @@ void Walkthrough::draw_question(ConversationSession& session) {
 
     if (!q.fields.empty()) {
         ImGui::Spacing();
-        for (const auto& f : q.fields) {
-            nlohmann::json value = a.values.contains(f.id) ? a.values[f.id] : nlohmann::json();
-            if (field_input(f, value)) {
-                if (value.is_null())
-                    a.values.erase(f.id);
-                else
-                    a.values[f.id] = value;
-                changed = true;
-            }
-            probe("walkthrough.field." + f.id);
-        }
+        changed |= fields_input(q, a.values);
     }
 
     ImGui::Spacing();
