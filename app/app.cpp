@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/fonts.hpp"
+#include "store/paths.hpp"
 #include "store/seed.hpp"
 #include "store/workspace.hpp"
 
@@ -41,8 +42,11 @@ const ScreenInfo& screen_info(Screen screen) {
 App::App(AppOptions options) : options_(std::move(options)) {
     if (options_.persist) {
         settings_ = load_settings(options_.config_dir / "settings.json");
-        std::error_code ec;
-        std::filesystem::create_directories(options_.config_dir, ec);
+        try {
+            store::create_private_directories(options_.config_dir);
+        } catch (const std::filesystem::filesystem_error&) {
+            // Settings then stay in memory for this run; nothing else depends on the folder.
+        }
         ini_path_ = (options_.config_dir / "imgui.ini").string();
         ImGui::GetIO().IniFilename = ini_path_.c_str();
     } else {

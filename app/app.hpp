@@ -77,6 +77,7 @@ class App {
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();
+    void draw_read_only_banner();
     void draw_workspace_dialog();
     void draw_shortcuts_window();
     void draw_about_window();

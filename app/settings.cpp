@@ -1,6 +1,7 @@
 #include "app/settings.hpp"
 
 #include "export/atomic_file.hpp"
+#include "store/paths.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -25,7 +26,7 @@ Settings load_settings(const std::filesystem::path& file) {
 bool save_settings(const Settings& s, const std::filesystem::path& file) {
     nlohmann::json j{{"text_scale", s.text_scale}, {"dark", s.dark}, {"last_view", s.last_view}};
     try {
-        std::filesystem::create_directories(file.parent_path());
+        store::create_private_directories(file.parent_path());
         exporting::write_file_atomically(file, j.dump(2) + "\n");
         return true;
     } catch (const std::exception&) {

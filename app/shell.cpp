@@ -30,6 +30,7 @@ void App::draw_shell() {
     ImGui::Begin("##shell", nullptr, flags);
     ImGui::PopStyleVar();
 
+    if (workspace_ && workspace_->read_only()) draw_read_only_banner();
     float status_height = ImGui::GetFrameHeightWithSpacing();
     float nav_width = ImGui::GetFontSize() * 12.0f;
     ImGui::BeginChild("##nav", ImVec2(nav_width, -status_height), true);
@@ -104,6 +105,15 @@ void App::draw_navigation() {
         probe(std::string("nav.") + s.id);
         ImGui::PopID();
     }
+}
+
+void App::draw_read_only_banner() {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.0f, 1));
+    ImGui::TextWrapped("Read-only: %s. You can read and export this workspace; changes cannot be "
+                       "saved.",
+                       workspace_->read_only_reason().c_str());
+    ImGui::PopStyleColor();
+    probe("banner.read_only");
 }
 
 void App::draw_status_bar() {

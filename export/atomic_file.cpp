@@ -41,7 +41,7 @@ void write_atomically(const fs::path& target, const std::function<bool(const fs:
 
 void write_file_atomically(const fs::path& target, std::string_view bytes) {
     write_atomically(target, [&](const fs::path& temp) {
-        int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+        int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
         if (fd < 0) throw std::runtime_error(std::strerror(errno));
         const char* p = bytes.data();
         std::size_t left = bytes.size();
