@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -206,8 +207,17 @@ void App::run(Command command) {
     }
 }
 
+void App::poll_workspace_changes() {
+    if (!workspace_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_change_poll_ < std::chrono::milliseconds(500)) return;
+    last_change_poll_ = now;
+    workspace_->poll_external_changes();
+}
+
 void App::frame() {
     try {
+        poll_workspace_changes();
         for (Command c : poll_shortcuts())
             run(c);
         draw_shell();

@@ -8,6 +8,7 @@
 #include "app/views/view.hpp"
 
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -77,6 +78,8 @@ class App {
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();
+    // Other writers' commits (a script, another window) raise the revision: views refresh.
+    void poll_workspace_changes();
     void draw_read_only_banner();
     void draw_workspace_dialog();
     void draw_shortcuts_window();
@@ -90,6 +93,7 @@ class App {
     Settings settings_;
     std::string ini_path_;
     std::unique_ptr<store::Workspace> workspace_;
+    std::chrono::steady_clock::time_point last_change_poll_{};
     std::array<std::unique_ptr<View>, 5> views_;
     Screen screen_ = Screen::Conversations;
     bool quit_ = false;

@@ -13,6 +13,8 @@ ConversationSession::ConversationSession(store::Workspace& ws, const std::string
     if (!g) throw store::Error("the guide of conversation " + uuid + " is missing");
     guide_ = std::move(*g);
     answers_ = store::answers_for(ws.db(), uuid);
+    saved_ = answers_;
+    seen_revision_ = ws.revision();
     saver_ = std::make_unique<store::Autosaver>(ws);
     rebuild_items();
     go_to_question(conversation_.current_question);
@@ -118,10 +120,37 @@ bool ConversationSession::answered(const std::string& question_id) const {
 }
 
 void ConversationSession::answer_changed(const std::string& question_id) {
-    store::Answer copy = answer(question_id);
-    saver_->put("answer/" + question_id,
-                [copy](store::Database& db) { store::save_answer(db, copy); });
-    if (conversation_.status == "planned") set_status("in_progress");
+    store::Answer& now = answer(question_id);
+    auto [known, added] = saved_.try_emplace(question_id);
+    if (added) {
+        known->second.conversation_uuid = conversation_.uuid;
+        known->second.question_id = question_id;
+    }
+    // Only what was edited since the last write goes out, part by part: a newer edit of a
+    // part replaces an older one not yet written, and never touches what another writer
+    // changed in the other parts.
+    auto change = store::diff_answers(known->second, now);
+    known->second = now;
+    if (change.empty()) return;
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("answer/" + question_id + "/" + part,
+                    [one](store::Database& db) { store::record_answer_change(db, one); });
+    // The store starts a planned conversation with its first answer, in the same transaction.
+    if (conversation_.status == "planned") conversation_.status = "in_progress";
+}
+
+void ConversationSession::refresh(std::uint64_t revision) {
+    if (revision == seen_revision_) return;
+    // Our own edits must be in the file first, or the reload would show older text.
+    if (saver_->status().pending()) return;
+    seen_revision_ = revision;
+    auto stored = store::answers_for(ws_.db(), conversation_.uuid);
+    for (auto& [question_id, answer] : stored) {
+        answers_[question_id] = answer;
+        saved_[question_id] = std::move(answer);
+    }
+    if (auto c = store::get_conversation(ws_.db(), conversation_.uuid))
+        conversation_.status = c->status;
 }
 
 void ConversationSession::setup_changed() {

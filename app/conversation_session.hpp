@@ -5,6 +5,7 @@
 
 #include "guides/guide.hpp"
 #include "guides/guide_view.hpp"
+#include "store/answer_changes.hpp"
 #include "store/answers.hpp"
 #include "store/autosaver.hpp"
 #include "store/conversations.hpp"
@@ -52,8 +53,11 @@ class ConversationSession {
     store::Answer& answer(const std::string& question_id);
     const store::Answer* find_answer(const std::string& question_id) const;
     bool answered(const std::string& question_id) const;
-    // Queue the answer (or the set-up) for saving.
+    // Queue what changed in the answer since it was last saved (or the set-up) for saving.
     void answer_changed(const std::string& question_id);
+    // Another writer (a script, another window) committed: show what is in the file now.
+    // Reloads only once every edit of this session is written, so nothing typed here is lost.
+    void refresh(std::uint64_t revision);
     void setup_changed();
     void set_status(const std::string& status);
 
@@ -70,7 +74,9 @@ class ConversationSession {
     store::Workspace& ws_;
     store::Conversation conversation_;
     guides::Guide guide_;
-    std::map<std::string, store::Answer> answers_;
+    std::map<std::string, store::Answer> answers_; // as shown and edited
+    std::map<std::string, store::Answer> saved_;   // as last written or read
+    std::uint64_t seen_revision_ = 0;
     std::vector<Item> items_;
     std::size_t current_ = 0;
     std::string timed_area_;

@@ -40,6 +40,15 @@ int callback(ImGuiInputTextCallbackData* data) {
         int cursor = static_cast<int>(softwrap::to_display_pos(cursor_text, st.layout.soft));
         data->CursorPos = data->SelectionStart = data->SelectionEnd = cursor;
         st.changed = true;
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && st.reload) {
+        // Another writer changed the text while the box had focus: show theirs, so what is typed
+        // next is added to it instead of writing the old text back.
+        st.reload = false;
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, st.layout.display.data(),
+                          st.layout.display.data() + st.layout.display.size());
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        st.sel_begin = st.sel_end = st.text.size();
     } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
         auto a = static_cast<std::size_t>(std::min(data->SelectionStart, data->SelectionEnd));
         auto b = static_cast<std::size_t>(std::max(data->SelectionStart, data->SelectionEnd));
@@ -64,6 +73,10 @@ bool wrapped_input(const char* id, std::string& text, float height, WrappedInput
         st.width = width;
         st.layout = softwrap::wrap(st.text, width, ctx.line_break);
         st.sel_begin = st.sel_end = 0;
+    } else if (active && text != st.text) {
+        st.text = text;
+        st.layout = softwrap::wrap(st.text, st.width, ctx.line_break);
+        st.reload = true;
     }
     st.changed = false;
     std::string display = st.layout.display;

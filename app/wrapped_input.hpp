@@ -14,6 +14,7 @@ struct WrappedInputState {
     float width = -1;
     std::size_t sel_begin = 0, sel_end = 0; // selection in text offsets (begin <= end)
     bool changed = false;
+    bool reload = false; // the text changed from outside while the box was being edited
     std::string selected() const { return text.substr(sel_begin, sel_end - sel_begin); }
 };
 

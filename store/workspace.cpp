@@ -170,6 +170,15 @@ Workspace::Workspace(const fs::path& path, std::span<const Migration> migrations
         open_read_only(latest, *why);
     }
     sqlite3_commit_hook(db_->handle(), commit_hook, &revision_);
+    data_version_ = query_int(*db_, "PRAGMA data_version");
+}
+
+bool Workspace::poll_external_changes() {
+    auto v = query_int(*db_, "PRAGMA data_version");
+    if (v == data_version_) return false;
+    data_version_ = v;
+    note_external_commit();
+    return true;
 }
 
 void Workspace::open_for_writing(int latest) {

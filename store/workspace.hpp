@@ -52,6 +52,10 @@ class Workspace {
     std::uint64_t revision() const { return revision_.load(); }
     // Another connection to this file (the autosaver's) committed a write.
     void note_external_commit() { revision_.fetch_add(1); }
+    // Raises the revision when any other connection, in this process or another, committed
+    // since the last call (PRAGMA data_version); true if so. Cheap: the app calls it twice a
+    // second so a script's or another window's edits show up.
+    bool poll_external_changes();
     // Where the pre-migration copy went, if this open migrated an existing file.
     const std::filesystem::path& backup_path() const { return backup_path_; }
     // Empty when the workspace can be written; else why it was opened read-only (for a banner).
@@ -69,6 +73,7 @@ class Workspace {
     std::string read_only_reason_;
     std::unique_ptr<Database> db_;
     std::atomic<std::uint64_t> revision_{0};
+    std::int64_t data_version_ = 0;
 };
 
 // Checks the file at path with stat() and a read-only SQLite connection that never checkpoints

@@ -4,11 +4,13 @@
 #include "guides/field_values.hpp"
 #include "guides/guide_view.hpp"
 #include "guides/text.hpp"
+#include "store/answer_changes.hpp"
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
 #include "store/library.hpp"
+#include "store/uuid.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -222,12 +224,13 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
     if (!q) throw CommandError("guide " + guide.id + " has no question \"" + args.question + "\"");
     if (!q->asked_of(c.group))
         throw CommandError("question " + args.question + " is not asked of group " + c.group);
-    auto answers = store::answers_for(ws.db(), uuid);
-    store::Answer a = answers.count(args.question) ? answers[args.question] : store::Answer{};
-    a.conversation_uuid = uuid;
-    a.question_id = args.question;
-    if (args.notes_given) a.notes = args.notes;
-    if (!args.quote.empty()) a.quotes.push_back({"", args.quote, args.speaker});
+    // Only what the command names is written: a concurrent writer's other parts stay.
+    store::AnswerChange change;
+    change.conversation_uuid = uuid;
+    change.question_id = args.question;
+    if (args.notes_given) change.notes = args.notes;
+    if (!args.quote.empty())
+        change.quotes_set.push_back({store::new_uuid(), args.quote, args.speaker});
     for (const auto& kv : args.values) {
         auto eq = kv.find('=');
         if (eq == std::string::npos)
@@ -241,14 +244,10 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
         }
         auto parsed = guides::parse_value(*f, kv.substr(eq + 1));
         if (!parsed.error.empty()) throw CommandError(field_id + ": " + parsed.error);
-        if (parsed.value.is_null())
-            a.values.erase(field_id);
-        else
-            a.values[field_id] = parsed.value;
+        change.values[field_id] = parsed.value; // null removes the value
     }
-    a.asked = args.skipped ? store::Asked::Skipped : store::Asked::Asked;
-    store::save_answer(ws.db(), a);
-    if (c.status == "planned") store::set_conversation_status(ws.db(), uuid, "in_progress");
+    change.asked = args.skipped ? store::Asked::Skipped : store::Asked::Asked;
+    store::record_answer_change(ws.db(), change);
     ctx.out << "Saved " << args.question << "\n";
     return 0;
 }

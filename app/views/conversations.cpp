@@ -26,6 +26,8 @@ class ConversationsView final : public View {
             mode_ = ConversationMode::List;
             workspace_ = ctx.workspace;
         }
+        // Another writer's commit shows up here (the reload runs only when the revision moved).
+        if (session_) session_->refresh(ctx.revision);
         ConversationRequest request;
         if (!session_ || mode_ == ConversationMode::List) {
             mode_ = ConversationMode::List;
