@@ -1,5 +1,6 @@
 #include "app/conversation_session.hpp"
 
+#include "store/conversation_changes.hpp"
 #include "store/guides.hpp"
 #include "store/uuid.hpp"
 
@@ -9,6 +10,7 @@ ConversationSession::ConversationSession(store::Workspace& ws, const std::string
     auto c = store::get_conversation(ws.db(), uuid);
     if (!c) throw store::Error("no conversation " + uuid);
     conversation_ = std::move(*c);
+    saved_setup_ = conversation_;
     auto g = store::guide_by_hash(ws, conversation_.guide_hash);
     if (!g) throw store::Error("the guide of conversation " + uuid + " is missing");
     guide_ = std::move(*g);
@@ -136,7 +138,8 @@ void ConversationSession::answer_changed(const std::string& question_id) {
         saver_->put("answer/" + question_id + "/" + part,
                     [one](store::Database& db) { store::record_answer_change(db, one); });
     // The store starts a planned conversation with its first answer, in the same transaction.
-    if (conversation_.status == "planned") conversation_.status = "in_progress";
+    if (conversation_.status == "planned")
+        conversation_.status = saved_setup_.status = "in_progress";
 }
 
 void ConversationSession::refresh(std::uint64_t revision) {
@@ -149,17 +152,28 @@ void ConversationSession::refresh(std::uint64_t revision) {
         answers_[question_id] = answer;
         saved_[question_id] = std::move(answer);
     }
-    if (auto c = store::get_conversation(ws_.db(), conversation_.uuid))
-        conversation_.status = c->status;
+    if (auto c = store::get_conversation(ws_.db(), conversation_.uuid)) {
+        bool regroup = c->group != conversation_.group || c->flags != conversation_.flags ||
+                       c->state != conversation_.state || c->org != conversation_.org;
+        c->area_seconds = conversation_.area_seconds; // booked here, counted here
+        c->current_question = conversation_.current_question;
+        conversation_ = *c;
+        saved_setup_ = std::move(*c);
+        if (regroup) rebuild_items();
+    }
 }
 
 void ConversationSession::setup_changed() {
-    store::Conversation copy = conversation_;
-    saver_->put("setup", [copy](store::Database& db) { store::update_conversation(db, copy); });
+    auto change = store::diff_conversations(saved_setup_, conversation_);
+    saved_setup_ = conversation_;
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("setup/" + part,
+                    [one](store::Database& db) { store::record_conversation_change(db, one); });
 }
 
 void ConversationSession::set_status(const std::string& status) {
     conversation_.status = status;
+    saved_setup_.status = status;
     std::string uuid = conversation_.uuid;
     saver_->put("status", [uuid, status](store::Database& db) {
         store::set_conversation_status(db, uuid, status);

@@ -73,6 +73,7 @@ class ConversationSession {
 
     store::Workspace& ws_;
     store::Conversation conversation_;
+    store::Conversation saved_setup_; // the set-up as last written or read
     guides::Guide guide_;
     std::map<std::string, store::Answer> answers_; // as shown and edited
     std::map<std::string, store::Answer> saved_;   // as last written or read

@@ -1,5 +1,6 @@
 #include "store/conversations.hpp"
 
+#include "store/conversation_changes.hpp"
 #include "store/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -88,24 +89,10 @@ std::string create_conversation(Database& db, Conversation c) {
 void update_conversation(Database& db, const Conversation& c) {
     if (auto err = check_conversation(c)) throw Error(*err);
     Transaction tx(db);
-    Statement(db, "UPDATE conversation SET group_id = ?2, mode = ?3, org = ?4, state = ?5, "
-                  "scheduled_at = ?6, facilitator = ?7, note_taker = ?8, profile_slug = ?9, "
-                  "flags = ?10, status = ?11, updated_at = ?12 WHERE uuid = ?1")
-        .bind(1, c.uuid)
-        .bind(2, c.group)
-        .bind(3, c.mode)
-        .bind(4, c.org)
-        .bind(5, c.state)
-        .bind(6, c.scheduled_at)
-        .bind(7, c.facilitator)
-        .bind(8, c.note_taker)
-        .bind(9, c.profile)
-        .bind(10, nlohmann::json(c.flags).dump())
-        .bind(11, c.status)
-        .bind(12, now_utc())
-        .run();
-    require_changed(db, c.uuid);
-    save_participants(db, c.uuid, c.participants);
+    auto stored = get_conversation(db, c.uuid);
+    if (!stored) throw Error("no conversation " + c.uuid);
+    Conversation after = c;
+    record_conversation_change(db, diff_conversations(*stored, after));
     tx.commit();
 }
 

@@ -42,7 +42,8 @@ std::optional<std::string> check_conversation(const Conversation& c);
 
 // Inserts a new conversation (uuid assigned if empty) with its participants; returns the uuid.
 std::string create_conversation(Database& db, Conversation c);
-// Saves the set-up fields and participants (participants missing from c are removed).
+// Makes the stored set-up and participants equal to c, writing only what differs
+// (participants missing from c are removed). Edits go through record_conversation_change.
 void update_conversation(Database& db, const Conversation& c);
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid);
 // Finds a conversation by a unique prefix of its uuid (at least 4 characters).

@@ -4,6 +4,7 @@
 #include "app/conversation_session.hpp"
 #include "cli_runner.hpp"
 #include "store/answer_changes.hpp"
+#include "store/conversation_changes.hpp"
 #include "store/conversations.hpp"
 #include "store/guides.hpp"
 #include "store/seed.hpp"
@@ -231,4 +232,43 @@ TEST_CASE("the session's diff names only what was edited, split part by part") {
         keys.insert(key);
     CHECK(keys == std::set<std::string>{"value/clock_hours", "value/grad_credits",
                                         "quote/" + after.quotes[1].uuid, "quote/q-2"});
+}
+
+TEST_CASE("set-up edits from the app and from another writer both stay, and the app shows both") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    std::string conversation = new_conversation(*ws);
+    app::ConversationSession session(*ws, conversation);
+
+    // Another writer (a second window, a script) changes the organisation and adds someone.
+    store::ConversationChange theirs{conversation};
+    theirs.fields["org"] = "Ohio Department of Education";
+    theirs.participants_set.push_back({"p-theirs", "Ana Ruiz", "Director", "ODE", true});
+    store::Database other((dir / "ws.db").string(), store::OpenMode::ReadWrite);
+    store::record_conversation_change(other, theirs);
+
+    // The app, which has not seen that yet, changes the facilitator and adds someone else.
+    session.conversation().facilitator = "Dana Whitfield";
+    session.conversation().participants.push_back({"", "Lee Park", "Analyst", "OECO", true});
+    session.setup_changed();
+    REQUIRE(session.flush());
+
+    auto stored = *store::get_conversation(ws->db(), conversation);
+    CHECK(stored.org == "Ohio Department of Education");
+    CHECK(stored.facilitator == "Dana Whitfield");
+    CHECK(stored.participants.size() == 2);
+
+    ws->poll_external_changes();
+    session.refresh(ws->revision());
+    CHECK(session.conversation().org == "Ohio Department of Education");
+    CHECK(session.conversation().participants.size() == 2);
+
+    store::ConversationChange bad{conversation};
+    bad.fields["mode"] = "seance";
+    CHECK_THROWS_WITH(store::record_conversation_change(ws->db(), bad),
+                      Catch::Contains("not one of"));
+    store::ConversationChange unknown{conversation};
+    unknown.fields["uuid"] = "x";
+    CHECK_THROWS_WITH(store::record_conversation_change(ws->db(), unknown),
+                      Catch::Contains("not a set-up field"));
 }
