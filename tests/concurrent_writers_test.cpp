@@ -3,16 +3,21 @@
 // never went back to an older text.
 #include "app/conversation_session.hpp"
 #include "cli_runner.hpp"
+#include "guides/data_dir.hpp"
 #include "store/answer_changes.hpp"
 #include "store/conversation_changes.hpp"
 #include "store/conversations.hpp"
 #include "store/guides.hpp"
+#include "store/respondent_changes.hpp"
 #include "store/seed.hpp"
+#include "store/survey_import.hpp"
+#include "store/uuid.hpp"
 #include "temp_dir.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -271,4 +276,59 @@ TEST_CASE("set-up edits from the app and from another writer both stay, and the 
     unknown.fields["uuid"] = "x";
     CHECK_THROWS_WITH(store::record_conversation_change(ws->db(), unknown),
                       Catch::Contains("not a set-up field"));
+}
+
+TEST_CASE("a survey import racing kiosk answers loses neither") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    auto instrument = *store::current_instrument(*ws, "pl-standards");
+    auto csv = test::read_file(guides::data_dir() / "demo-pl-standards.csv");
+    REQUIRE(!instrument.items.empty());
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+
+    std::atomic<int> imports{0};
+    std::thread importer([&] {
+        store::Workspace own(dir / "ws.db"); // as the import worker does
+        while (std::chrono::steady_clock::now() < until) {
+            store::ImportOptions options;
+            options.source = "demo-pl-standards.csv";
+            auto report = store::import_survey_csv(own, instrument, csv, options);
+            if (report.imported) ++imports;
+        }
+    });
+    // The kiosk's save path: the autosaver writing one respondent item by item.
+    std::map<std::string, int> acknowledged; // respondent uuid -> items answered
+    {
+        store::Autosaver saver(*ws);
+        while (std::chrono::steady_clock::now() < until) {
+            store::Respondent before{store::new_uuid()}, after = before;
+            before.source = after.source = "kiosk";
+            for (std::size_t i = 0; i < instrument.items.size(); ++i) {
+                after.responses[instrument.items[i].id].number = 1 + static_cast<double>(i % 5);
+                auto change = store::diff_respondents(instrument.id, before, after);
+                before = after;
+                for (auto& [part, one] : store::split_by_part(change))
+                    saver.put("respondent/" + one.uuid + "/" + part, [one](store::Database& db) {
+                        store::record_respondent_change(db, one);
+                    });
+            }
+            REQUIRE(saver.flush());
+            acknowledged[after.uuid] = static_cast<int>(instrument.items.size());
+        }
+    }
+    importer.join();
+    CHECK(imports > 0);
+    REQUIRE(acknowledged.size() > 2);
+    auto data = store::load_survey(*ws, "pl-standards");
+    std::size_t kiosk = 0, imported = 0;
+    for (const auto& r : data.respondents) {
+        if (auto it = acknowledged.find(r.uuid); it != acknowledged.end()) {
+            ++kiosk;
+            CHECK(static_cast<int>(r.responses.size()) == it->second);
+        } else {
+            ++imported;
+        }
+    }
+    CHECK(kiosk == acknowledged.size());
+    CHECK(imported == 100); // the file's respondents, once each however often imported
 }

@@ -4,6 +4,7 @@
 
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
+#include "store/respondent_changes.hpp"
 #include "store/uuid.hpp"
 
 #include <algorithm>
@@ -120,6 +121,7 @@ void SurveyKiosk::new_respondent() {
     current_ = store::Respondent{};
     current_.uuid = store::new_uuid();
     current_.source = "kiosk";
+    saved_ = current_;
     page_ = 0;
     finished_ = false;
     edit_page_ = -1;
@@ -159,12 +161,13 @@ void SurveyKiosk::go_to(int page) {
 
 void SurveyKiosk::save() {
     if (!saver_) return;
-    // Keyed by respondent: a respondent's newest state replaces their own pending write, never
-    // the previous respondent's last one.
-    saver_->put("respondent/" + current_.uuid,
-                [id = instrument_.id, r = current_](store::Database& db) {
-                    store::save_respondent(db, id, r);
-                });
+    // Only what changed since the last write, item by item, keyed by respondent and part: a
+    // newer answer replaces the same item's pending one, never another item or respondent's.
+    auto change = store::diff_respondents(instrument_.id, saved_, current_);
+    saved_ = current_;
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("respondent/" + current_.uuid + "/" + part,
+                    [one](store::Database& db) { store::record_respondent_change(db, one); });
 }
 
 void SurveyKiosk::draw(ViewContext&) {

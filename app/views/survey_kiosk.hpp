@@ -46,7 +46,8 @@ class SurveyKiosk {
     guides::Instrument instrument_;
     std::unique_ptr<store::Autosaver> saver_;
     store::Respondent current_;
-    int page_ = 0; // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
+    store::Respondent saved_; // current_ as last written
+    int page_ = 0;            // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
 
     bool finished_ = false;    // the current respondent reached the thank-you page
     bool focused_ = false;     // the kiosk window had the focus last frame
