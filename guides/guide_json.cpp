@@ -216,6 +216,9 @@ GuideLoad parse_guide(std::string_view text) {
 }
 
 std::string read_text_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        throw std::runtime_error(file.string() + " is a folder, not a file");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string());
     std::ostringstream s;

@@ -133,14 +133,22 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     return c;
 }
 
+std::vector<std::string> conversations_starting_with(Database& db, const std::string& prefix,
+                                                     int limit) {
+    std::vector<std::string> uuids;
+    if (prefix.size() < 4) return uuids;
+    Statement st(db, "SELECT uuid FROM conversation WHERE uuid >= ?1 AND uuid < ?1 || 'g' "
+                     "ORDER BY uuid LIMIT ?2");
+    st.bind(1, prefix).bind(2, limit);
+    while (st.step())
+        uuids.push_back(st.text(0));
+    return uuids;
+}
+
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix) {
-    if (prefix.size() < 4) return std::nullopt;
-    Statement st(db, "SELECT uuid FROM conversation WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 2");
-    st.bind(1, prefix);
-    if (!st.step()) return std::nullopt;
-    std::string uuid = st.text(0);
-    if (st.step()) return std::nullopt; // ambiguous
-    return uuid;
+    auto uuids = conversations_starting_with(db, prefix, 2);
+    if (uuids.size() != 1) return std::nullopt; // none, or ambiguous
+    return uuids.front();
 }
 
 void set_conversation_status(Database& db, const std::string& uuid, const std::string& status) {
@@ -172,20 +180,36 @@ void add_area_seconds(Database& db, const std::string& uuid, const std::string& 
         .run();
 }
 
+namespace {
+
+// Whether the conversation is in the trash; throws when there is no such conversation.
+bool in_trash(Database& db, const std::string& uuid) {
+    Statement st(db, "SELECT deleted_at IS NOT NULL FROM conversation WHERE uuid = ?1");
+    st.bind(1, uuid);
+    if (!st.step()) throw Error("no conversation " + uuid);
+    return st.integer(0) != 0;
+}
+
+} // namespace
+
 void trash_conversation(Database& db, const std::string& uuid) {
-    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL")
+    Transaction tx(db);
+    if (in_trash(db, uuid))
+        throw Error("conversation " + uuid.substr(0, 8) + " is already in the trash");
+    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1")
         .bind(1, uuid)
         .bind(2, now_utc())
         .run();
-    require_changed(db, uuid);
+    tx.commit();
 }
 
 void restore_conversation(Database& db, const std::string& uuid) {
-    Statement(
-        db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1 AND deleted_at IS NOT NULL")
-        .bind(1, uuid)
-        .run();
-    require_changed(db, uuid);
+    Transaction tx(db);
+    if (!in_trash(db, uuid))
+        throw Error("conversation " + uuid.substr(0, 8) +
+                    " is not in the trash: there is nothing to restore");
+    Statement(db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1").bind(1, uuid).run();
+    tx.commit();
 }
 
 ConversationFacets conversation_facets(Database& db) {

@@ -46,6 +46,9 @@ std::string create_conversation(Database& db, Conversation c);
 // (participants missing from c are removed). Edits go through record_conversation_change.
 void update_conversation(Database& db, const Conversation& c);
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid);
+// The conversations whose uuid starts with prefix (at least 4 characters), at most limit.
+std::vector<std::string> conversations_starting_with(Database& db, const std::string& prefix,
+                                                     int limit);
 // Finds a conversation by a unique prefix of its uuid (at least 4 characters).
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix);
 
@@ -54,7 +57,8 @@ void set_current_question(Database& db, const std::string& uuid, const std::stri
 void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
                       double seconds);
 
-// Deleting moves a conversation to the trash; restoring brings it back.
+// Deleting moves a conversation to the trash; restoring brings it back. Each says so when the
+// conversation is already where it would move it.
 void trash_conversation(Database& db, const std::string& uuid);
 void restore_conversation(Database& db, const std::string& uuid);
 

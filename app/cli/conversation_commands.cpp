@@ -13,6 +13,7 @@
 #include "store/uuid.hpp"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -22,9 +23,21 @@ namespace {
 using nlohmann::ordered_json;
 
 std::string require_uuid(Context& ctx, const std::string& given) {
-    if (auto uuid = store::resolve_conversation_uuid(ctx.workspace().db(), given)) return *uuid;
+    auto matches = store::conversations_starting_with(ctx.workspace().db(), given, 6);
+    if (matches.size() == 1) return matches.front();
+    if (matches.size() > 1) {
+        bool more = matches.size() > 5;
+        if (more) matches.resize(5);
+        throw CommandError("\"" + given + "\" is ambiguous: it starts the uuids of " +
+                           (more ? "more than five conversations, among them "
+                                 : std::to_string(matches.size()) + " conversations: ") +
+                           guides::join_by(matches, [](const std::string& u) { return u; }) +
+                           "; give more of it");
+    }
     throw CommandError("no conversation " + given + " in " + ctx.db +
-                       " (give its uuid, or a unique start of it; see conversation list)");
+                       (given.size() < 4 ? " (give at least the first four characters of its uuid)"
+                                         : " (give its uuid, or a unique start of it; see "
+                                           "conversation list)"));
 }
 
 // "YYYY-MM-DD", or with time_allowed also "YYYY-MM-DDTHH:MM".
@@ -34,10 +47,14 @@ bool valid_date(const std::string& s, bool time_allowed) {
             if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
         return true;
     };
-    bool date = s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-                digits(8, 2) && s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12" &&
-                s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
-    if (!date) return false;
+    bool shape = s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+                 digits(8, 2);
+    if (!shape) return false;
+    // A real day of the calendar: 2026-02-31 and 2026-13-01 are refused.
+    std::chrono::year_month_day day{std::chrono::year{std::stoi(s.substr(0, 4))},
+                                    std::chrono::month{unsigned(std::stoi(s.substr(5, 2)))},
+                                    std::chrono::day{unsigned(std::stoi(s.substr(8, 2)))}};
+    if (!day.ok()) return false;
     if (s.size() == 10) return true;
     return time_allowed && s.size() == 16 && s[10] == 'T' && digits(11, 2) && s[13] == ':' &&
            digits(14, 2) && s.substr(11, 2) <= "23" && s.substr(14, 2) <= "59";
