@@ -202,8 +202,18 @@ void App::run(Command command) {
     }
 }
 
+void App::close_popups_on_escape() {
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        ImGui::ClosePopupToLevel(0, true); // menus are popups too
+        return;
+    }
+    if (show_shortcuts_ || show_about_) show_shortcuts_ = show_about_ = false;
+}
+
 void App::frame() {
     try {
+        close_popups_on_escape();
         for (Command c : poll_shortcuts())
             run(c);
         draw_shell();

@@ -59,6 +59,7 @@ class App {
 
     store::Workspace* workspace() { return workspace_.get(); }
     const Settings& settings() const { return settings_; }
+    Settings& settings() { return settings_; }
     const std::string& error_message() const { return error_message_; }
     bool wants_quit() const { return quit_; }
     // Saves everything first; stays open (with the reason in a dialog) if something could not be.
@@ -74,6 +75,8 @@ class App {
 
   private:
     void draw_shell();
+    ViewContext view_context();
+    void close_popups_on_escape();
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();

@@ -14,8 +14,9 @@ namespace convene::app {
 void App::draw_shell() {
     View& view = *views_[static_cast<std::size_t>(screen_)];
     if (view.captures_screen()) {
-        ViewContext ctx{workspace_.get(), workspace_ ? workspace_->revision() : 0};
+        ViewContext ctx = view_context();
         view.draw(ctx);
+        if (ctx.settings_changed) save_settings_now();
         return;
     }
     draw_menu_bar();
@@ -37,8 +38,9 @@ void App::draw_shell() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##screen", ImVec2(0, -status_height), true);
-    ViewContext ctx{workspace_.get(), workspace_ ? workspace_->revision() : 0};
+    ViewContext ctx = view_context();
     views_[static_cast<std::size_t>(screen_)]->draw(ctx);
+    if (ctx.settings_changed) save_settings_now();
     ImGui::EndChild();
     draw_status_bar();
     ImGui::End();
@@ -46,6 +48,14 @@ void App::draw_shell() {
     draw_workspace_dialog();
     draw_shortcuts_window();
     draw_about_window();
+}
+
+ViewContext App::view_context() {
+    ViewContext ctx;
+    ctx.workspace = workspace_.get();
+    ctx.revision = workspace_ ? workspace_->revision() : 0;
+    ctx.settings = &settings_;
+    return ctx;
 }
 
 void App::draw_menu_bar() {

@@ -1,6 +1,7 @@
 #include "app/shortcuts.hpp"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <array>
 #include <imgui.h>
 
@@ -46,12 +47,19 @@ const char* shortcut_label(Command command) {
 }
 
 std::vector<Command> poll_shortcuts() {
-    const ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = ImGui::GetIO();
     std::vector<Command> out;
     for (const auto& s : kShortcuts) {
         if (s.ctrl != io.KeyCtrl || s.alt != io.KeyAlt) continue;
-        if (!s.ctrl && !s.alt && io.WantTextInput) continue;
+        // A plain key is typed text while a text field has the keyboard; function keys are not.
+        bool function_key = s.key >= GLFW_KEY_F1 && s.key <= GLFW_KEY_F25;
+        if (!s.ctrl && !s.alt && !function_key && io.WantTextInput) continue;
+        if (!io.KeysDown[s.key]) continue;
         if (ImGui::IsKeyPressed(s.key, false)) out.push_back(s.command);
+        // The key belongs to the shortcut: hide its press (and repeats) from the widgets, so
+        // Alt+Left does not also move the cursor in the notes box that just took the keyboard.
+        io.KeysDownDuration[s.key] = std::min(io.KeysDownDuration[s.key], 1e-4f);
+        if (io.KeysDownDuration[s.key] == 0.0f) io.KeysDownDuration[s.key] = 1e-4f;
     }
     return out;
 }

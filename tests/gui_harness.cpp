@@ -102,6 +102,35 @@ void GuiHarness::key(int glfw_key, bool ctrl, bool alt) {
     frame();
 }
 
+void GuiHarness::key_down(int glfw_key, bool ctrl, bool alt) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyAlt = alt;
+    io.KeysDown[glfw_key] = true;
+}
+
+void GuiHarness::key_up(int glfw_key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[glfw_key] = false;
+    io.KeyCtrl = false;
+    io.KeyAlt = false;
+}
+
+void GuiHarness::queue_text(const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+}
+
+void GuiHarness::hover(const std::string& name) {
+    auto rect = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(rect.has_value());
+    ImGui::GetIO().MousePos = ImVec2((rect->x0 + rect->x1) / 2, (rect->y0 + rect->y1) / 2);
+}
+
+void GuiHarness::mouse_button(bool down) {
+    ImGui::GetIO().MouseDown[0] = down;
+}
+
 void GuiHarness::type(const std::string& utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
     frame();

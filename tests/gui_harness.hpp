@@ -28,6 +28,15 @@ class GuiHarness {
     void key(int glfw_key, bool ctrl = false, bool alt = false);
     void type(const std::string& utf8);
 
+    // Single steps, for tests that need input in a given frame: each only changes io; the next
+    // frame() sees it. key_up releases the key and any Ctrl or Alt held with it.
+    void key_down(int glfw_key, bool ctrl = false, bool alt = false);
+    void key_up(int glfw_key);
+    void queue_text(const std::string& utf8);
+    // Moves the mouse over a widget recorded with app::probe(name) in the last frame.
+    void hover(const std::string& name);
+    void mouse_button(bool down);
+
   private:
     ImGuiContext* ctx_ = nullptr;
     std::unique_ptr<app::App> app_;

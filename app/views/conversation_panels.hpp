@@ -86,6 +86,9 @@ class Walkthrough {
     std::string new_quote_;
     int speaker_ = 0;
     bool focus_notes_ = false;
+    std::string focused_question_; // the question whose notes last took the keyboard
+    int drawn_frame_ = -1;
+    bool notes_had_keyboard_ = false;
     std::string message_;
     std::string profiles_for_; // conversation uuid the profiles were loaded for
     std::string profiles_profile_;

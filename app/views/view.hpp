@@ -2,6 +2,7 @@
 // model rebuilt only when the workspace revision (or its own filter) changed, and draws from it.
 #pragma once
 
+#include "app/settings.hpp"
 #include "app/shortcuts.hpp"
 #include <cstdint>
 
@@ -18,6 +19,8 @@ namespace convene::app {
 struct ViewContext {
     store::Workspace* workspace = nullptr; // null when no workspace is open
     std::uint64_t revision = 0;            // raised by every committed write
+    Settings* settings = nullptr;          // the user's preferences (panels folded, ...)
+    bool settings_changed = false;         // set by a view that changed them: saved after the frame
 };
 
 class View {

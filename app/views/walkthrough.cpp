@@ -180,13 +180,17 @@ void Walkthrough::draw_question(ConversationSession& session) {
     ImGui::TextUnformatted("Notes");
     ImGui::SameLine();
     ImGui::TextDisabled("(select words and press Ctrl+M to keep them as a quote)");
-    if (focus_notes_) {
-        ImGui::SetKeyboardFocusHere();
+    // Focus follows the facilitator: a new question (by key, button or area tab) or Ctrl+E puts
+    // the cursor at the end of its notes in this very frame, so typing straight on lands there.
+    if (focus_notes_ || focused_question_ != q.id) {
+        notes_state_[q.id].focus_at_end = true;
+        focused_question_ = q.id;
         focus_notes_ = false;
     }
     ImGui::PushID(q.id.c_str());
     changed |=
         wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 6.5f, notes_state_[q.id]);
+    notes_had_keyboard_ = ImGui::IsItemActive();
     ImGui::PopID();
     probe("walkthrough.notes");
 
@@ -284,6 +288,9 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
 
 ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
     ConversationRequest request;
+    // Coming back to the walkthrough (from review, set-up or another screen) focuses the notes.
+    if (drawn_frame_ != ImGui::GetFrameCount() - 1) focused_question_.clear();
+    drawn_frame_ = ImGui::GetFrameCount();
     session.tick();
     const auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
@@ -322,6 +329,13 @@ ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& ses
     if (!message_.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", message_.c_str());
+    }
+    // A button drawn after the notes moved to another question: what was typed in this frame
+    // reached no box; keep it for the new question's notes, drawn next frame.
+    const auto* now = session.current_item();
+    if (now && now->question->id != focused_question_ && !notes_had_keyboard_) {
+        const auto& queue = ImGui::GetIO().InputQueueCharacters;
+        notes_state_[now->question->id].carried.assign(queue.begin(), queue.end());
     }
     return request;
 }
