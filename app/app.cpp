@@ -196,6 +196,7 @@ void App::run(Command command) {
     case Command::NextArea:
     case Command::MarkQuote:
     case Command::FocusNotes:
+    case Command::InsertTime:
     case Command::LeaveKiosk:
         views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;

@@ -30,6 +30,8 @@ constexpr std::array kShortcuts{
              "Walkthrough: quote the selected words"},
     Shortcut{Command::FocusNotes, true, false, GLFW_KEY_E, "Ctrl+E",
              "Walkthrough: go to the notes"},
+    Shortcut{Command::InsertTime, true, false, GLFW_KEY_T, "Ctrl+T",
+             "Walkthrough: write the conversation's elapsed time ([12:34]) into the notes"},
     Shortcut{Command::LeaveKiosk, true, true, GLFW_KEY_K, "Ctrl+Alt+K",
              "Survey kiosk: hand the laptop back to the facilitator"},
 };

@@ -25,6 +25,7 @@ enum class Command {
     NextArea,
     MarkQuote,
     FocusNotes,
+    InsertTime,
     // Survey kiosk
     LeaveKiosk,
 };

@@ -66,32 +66,48 @@ struct FocusSeed {
     }
 };
 
+// The box's text changed: take the real text from what it shows, lay it out again, and keep
+// the cursor where it was in the real text.
+void rewrap(ImGuiInputTextCallbackData* data, CallbackContext& ctx) {
+    auto& st = *ctx.state;
+    std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    auto soft = softwrap::carry(st.layout.display, st.layout.soft, now);
+    std::size_t cursor_text =
+        softwrap::to_text_pos(static_cast<std::size_t>(data->CursorPos), soft);
+    st.text = softwrap::unwrap(now, soft);
+    st.layout = softwrap::wrap(st.text, st.width, ctx.line_break);
+    if (st.layout.display != now) {
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, st.layout.display.data(),
+                          st.layout.display.data() + st.layout.display.size());
+    }
+    int cursor = static_cast<int>(softwrap::to_display_pos(cursor_text, st.layout.soft));
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = cursor;
+    st.changed = true;
+}
+
 int callback(ImGuiInputTextCallbackData* data) {
     auto* ctx = static_cast<CallbackContext*>(data->UserData);
     auto& st = *ctx->state;
     if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
-        std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
-        auto soft = softwrap::carry(st.layout.display, st.layout.soft, now);
-        std::size_t cursor_text =
-            softwrap::to_text_pos(static_cast<std::size_t>(data->CursorPos), soft);
-        st.text = softwrap::unwrap(now, soft);
-        st.layout = softwrap::wrap(st.text, st.width, ctx->line_break);
-        if (st.layout.display != now) {
-            data->DeleteChars(0, data->BufTextLen);
-            data->InsertChars(0, st.layout.display.data(),
-                              st.layout.display.data() + st.layout.display.size());
-        }
-        int cursor = static_cast<int>(softwrap::to_display_pos(cursor_text, st.layout.soft));
-        data->CursorPos = data->SelectionStart = data->SelectionEnd = cursor;
+        rewrap(data, *ctx);
         if (ctx->cursor_to_end) put_cursor_at_end(data);
-        st.changed = true;
     } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
         if (ctx->cursor_to_end) put_cursor_at_end(data);
-        auto a = static_cast<std::size_t>(std::min(data->SelectionStart, data->SelectionEnd));
-        auto b = static_cast<std::size_t>(std::max(data->SelectionStart, data->SelectionEnd));
-        st.sel_begin = softwrap::to_text_pos(a, st.layout.soft);
-        st.sel_end = softwrap::to_text_pos(b, st.layout.soft);
     }
+    if (!st.insert.empty()) { // typed in for the user (Ctrl+T), replacing any selection
+        int a = std::min(data->SelectionStart, data->SelectionEnd);
+        int b = std::max(data->SelectionStart, data->SelectionEnd);
+        if (b > a) data->DeleteChars(a, b - a);
+        data->InsertChars(a, st.insert.data(), st.insert.data() + st.insert.size());
+        st.insert.clear();
+        data->SelectionStart = data->SelectionEnd = data->CursorPos;
+        rewrap(data, *ctx);
+    }
+    auto a = static_cast<std::size_t>(std::min(data->SelectionStart, data->SelectionEnd));
+    auto b = static_cast<std::size_t>(std::max(data->SelectionStart, data->SelectionEnd));
+    st.sel_begin = softwrap::to_text_pos(a, st.layout.soft);
+    st.sel_end = softwrap::to_text_pos(b, st.layout.soft);
     return 0;
 }
 

@@ -22,6 +22,8 @@ struct WrappedInputState {
     // Characters typed in a frame in which this box could not take them (the frame it took the
     // keyboard in: ImGui 1.86 ignores typing there); given to it in the next frame.
     std::vector<ImWchar> carried;
+    // Text to type in at the cursor as soon as the box has the keyboard (Ctrl+T's [12:34]).
+    std::string insert;
     std::string selected() const { return text.substr(sel_begin, sel_end - sel_begin); }
 };
 

@@ -81,14 +81,24 @@ class Walkthrough {
     void draw_question(ConversationSession& session);
     void draw_side_panel(ViewContext& ctx, ConversationSession& session);
     void mark_quote(ConversationSession& session);
+    void insert_time(ConversationSession& session);
+    void draw_follow_up_popup(ConversationSession& session);
+    void say(std::string message); // a status message, fading after a few seconds
+    void draw_message();
 
     std::map<std::string, WrappedInputState> notes_state_;
+    WrappedInputState conversation_notes_state_;
     std::string new_quote_;
-    int speaker_ = 0;
+    std::string speaker_;     // for the next quote
+    std::string speaker_for_; // the conversation speaker_ was set for
+    std::string follow_up_text_;
+    bool open_follow_up_ = false;
+    double message_at_ = 0;
     bool focus_notes_ = false;
     std::string focused_question_; // the question whose notes last took the keyboard
     int drawn_frame_ = -1;
     bool notes_had_keyboard_ = false;
+    unsigned notes_id_ = 0; // ImGuiID of the current question's notes box
     std::string message_;
     std::string profiles_for_; // conversation uuid the profiles were loaded for
     std::string profiles_profile_;
@@ -102,9 +112,22 @@ class Review {
 
   private:
     std::map<std::string, WrappedInputState> notes_state_;
+    WrappedInputState conversation_notes_state_;
 };
 
-// Shared by walkthrough and review: quotes with their speakers, editable.
-bool draw_quotes(store::Answer& answer, const store::Conversation& conversation);
+// Shared by walkthrough and review (views/quotes.cpp): who can be named as a quote's speaker
+// (the participants, the facilitator, several people at once, someone unknown), the default for
+// a new quote (the speaker last chosen in this conversation), and the quotes, editable.
+inline constexpr const char* kFacilitator = "Facilitator";
+inline constexpr const char* kSeveralSpeakers = "Several / group";
+inline constexpr const char* kUnknownSpeaker = "Unknown";
+std::vector<std::string> speaker_choices(const store::Conversation& c);
+std::string default_speaker(const store::Conversation& c);
+// A combo of speaker_choices(); a choice becomes the conversation's default speaker.
+bool speaker_combo(const char* id, std::string& speaker, ConversationSession& session);
+bool draw_quotes(store::Answer& answer, ConversationSession& session);
+
+// The conversation-level notes (views/conversation_notes.cpp), saved as they are typed.
+bool draw_conversation_notes(ConversationSession& session, WrappedInputState& state, float height);
 
 } // namespace convene::app

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <imgui_internal.h> // GetActiveID: which box has the keyboard
 #include <imgui_stdlib.h>
 
 namespace convene::app {
@@ -23,37 +24,6 @@ std::string minutes_text(double seconds) {
 }
 
 } // namespace
-
-bool draw_quotes(store::Answer& answer, const store::Conversation& conversation) {
-    bool changed = false;
-    int remove = -1;
-    for (std::size_t i = 0; i < answer.quotes.size(); ++i) {
-        auto& q = answer.quotes[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::TextUnformatted("“");
-        ImGui::SameLine(0, 0);
-        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 14);
-        changed |= ImGui::InputText("##quote", &q.text);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        if (ImGui::BeginCombo("##speaker", q.speaker.empty() ? "(speaker)" : q.speaker.c_str())) {
-            for (const auto& p : conversation.participants)
-                if (ImGui::Selectable(p.name.c_str(), p.name == q.speaker)) {
-                    q.speaker = p.name;
-                    changed = true;
-                }
-            ImGui::EndCombo();
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
-        ImGui::PopID();
-    }
-    if (remove >= 0) {
-        answer.quotes.erase(answer.quotes.begin() + remove);
-        changed = true;
-    }
-    return changed;
-}
 
 bool Walkthrough::handle(Command command, ConversationSession& session) {
     switch (command) {
@@ -72,9 +42,44 @@ bool Walkthrough::handle(Command command, ConversationSession& session) {
     case Command::FocusNotes:
         focus_notes_ = true;
         return true;
+    case Command::InsertTime:
+        insert_time(session);
+        return true;
     default:
         return false;
     }
+}
+
+namespace {
+
+// The question as a status message names it: its first words, in quotes.
+std::string short_name(const std::string& text) {
+    if (text.size() <= 48) return "“" + text + "”";
+    auto cut = text.rfind(' ', 44);
+    return "“" + text.substr(0, cut == std::string::npos ? 44 : cut) + "…”";
+}
+
+} // namespace
+
+void Walkthrough::say(std::string message) {
+    message_ = std::move(message);
+    message_at_ = ImGui::GetTime();
+}
+
+void Walkthrough::draw_message() {
+    if (message_.empty()) return;
+    constexpr double kShown = 4.0, kFade = 1.0;
+    double age = ImGui::GetTime() - message_at_;
+    if (age > kShown + kFade) {
+        message_.clear();
+        return;
+    }
+    float alpha = age < kShown ? 1.0f : static_cast<float>(1.0 - (age - kShown) / kFade);
+    ImGui::SameLine();
+    ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    colour.w *= alpha;
+    ImGui::TextColored(colour, "%s", message_.c_str());
+    probe("walkthrough.message");
 }
 
 void Walkthrough::mark_quote(ConversationSession& session) {
@@ -86,22 +91,63 @@ void Walkthrough::mark_quote(ConversationSession& session) {
     auto b = text.find_first_not_of(" \n\t\"“”");
     auto e = text.find_last_not_of(" \n\t\"“”");
     if (b == std::string::npos) {
-        message_ = "Select words in the notes (or type them in the quote box) first.";
+        say("Select words in the notes (or type them in the quote box) first.");
         return;
     }
     text = text.substr(b, e - b + 1);
-    const auto& people = session.conversation().participants;
-    std::string speaker =
-        people.empty()
-            ? std::string()
-            : people[static_cast<std::size_t>(std::clamp(speaker_, 0, int(people.size()) - 1))]
-                  .name;
+    if (speaker_.empty()) speaker_ = default_speaker(session.conversation());
     auto& a = session.answer(item->question->id);
-    a.quotes.push_back({store::new_uuid(), text, speaker});
+    a.quotes.push_back({store::new_uuid(), text, speaker_});
     if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
     session.answer_changed(item->question->id);
+    session.set_last_speaker(speaker_);
     new_quote_.clear();
-    message_ = "Quote added" + (speaker.empty() ? std::string() : " for " + speaker) + ".";
+    say("Quote by " + speaker_ + " added to " + short_name(item->text) + ".");
+}
+
+void Walkthrough::insert_time(ConversationSession& session) {
+    const auto* item = session.current_item();
+    if (!item) return;
+    int s = static_cast<int>(session.elapsed_seconds());
+    char stamp[32];
+    if (s >= 3600)
+        std::snprintf(stamp, sizeof stamp, "[%d:%02d:%02d] ", s / 3600, s / 60 % 60, s % 60);
+    else
+        std::snprintf(stamp, sizeof stamp, "[%d:%02d] ", s / 60, s % 60);
+    auto& st = notes_state_[item->question->id];
+    // Into the notes at the cursor when they have the keyboard, else at their end.
+    if (ImGui::GetActiveID() != notes_id_) st.focus_at_end = true;
+    st.insert += stamp;
+}
+
+void Walkthrough::draw_follow_up_popup(ConversationSession& session) {
+    if (open_follow_up_) {
+        ImGui::OpenPopup("Follow-up question");
+        open_follow_up_ = false;
+        follow_up_text_.clear();
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Follow-up question", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    const auto* item = session.current_item();
+    widgets::wrapped(("A question of your own, asked in " + item->area->title +
+                      ". It is kept with this conversation only.")
+                         .c_str());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool enter =
+        ImGui::InputText("##follow_up", &follow_up_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe("walkthrough.follow_up.text");
+    bool empty = follow_up_text_.find_first_not_of(" \t") == std::string::npos;
+    if ((ImGui::Button("Add and go to it") || enter) && !empty) {
+        session.add_follow_up(follow_up_text_);
+        say("Follow-up question added to " + item->area->title + ".");
+        ImGui::CloseCurrentPopup();
+    }
+    probe("walkthrough.follow_up.add");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void Walkthrough::draw_area_stepper(ConversationSession& session) {
@@ -148,6 +194,10 @@ void Walkthrough::draw_question(ConversationSession& session) {
 
     ImGui::TextDisabled("%s  ·  question %zu of %zu", item->area->title.c_str(),
                         session.current() + 1, session.items().size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+ Follow-up question")) open_follow_up_ = true;
+    probe("walkthrough.follow_up");
+    draw_follow_up_popup(session);
     ImGui::PushFont(fonts().heading);
     widgets::wrapped(item->text.c_str());
     ImGui::PopFont();
@@ -188,27 +238,27 @@ void Walkthrough::draw_question(ConversationSession& session) {
         focus_notes_ = false;
     }
     ImGui::PushID(q.id.c_str());
+    notes_id_ = ImGui::GetID("##notes");
     changed |=
         wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 6.5f, notes_state_[q.id]);
-    notes_had_keyboard_ = ImGui::IsItemActive();
+    notes_had_keyboard_ = ImGui::GetActiveID() == notes_id_;
     ImGui::PopID();
     probe("walkthrough.notes");
 
     ImGui::TextUnformatted("Quotes");
-    changed |= draw_quotes(a, session.conversation());
-    const auto& people = session.conversation().participants;
+    changed |= draw_quotes(a, session);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 19);
     ImGui::InputTextWithHint("##new_quote", "Type a quote, or select it in the notes", &new_quote_);
     probe("walkthrough.new_quote");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    speaker_ = std::clamp(speaker_, 0, std::max(0, int(people.size()) - 1));
-    if (ImGui::BeginCombo("##by", people.empty() ? "(no participants)"
-                                                 : people[std::size_t(speaker_)].name.c_str())) {
-        for (std::size_t i = 0; i < people.size(); ++i)
-            if (ImGui::Selectable(people[i].name.c_str(), int(i) == speaker_)) speaker_ = int(i);
-        ImGui::EndCombo();
+    // A new quote is by whoever was last chosen in this conversation.
+    if (speaker_for_ != session.conversation().uuid) {
+        speaker_ = default_speaker(session.conversation());
+        speaker_for_ = session.conversation().uuid;
     }
+    speaker_combo("##by", speaker_, session);
+    probe("walkthrough.speaker");
     ImGui::SameLine();
     if (ImGui::Button("Add quote")) mark_quote(session);
     probe("walkthrough.add_quote");
@@ -236,6 +286,8 @@ void Walkthrough::draw_question(ConversationSession& session) {
 }
 
 void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session) {
+    draw_conversation_notes(session, conversation_notes_state_, ImGui::GetTextLineHeight() * 5.5f);
+    ImGui::Separator();
     const auto& c = session.conversation();
     const auto* item = session.current_item();
     bool profile_question =
@@ -284,6 +336,7 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
     ImGui::TextUnformatted("Alt+↓  next area");
     ImGui::TextUnformatted("Ctrl+M  quote the selected words");
     ImGui::TextUnformatted("Ctrl+E  to the notes");
+    ImGui::TextUnformatted("Ctrl+T  the time [12:34] into the notes");
 }
 
 ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
@@ -326,10 +379,7 @@ ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& ses
     ImGui::SameLine();
     if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
     probe("walkthrough.close");
-    if (!message_.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", message_.c_str());
-    }
+    draw_message();
     // A button drawn after the notes moved to another question: what was typed in this frame
     // reached no box; keep it for the new question's notes, drawn next frame.
     const auto* now = session.current_item();
