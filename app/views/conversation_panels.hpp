@@ -32,7 +32,9 @@ struct ConversationRequest {
         Walkthrough,
         Review,
         Close,
-        LoadDemo
+        LoadDemo,
+        Delete,  // move uuid to the trash
+        Restore, // bring uuid back from the trash
     } kind = Kind::None;
     std::string uuid;
     std::string question_id; // Open at this question
@@ -44,7 +46,19 @@ class ConversationList {
 
   private:
     void refresh(ViewContext& ctx);
+    void search(ViewContext& ctx);
     void sort_rows();
+    void draw_confirm_delete(ConversationRequest& request);
+    void draw_undo();
+    static std::string describe(const store::ConversationRow& r);
+
+    static constexpr double kUndoSeconds = 8;
+    std::string confirm_uuid_, confirm_label_; // the row whose Delete asks for confirmation
+    std::string undo_uuid_, undo_label_;       // the conversation just deleted
+    double undo_at_ = 0;
+    std::string undo_request_;
+    std::size_t trash_count_ = 0;
+    std::vector<std::string> hit_labels_;
 
     std::uint64_t revision_ = 0;
     store::Workspace* workspace_ = nullptr;
@@ -68,6 +82,9 @@ class ConversationSetup {
   private:
     std::string loaded_for_; // conversation uuid the profiles were loaded for
     guides::ProfileLibrary profiles_;
+    std::string date_text_, date_error_; // the date as typed, and why it is not one
+    std::string start_error_;            // why the walkthrough cannot start yet
+    bool org_unknown_ = false, state_unknown_ = false;
 };
 
 class Walkthrough {

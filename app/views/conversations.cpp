@@ -137,6 +137,13 @@ class ConversationsView final : public View {
         case K::LoadDemo:
             store::load_demo_project(*ctx.workspace, guides::data_dir());
             return;
+        case K::Delete:
+            if (session_ && session_->conversation().uuid == r.uuid) act(ctx, {K::Close});
+            store::trash_conversation(ctx.workspace->db(), r.uuid);
+            return;
+        case K::Restore:
+            store::restore_conversation(ctx.workspace->db(), r.uuid);
+            return;
         }
     }
 
