@@ -55,6 +55,11 @@ App::App(AppOptions options) : options_(std::move(options)) {
     if (!options_.workspace.empty()) {
         if (auto err = open_workspace(options_.workspace, true)) show_error(*err);
     }
+    // Back where the facilitator was, even after a crash or a kill: the conversation and panel
+    // that were open (the question is kept with the conversation).
+    if (workspace_ && !settings_.open_conversation.empty() &&
+        open_part("conversation:" + settings_.open_conversation + ":" + settings_.open_mode))
+        show(Screen::Conversations);
 }
 
 App::~App() {

@@ -170,3 +170,30 @@ TEST_CASE("Escape closes an open menu") {
     gui.key(GLFW_KEY_ESCAPE);
     CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
 }
+
+TEST_CASE("after a restart the app reopens on the conversation and question that were open") {
+    TempDir dir;
+    auto path = dir / "ws.db";
+    auto uuid = conversation_in_progress(path);
+    {
+        GuiHarness gui(path, 1280, 900, dir / "config");
+        gui.click("conversations.row.0");
+        REQUIRE(app::probe_find("walkthrough.question"));
+        gui.key(GLFW_KEY_RIGHT, false, true);
+        gui.key(GLFW_KEY_RIGHT, false, true);
+        gui.type("before");
+    }
+    {
+        GuiHarness gui(path, 1280, 900, dir / "config");
+        REQUIRE(app::probe_find("walkthrough.question")); // no click: it is open already
+        gui.type(" and after");
+        gui.click("walkthrough.close");
+    }
+    {
+        GuiHarness gui(path, 1280, 900, dir / "config"); // closed: the list again
+        CHECK(app::probe_find("conversations.row.0"));
+        CHECK_FALSE(app::probe_find("walkthrough.question"));
+    }
+    auto s = saved(path, uuid);
+    CHECK(s.notes(2) == "before and after");
+}

@@ -36,7 +36,8 @@ void map_keys_like_glfw(ImGuiIO& io) {
 
 } // namespace
 
-GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, float height) {
+GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, float height,
+                       const std::filesystem::path& config_dir) {
     ctx_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(width, height);
@@ -46,7 +47,8 @@ GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, floa
     app::probe_enable(true);
     app::AppOptions options;
     options.workspace = workspace;
-    options.persist = false;
+    options.persist = !config_dir.empty();
+    options.config_dir = config_dir;
     app_ = std::make_unique<app::App>(options);
     app_->rebuild_fonts(1.0f);
     frame(2);

@@ -14,8 +14,9 @@ namespace convene::test {
 
 class GuiHarness {
   public:
+    // With a config_dir, the app keeps its settings there as the real one does (else none).
     explicit GuiHarness(const std::filesystem::path& workspace, float width = 1280,
-                        float height = 720);
+                        float height = 720, const std::filesystem::path& config_dir = {});
     ~GuiHarness();
 
     app::App& app() { return *app_; }

@@ -38,6 +38,7 @@ class ConversationsView final : public View {
             request = review_.draw(ctx, *session_);
         }
         act(ctx, request);
+        remember(ctx);
     }
 
     bool handle(Command command) override {
@@ -71,6 +72,21 @@ class ConversationsView final : public View {
     }
 
     bool open_part(store::Workspace& ws, std::string_view part) override {
+        // "conversation:UUID:MODE": what was open when the app last ran (after a crash too).
+        if (part.starts_with("conversation:")) {
+            part.remove_prefix(13);
+            auto colon = part.find(':');
+            std::string uuid(part.substr(0, colon));
+            std::string_view mode = colon == part.npos ? "" : part.substr(colon + 1);
+            auto c = store::get_conversation(ws.db(), uuid);
+            if (!c || c->deleted_at) return false;
+            workspace_ = &ws;
+            session_ = std::make_unique<ConversationSession>(ws, uuid);
+            mode_ = mode == "review"  ? ConversationMode::Review
+                    : mode == "setup" ? ConversationMode::Setup
+                                      : ConversationMode::Walkthrough;
+            return true;
+        }
         if (part != "walkthrough" && part != "review") return false;
         bool complete = part == "review";
         for (const auto& r : store::list_conversations(ws.db()))
@@ -84,6 +100,22 @@ class ConversationsView final : public View {
     }
 
   private:
+    // Keeps the open conversation and panel in the settings, so the app reopens on them.
+    void remember(ViewContext& ctx) {
+        if (!ctx.settings) return;
+        std::string uuid = session_ && mode_ != ConversationMode::List
+                               ? session_->conversation().uuid
+                               : std::string();
+        std::string mode = uuid.empty()                        ? ""
+                           : mode_ == ConversationMode::Review ? "review"
+                           : mode_ == ConversationMode::Setup  ? "setup"
+                                                               : "walkthrough";
+        if (ctx.settings->open_conversation == uuid && ctx.settings->open_mode == mode) return;
+        ctx.settings->open_conversation = uuid;
+        ctx.settings->open_mode = mode;
+        ctx.settings_changed = true;
+    }
+
     void act(ViewContext& ctx, const ConversationRequest& r) {
         using K = ConversationRequest::Kind;
         switch (r.kind) {
