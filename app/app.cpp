@@ -127,6 +127,12 @@ void App::set_text_scale(float scale) {
     save_settings_now();
 }
 
+void App::toggle_panels() {
+    bool show = !(settings_.navigation_shown && settings_.walkthrough_side_panel);
+    settings_.navigation_shown = settings_.walkthrough_side_panel = show;
+    save_settings_now();
+}
+
 void App::save_settings_now() {
     if (options_.persist) save_settings(settings_, options_.config_dir / "settings.json");
 }
@@ -180,6 +186,9 @@ void App::run(Command command) {
         break;
     case Command::ShowShortcuts:
         show_shortcuts_ = true;
+        break;
+    case Command::TogglePanels:
+        toggle_panels();
         break;
     case Command::GoConversations:
         show(Screen::Conversations);

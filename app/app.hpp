@@ -87,6 +87,7 @@ class App {
     void apply_theme();
     void set_text_scale(float scale);
     void save_settings_now();
+    void toggle_panels(); // Ctrl+B: the navigation and the walkthrough's side panel
 
     AppOptions options_;
     Settings settings_;

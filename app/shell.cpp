@@ -32,11 +32,13 @@ void App::draw_shell() {
     ImGui::PopStyleVar();
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
-    float nav_width = ImGui::GetFontSize() * 12.0f;
-    ImGui::BeginChild("##nav", ImVec2(nav_width, -status_height), true);
-    draw_navigation();
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (settings_.navigation_shown) {
+        float nav_width = ImGui::GetFontSize() * 11.0f;
+        ImGui::BeginChild("##nav", ImVec2(nav_width, -status_height), true);
+        draw_navigation();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("##screen", ImVec2(0, -status_height), true);
     ViewContext ctx = view_context();
     views_[static_cast<std::size_t>(screen_)]->draw(ctx);
@@ -70,6 +72,10 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Panels", shortcut_label(Command::TogglePanels),
+                            settings_.navigation_shown))
+            toggle_panels();
+        ImGui::Separator();
         for (const auto& s : screen_list())
             if (ImGui::MenuItem(s.title, shortcut_label(s.go), screen_ == s.screen)) show(s.screen);
         ImGui::Separator();
@@ -105,6 +111,11 @@ void App::draw_menu_bar() {
 
 void App::draw_navigation() {
     ImGui::TextDisabled("CONVENE");
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.6f);
+    if (ImGui::SmallButton("«")) toggle_panels();
+    probe("nav.fold");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fold the panels away (%s)", shortcut_label(Command::TogglePanels));
     ImGui::Spacing();
     for (const auto& s : screen_list()) {
         bool selected = screen_ == s.screen;

@@ -21,6 +21,8 @@ constexpr std::array kShortcuts{
     Shortcut{Command::TextSmaller, true, false, GLFW_KEY_MINUS, "Ctrl+-", "Smaller text"},
     Shortcut{Command::TextReset, true, false, GLFW_KEY_0, "Ctrl+0", "Default text size"},
     Shortcut{Command::ShowShortcuts, false, false, GLFW_KEY_F1, "F1", "Show keyboard shortcuts"},
+    Shortcut{Command::TogglePanels, true, false, GLFW_KEY_B, "Ctrl+B",
+             "Fold away (or show) the navigation and the walkthrough's side panel"},
     Shortcut{Command::NextQuestion, false, true, GLFW_KEY_RIGHT, "Alt+Right",
              "Walkthrough: next question"},
     Shortcut{Command::PreviousQuestion, false, true, GLFW_KEY_LEFT, "Alt+Left",

@@ -19,6 +19,7 @@ enum class Command {
     GoQualityReview,
     GoLibrary,
     GoSummaries,
+    TogglePanels,
     // Walkthrough
     NextQuestion,
     PreviousQuestion,

@@ -197,3 +197,43 @@ TEST_CASE("after a restart the app reopens on the conversation and question that
     auto s = saved(path, uuid);
     CHECK(s.notes(2) == "before and after");
 }
+
+TEST_CASE("at 1024x640 with larger text, folded panels leave the question, probes and six lines "
+          "of notes in view, and stay folded") {
+    TempDir dir;
+    auto path = dir / "ws.db";
+    conversation_in_progress(path);
+    {
+        GuiHarness gui(path, 1024, 640, dir / "config");
+        gui.app().run(app::Command::TextLarger); // two steps larger
+        gui.app().run(app::Command::TextLarger);
+        REQUIRE(gui.app().open_part("walkthrough"));
+        gui.frame(3);
+        CHECK(app::probe_find("nav.conversations"));
+        CHECK(app::probe_find("conversation_notes"));
+        gui.key(GLFW_KEY_B, true); // Ctrl+B folds the navigation and the side panel
+        CHECK_FALSE(app::probe_find("nav.conversations"));
+        CHECK_FALSE(app::probe_find("conversation_notes"));
+        auto question = app::probe_find("walkthrough.question");
+        auto notes = app::probe_find("walkthrough.notes");
+        auto next = app::probe_find("walkthrough.next");
+        REQUIRE(question);
+        REQUIRE(notes);
+        REQUIRE(next);
+        CHECK(question->y0 > 0);
+        int probes = 0;
+        while (auto probe = app::probe_find("walkthrough.probe." + std::to_string(probes))) {
+            CHECK(probe->y0 > question->y1 - 1);
+            CHECK(probe->y1 < notes->y0);
+            ++probes;
+        }
+        CHECK(probes >= 1);
+        CHECK(notes->y1 <= next->y0);
+        CHECK(notes->y1 - notes->y0 >= 6 * ImGui::GetTextLineHeight());
+    }
+    GuiHarness gui(path, 1024, 640, dir / "config"); // remembered
+    CHECK_FALSE(app::probe_find("nav.conversations"));
+    gui.click("walkthrough.fold"); // and the button shows them again
+    CHECK(app::probe_find("nav.conversations"));
+    CHECK(app::probe_find("conversation_notes"));
+}

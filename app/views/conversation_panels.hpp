@@ -37,7 +37,8 @@ struct ConversationRequest {
         Restore, // bring uuid back from the trash
     } kind = Kind::None;
     std::string uuid;
-    std::string question_id; // Open at this question
+    std::string question_id;  // Open at this question
+    bool fold_panels = false; // the walkthrough's Fold panels button (as Ctrl+B)
 };
 
 class ConversationList {
@@ -94,7 +95,8 @@ class Walkthrough {
     bool handle(Command command, ConversationSession& session);
 
   private:
-    void draw_area_stepper(ConversationSession& session);
+    // views/area_bar.cpp; compact: one line per button (a small window)
+    void draw_area_stepper(ConversationSession& session, bool compact);
     void draw_question(ConversationSession& session);
     void draw_side_panel(ViewContext& ctx, ConversationSession& session);
     void mark_quote(ConversationSession& session);
@@ -115,7 +117,10 @@ class Walkthrough {
     std::string focused_question_; // the question whose notes last took the keyboard
     int drawn_frame_ = -1;
     bool notes_had_keyboard_ = false;
-    unsigned notes_id_ = 0; // ImGuiID of the current question's notes box
+    std::size_t scrolled_to_area_ = SIZE_MAX;
+    bool compact_ = false;                 // a small window: tighter heading, area bar and probes
+    bool conversation_notes_open_ = false; // below the question while the side panel is folded
+    unsigned notes_id_ = 0;                // ImGuiID of the current question's notes box
     std::string message_;
     std::string profiles_for_; // conversation uuid the profiles were loaded for
     std::string profiles_profile_;

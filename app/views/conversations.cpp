@@ -37,6 +37,11 @@ class ConversationsView final : public View {
         } else {
             request = review_.draw(ctx, *session_);
         }
+        if (request.fold_panels && ctx.settings) {
+            bool show = !(ctx.settings->navigation_shown && ctx.settings->walkthrough_side_panel);
+            ctx.settings->navigation_shown = ctx.settings->walkthrough_side_panel = show;
+            ctx.settings_changed = true;
+        }
         act(ctx, request);
         remember(ctx);
     }

@@ -14,16 +14,7 @@
 #include <imgui_stdlib.h>
 
 namespace convene::app {
-namespace {
-
-std::string minutes_text(double seconds) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds) / 60,
-                  static_cast<int>(seconds) % 60);
-    return buf;
-}
-
-} // namespace
+namespace {} // namespace
 
 bool Walkthrough::handle(Command command, ConversationSession& session) {
     switch (command) {
@@ -150,36 +141,6 @@ void Walkthrough::draw_follow_up_popup(ConversationSession& session) {
     ImGui::EndPopup();
 }
 
-void Walkthrough::draw_area_stepper(ConversationSession& session) {
-    const auto& items = session.items();
-    auto starts = session.area_starts();
-    for (std::size_t k = 0; k < starts.size(); ++k) {
-        std::size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : items.size();
-        const auto* area = items[begin].area;
-        int done = 0;
-        for (std::size_t i = begin; i < end; ++i)
-            done += session.answered(items[i].question->id) ? 1 : 0;
-        bool here = session.current() >= begin && session.current() < end;
-        double used = session.area_seconds(area->id);
-        bool over = area->minutes > 0 && used > area->minutes * 60;
-        char label[256];
-        std::snprintf(label, sizeof label, "%s\n%d/%zu  %s / %g min###area%zu", area->title.c_str(),
-                      done, end - begin, minutes_text(used).c_str(), area->minutes, k);
-        if (k > 0) ImGui::SameLine();
-        if (here)
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.1f, 1));
-        float w = (ImGui::GetContentRegionAvail().x -
-                   ImGui::GetStyle().ItemSpacing.x * float(starts.size() - 1 - k)) /
-                  float(starts.size() - k);
-        if (ImGui::Button(label, ImVec2(w, ImGui::GetTextLineHeight() * 2.6f)))
-            session.go_to(begin);
-        if (over) ImGui::PopStyleColor();
-        if (here) ImGui::PopStyleColor();
-        probe("walkthrough.area." + area->id);
-    }
-}
-
 void Walkthrough::draw_question(ConversationSession& session) {
     const auto* item = session.current_item();
     if (!item) {
@@ -205,6 +166,10 @@ void Walkthrough::draw_question(ConversationSession& session) {
     if (!q.cue.empty()) ImGui::TextDisabled("%s", q.cue.c_str());
     if (!item->condition_label.empty()) ImGui::TextDisabled("%s", item->condition_label.c_str());
 
+    // Compact: checkboxes no taller than a line of text.
+    if (compact_)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
     for (std::size_t i = 0; i < item->probes.size(); ++i) {
         bool ticked =
             std::find(a.probes.begin(), a.probes.end(), static_cast<int>(i)) != a.probes.end();
@@ -225,8 +190,9 @@ void Walkthrough::draw_question(ConversationSession& session) {
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
+    if (compact_) ImGui::PopStyleVar();
 
-    ImGui::Spacing();
+    if (!compact_) ImGui::Spacing();
     ImGui::TextUnformatted("Notes");
     ImGui::SameLine();
     ImGui::TextDisabled("(select words and press Ctrl+M to keep them as a quote)");
@@ -240,7 +206,9 @@ void Walkthrough::draw_question(ConversationSession& session) {
     ImGui::PushID(q.id.c_str());
     notes_id_ = ImGui::GetID("##notes");
     changed |=
-        wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 6.5f, notes_state_[q.id]);
+        wrapped_input("##notes", a.notes,
+                      ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2 + 2,
+                      notes_state_[q.id]);
     notes_had_keyboard_ = ImGui::GetActiveID() == notes_id_;
     ImGui::PopID();
     probe("walkthrough.notes");
@@ -337,6 +305,7 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
     ImGui::TextUnformatted("Ctrl+M  quote the selected words");
     ImGui::TextUnformatted("Ctrl+E  to the notes");
     ImGui::TextUnformatted("Ctrl+T  the time [12:34] into the notes");
+    ImGui::TextUnformatted("Ctrl+B  fold the panels away");
 }
 
 ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
@@ -347,24 +316,43 @@ ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& ses
     session.tick();
     const auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
-    ImGui::PushFont(fonts().heading);
-    ImGui::Text("%s", c.org.empty() ? "(organisation not set)" : c.org.c_str());
-    ImGui::PopFont();
+    // A small window (a 13" laptop, larger text) is compact: the heading in the body font,
+    // one-line area buttons and probes, so the question, its probes and six lines of notes fit.
+    compact_ = ImGui::GetContentRegionAvail().y < ImGui::GetTextLineHeight() * 28;
+    if (!compact_) ImGui::PushFont(fonts().heading);
+    ImGui::Text("%s", c.org.empty() ? "(organisation not known yet)" : c.org.c_str());
+    if (!compact_) ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s · %s · %s", grp ? grp->label.c_str() : c.group.c_str(), c.state.c_str(),
+    ImGui::TextDisabled("%s · %s · %s", grp ? grp->label.c_str() : c.group.c_str(),
+                        c.state.empty() ? "(state not known yet)" : c.state.c_str(),
                         c.mode == "focus_group" ? "focus group" : "interview");
-    draw_area_stepper(session);
+    draw_area_stepper(session, compact_);
 
-    float side = std::max(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x * 0.32f);
+    // The side panel (conversation notes, participants, keys) folds away with Ctrl+B.
+    bool side_shown = !ctx.settings || ctx.settings->walkthrough_side_panel;
+    float side = side_shown
+                     ? std::max(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x * 0.3f)
+                     : 0.0f;
     float buttons_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    ImGui::BeginChild("##question", ImVec2(-side - ImGui::GetStyle().ItemSpacing.x, -buttons_h),
+    ImGui::BeginChild("##question",
+                      ImVec2(side_shown ? -side - ImGui::GetStyle().ItemSpacing.x : 0, -buttons_h),
                       true);
     draw_question(session);
+    if (!side_shown) { // the conversation notes stay at hand below the question
+        ImGui::SetNextItemOpen(conversation_notes_open_);
+        conversation_notes_open_ = ImGui::CollapsingHeader("Conversation notes");
+        probe("walkthrough.conversation_notes_header");
+        if (conversation_notes_open_)
+            draw_conversation_notes(session, conversation_notes_state_,
+                                    ImGui::GetTextLineHeight() * 4.5f);
+    }
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##side", ImVec2(0, -buttons_h), true);
-    draw_side_panel(ctx, session);
-    ImGui::EndChild();
+    if (side_shown) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##side", ImVec2(0, -buttons_h), true);
+        draw_side_panel(ctx, session);
+        ImGui::EndChild();
+    }
 
     if (ImGui::Button("< Previous")) session.previous();
     probe("walkthrough.previous");
@@ -379,6 +367,12 @@ ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& ses
     ImGui::SameLine();
     if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
     probe("walkthrough.close");
+    ImGui::SameLine();
+    if (ImGui::Button(side_shown ? "Fold panels" : "Show panels")) request.fold_panels = true;
+    probe("walkthrough.fold");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fold away the navigation and the side panel (%s)",
+                          shortcut_label(Command::TogglePanels));
     draw_message();
     // A button drawn after the notes moved to another question: what was typed in this frame
     // reached no box; keep it for the new question's notes, drawn next frame.
