@@ -84,7 +84,8 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
 double App::idle_timeout() const {
     for (const auto& v : views_)
         if (v->busy()) return 0.05; // keep the progress bar moving
-    return 0.5;
+    if (show_shortcuts_ || open_error_popup_) return 0.05;
+    return std::min(kNoTimer, views_[static_cast<std::size_t>(screen_)]->next_frame_in());
 }
 
 void App::show(Screen screen) {

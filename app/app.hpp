@@ -68,8 +68,11 @@ class App {
     // Fonts are rebuilt by the platform layer between frames when the text size changed.
     bool fonts_dirty() const { return fonts_dirty_; }
     void rebuild_fonts(float content_scale);
-    // How long the platform may sleep waiting for input: 0 while something is in progress.
+    // How long the platform may sleep waiting for input before it draws a frame anyway: short
+    // while something is in progress, a second while a timer is on screen, kNoTimer (sleep
+    // until input) when nothing on screen changes by itself.
     double idle_timeout() const;
+    static constexpr double kNoTimer = 1e9;
 
     void show_error(std::string message);
 

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
     CLI::App cli{"Convene: stakeholder conversations, coding and surveys about micro-credentials",
                  "convene"};
     std::string db = convene::store::default_workspace_path().string();
+    convene::app::WindowOptions window;
     std::string screenshot, view, size;
     float text_scale = 0;
     bool fold_panels = false;
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
                    "steps larger)");
     cli.add_flag("--fold-panels", fold_panels,
                  "Start with the navigation and the walkthrough's side panel folded away");
+    cli.add_option("--idle-report", window.idle_report_seconds,
+                   "Run this many seconds, then print frames drawn and CPU used, and exit");
     cli.set_version_flag("--version", CONVENE_VERSION);
     try {
         cli.parse(argc, argv);
@@ -40,7 +43,6 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    convene::app::WindowOptions window;
     window.screenshot = screenshot;
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &window.width, &window.height) != 2) {
         std::fprintf(stderr, "convene: --size takes WIDTHxHEIGHT, e.g. 1024x640\n");
@@ -50,7 +52,7 @@ int main(int argc, char** argv) {
         convene::app::AppOptions options;
         options.workspace = db;
         options.config_dir = convene::store::config_dir();
-        options.persist = screenshot.empty();
+        options.persist = screenshot.empty() && window.idle_report_seconds <= 0;
         auto app = std::make_unique<convene::app::App>(options);
         if (text_scale > 0) app->settings().text_scale = text_scale;
         if (fold_panels)

@@ -70,6 +70,11 @@ void ConversationList::draw_confirm_delete(ConversationRequest& request) {
     ImGui::EndPopup();
 }
 
+double ConversationList::next_frame_in() const {
+    if (undo_uuid_.empty()) return 1e9;
+    return std::max(0.05, undo_at_ + kUndoSeconds - ImGui::GetTime());
+}
+
 void ConversationList::draw_undo() {
     if (undo_uuid_.empty()) return;
     if (ImGui::GetTime() - undo_at_ > kUndoSeconds) {

@@ -44,6 +44,8 @@ struct ConversationRequest {
 class ConversationList {
   public:
     ConversationRequest draw(ViewContext& ctx);
+    // While Undo is offered: a frame when it runs out.
+    double next_frame_in() const;
 
   private:
     void refresh(ViewContext& ctx);
@@ -93,6 +95,8 @@ class Walkthrough {
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
     // Walkthrough shortcuts (next / previous question, next area, mark quote, focus notes).
     bool handle(Command command, ConversationSession& session);
+    // The area timers tick once a second; a message fades smoothly.
+    double next_frame_in() const;
 
   private:
     // views/area_bar.cpp; compact: one line per button (a small window)
@@ -113,6 +117,7 @@ class Walkthrough {
     std::string follow_up_text_;
     bool open_follow_up_ = false;
     double message_at_ = 0;
+    static constexpr double kMessageShown = 4.0, kMessageFade = 1.0;
     bool focus_notes_ = false;
     std::string focused_question_; // the question whose notes last took the keyboard
     int drawn_frame_ = -1;

@@ -51,6 +51,15 @@ class ConversationsView final : public View {
         return walkthrough_.handle(command, *session_);
     }
 
+    double next_frame_in() const override {
+        double t = 1e9;
+        if (session_ && session_->save_status().pending()) t = 0.25; // "Saving..." → "Saved"
+        if (mode_ == ConversationMode::List) return std::min(t, list_.next_frame_in());
+        if (mode_ == ConversationMode::Walkthrough)
+            t = std::min(t, walkthrough_.next_frame_in()); // the area timers
+        return t;
+    }
+
     std::string status_text() const override {
         if (!session_) return {};
         auto st = session_->save_status();

@@ -36,6 +36,9 @@ class View {
     virtual bool captures_screen() const { return false; }
     // True while the view has work running (an import): the window keeps drawing frames.
     virtual bool busy() const { return false; }
+    // Seconds until the view shows something new by itself (a running timer, a message fading,
+    // a save completing); a huge number when nothing changes until the user acts.
+    virtual double next_frame_in() const { return 1e9; }
     // Saves whatever the view still holds; returns why it could not ("" when all is saved).
     // Called before quitting: a non-empty answer keeps the app open.
     virtual std::string save_everything() { return {}; }

@@ -52,6 +52,12 @@ std::string short_name(const std::string& text) {
 
 } // namespace
 
+double Walkthrough::next_frame_in() const {
+    if (message_.empty()) return 1.0;
+    double age = ImGui::GetTime() - message_at_;
+    return age < kMessageShown ? std::min(1.0, kMessageShown - age) : 0.05; // then fade
+}
+
 void Walkthrough::say(std::string message) {
     message_ = std::move(message);
     message_at_ = ImGui::GetTime();
@@ -59,13 +65,13 @@ void Walkthrough::say(std::string message) {
 
 void Walkthrough::draw_message() {
     if (message_.empty()) return;
-    constexpr double kShown = 4.0, kFade = 1.0;
     double age = ImGui::GetTime() - message_at_;
-    if (age > kShown + kFade) {
+    if (age > kMessageShown + kMessageFade) {
         message_.clear();
         return;
     }
-    float alpha = age < kShown ? 1.0f : static_cast<float>(1.0 - (age - kShown) / kFade);
+    float alpha =
+        age < kMessageShown ? 1.0f : static_cast<float>(1.0 - (age - kMessageShown) / kMessageFade);
     ImGui::SameLine();
     ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     colour.w *= alpha;
