@@ -30,11 +30,22 @@ ConversationSession::~ConversationSession() {
 void ConversationSession::rebuild_items() {
     std::string current_id = current_item() ? current_item()->question->id : std::string();
     items_.clear();
+    follow_up_questions_.clear();
     for (const auto& av : guides::view_for_group(guide_, conversation_.group, conversation_.state,
-                                                 conversation_.org))
+                                                 conversation_.org)) {
         for (const auto& qv : av.questions)
             if (qv.question->applies(conversation_.flags))
                 items_.push_back({av.area, qv.question, qv.text, qv.probes, qv.condition_label});
+        // Follow-ups close their area, in the order they were added.
+        for (const auto& f : conversation_.follow_ups) {
+            if (f.area_id != av.area->id) continue;
+            auto& q = follow_up_questions_.emplace_back();
+            q.id = store::follow_up_question_id(f.uuid);
+            q.text[""] = f.text;
+            items_.push_back(
+                {av.area, &q, f.text, {}, "Follow-up question added in this conversation", true});
+        }
+    }
     current_ = 0;
     if (!current_id.empty()) go_to_question(current_id);
 }
@@ -154,7 +165,8 @@ void ConversationSession::refresh(std::uint64_t revision) {
     }
     if (auto c = store::get_conversation(ws_.db(), conversation_.uuid)) {
         bool regroup = c->group != conversation_.group || c->flags != conversation_.flags ||
-                       c->state != conversation_.state || c->org != conversation_.org;
+                       c->state != conversation_.state || c->org != conversation_.org ||
+                       c->follow_ups.size() != conversation_.follow_ups.size();
         c->area_seconds = conversation_.area_seconds; // booked here, counted here
         c->current_question = conversation_.current_question;
         conversation_ = *c;
@@ -178,6 +190,45 @@ void ConversationSession::set_status(const std::string& status) {
     saver_->put("status", [uuid, status](store::Database& db) {
         store::set_conversation_status(db, uuid, status);
     });
+}
+
+} // namespace convene::app
+
+namespace convene::app {
+
+void ConversationSession::notes_changed() {
+    std::string uuid = conversation_.uuid, notes = conversation_.notes;
+    saver_->put("conversation-notes", [uuid, notes](store::Database& db) {
+        store::set_conversation_notes(db, uuid, notes);
+    });
+}
+
+void ConversationSession::set_last_speaker(const std::string& speaker) {
+    if (speaker == conversation_.last_speaker) return;
+    conversation_.last_speaker = speaker;
+    std::string uuid = conversation_.uuid;
+    saver_->put("last-speaker", [uuid, speaker](store::Database& db) {
+        store::set_last_speaker(db, uuid, speaker);
+    });
+}
+
+void ConversationSession::add_follow_up(const std::string& text) {
+    const auto* item = current_item();
+    if (!item || text.empty()) return;
+    store::FollowUp f{store::new_uuid(), item->area->id, text};
+    conversation_.follow_ups.push_back(f);
+    std::string uuid = conversation_.uuid;
+    saver_->put("follow-up/" + f.uuid,
+                [uuid, f](store::Database& db) { store::add_follow_up(db, uuid, f); });
+    rebuild_items();
+    go_to_question(store::follow_up_question_id(f.uuid));
+}
+
+double ConversationSession::elapsed_seconds() const {
+    double s = running_seconds_;
+    for (const auto& [area, seconds] : conversation_.area_seconds)
+        s += seconds;
+    return s;
 }
 
 } // namespace convene::app

@@ -11,6 +11,7 @@
 #include "store/conversations.hpp"
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -27,6 +28,7 @@ class ConversationSession {
         std::string text;
         std::vector<guides::ProbeView> probes;
         std::string condition_label;
+        bool follow_up = false; // added on the spot in this conversation
     };
 
     // Opens an existing conversation. Throws store::Error if it cannot be read.
@@ -61,6 +63,15 @@ class ConversationSession {
     void setup_changed();
     void set_status(const std::string& status);
 
+    // The conversation-level notes (conversation().notes) changed: queue them for saving.
+    void notes_changed();
+    // The speaker chosen for a quote: the default for the next one, in this conversation.
+    void set_last_speaker(const std::string& speaker);
+    // Adds an unscripted question at the end of the current area and goes to it.
+    void add_follow_up(const std::string& text);
+    // Seconds since the conversation's walkthrough started counting (all areas), for [12:34].
+    double elapsed_seconds() const;
+
     // Called by the walkthrough every frame it is on screen: time counts only then.
     void tick();
     // Seconds spent in an area: what was saved plus the running visit.
@@ -79,6 +90,7 @@ class ConversationSession {
     std::map<std::string, store::Answer> saved_;   // as last written or read
     std::uint64_t seen_revision_ = 0;
     std::vector<Item> items_;
+    std::deque<guides::Question> follow_up_questions_; // what items_ of follow-ups point to
     std::size_t current_ = 0;
     std::string timed_area_;
     double running_seconds_ = 0; // in timed_area_, not yet booked

@@ -99,7 +99,8 @@ void update_conversation(Database& db, const Conversation& c) {
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid) {
     Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
                      "facilitator, note_taker, profile_slug, flags, status, current_question, "
-                     "created_at, updated_at, deleted_at FROM conversation WHERE uuid = ?1");
+                     "created_at, updated_at, deleted_at, notes, last_speaker FROM conversation "
+                     "WHERE uuid = ?1");
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
     Conversation c;
@@ -120,6 +121,8 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     c.created_at = st.text(13);
     c.updated_at = st.text(14);
     c.deleted_at = st.optional_text(15);
+    c.notes = st.text(16);
+    c.last_speaker = st.text(17);
     Statement ps(db, "SELECT uuid, name, role, organisation, consent FROM participant "
                      "WHERE conversation_uuid = ?1 ORDER BY position");
     ps.bind(1, uuid);
@@ -130,6 +133,11 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     ts.bind(1, uuid);
     while (ts.step())
         c.area_seconds[ts.text(0)] = ts.real(1);
+    Statement fs(db, "SELECT uuid, area_id, text FROM follow_up WHERE conversation_uuid = ?1 "
+                     "ORDER BY position, created_at");
+    fs.bind(1, uuid);
+    while (fs.step())
+        c.follow_ups.push_back({fs.text(0), fs.text(1), fs.text(2)});
     return c;
 }
 
@@ -143,6 +151,37 @@ std::vector<std::string> conversations_starting_with(Database& db, const std::st
     while (st.step())
         uuids.push_back(st.text(0));
     return uuids;
+}
+
+std::string follow_up_question_id(const std::string& follow_up_uuid) {
+    return "follow_up." + follow_up_uuid;
+}
+
+void set_conversation_notes(Database& db, const std::string& uuid, const std::string& notes) {
+    Statement(db, "UPDATE conversation SET notes = ?2, updated_at = ?3 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, notes)
+        .bind(3, now_utc())
+        .run();
+}
+
+void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker) {
+    Statement(db, "UPDATE conversation SET last_speaker = ?2 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, speaker)
+        .run();
+}
+
+void add_follow_up(Database& db, const std::string& conversation_uuid, const FollowUp& f) {
+    Statement(db, "INSERT INTO follow_up(uuid, conversation_uuid, area_id, text, position, "
+                  "created_at) VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 "
+                  "FROM follow_up WHERE conversation_uuid = ?2), ?5)")
+        .bind(1, f.uuid.empty() ? new_uuid() : f.uuid)
+        .bind(2, conversation_uuid)
+        .bind(3, f.area_id)
+        .bind(4, f.text)
+        .bind(5, now_utc())
+        .run();
 }
 
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix) {

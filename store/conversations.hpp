@@ -19,6 +19,16 @@ struct Participant {
     bool operator==(const Participant&) const = default;
 };
 
+// A question added on the spot during a conversation; kept with that conversation only. Its
+// answer is an ordinary answer under the question id follow_up_question_id(uuid).
+struct FollowUp {
+    std::string uuid;
+    std::string area_id; // shown at the end of this area
+    std::string text;
+    bool operator==(const FollowUp&) const = default;
+};
+std::string follow_up_question_id(const std::string& follow_up_uuid);
+
 struct Conversation {
     std::string uuid; // empty: new
     std::string guide_hash;
@@ -33,6 +43,9 @@ struct Conversation {
     std::string current_question;
     std::vector<Participant> participants;
     std::map<std::string, double> area_seconds;
+    std::string notes;        // the conversation as a whole: impressions, actions, parking lot
+    std::string last_speaker; // the speaker last chosen for a quote (the next quote's default)
+    std::vector<FollowUp> follow_ups;
     std::string created_at, updated_at;
     std::optional<std::string> deleted_at;
 };
@@ -54,6 +67,10 @@ std::optional<std::string> resolve_conversation_uuid(Database& db, const std::st
 
 void set_conversation_status(Database& db, const std::string& uuid, const std::string& status);
 void set_current_question(Database& db, const std::string& uuid, const std::string& question_id);
+void set_conversation_notes(Database& db, const std::string& uuid, const std::string& notes);
+void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker);
+// Adds a follow-up question (uuid assigned if empty) after the conversation's others.
+void add_follow_up(Database& db, const std::string& conversation_uuid, const FollowUp& f);
 void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
                       double seconds);
 

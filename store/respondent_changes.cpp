@@ -42,6 +42,16 @@ void record_respondent_change(Database& db, const RespondentChange& c) {
         .bind(3, answers.dump())
         .bind(4, now)
         .run();
+    if (c.partial)
+        Statement(db, "UPDATE respondent SET partial = ?2 WHERE uuid = ?1")
+            .bind(1, c.uuid)
+            .bind(2, *c.partial ? 1 : 0)
+            .run();
+    if (c.trash)
+        Statement(db, "UPDATE respondent SET deleted_at = ?2 WHERE uuid = ?1")
+            .bind(1, c.uuid)
+            .bind(2, now)
+            .run();
     tx.commit();
 }
 
@@ -60,6 +70,7 @@ RespondentChange diff_respondents(const std::string& instrument_id, const Respon
             c.responses[id] = value;
     for (const auto& [id, value] : before.responses)
         if (!after.responses.count(id)) c.responses[id] = std::nullopt;
+    if (before.partial != after.partial) c.partial = after.partial;
     return c;
 }
 
@@ -74,6 +85,16 @@ std::vector<std::pair<std::string, RespondentChange>> split_by_part(const Respon
         RespondentChange one{c.uuid, c.instrument_id, c.source};
         one.responses[id] = value;
         parts.emplace_back("item/" + id, std::move(one));
+    }
+    if (c.partial) {
+        RespondentChange one{c.uuid, c.instrument_id, c.source};
+        one.partial = c.partial;
+        parts.emplace_back("partial", std::move(one));
+    }
+    if (c.trash) {
+        RespondentChange one{c.uuid, c.instrument_id, c.source};
+        one.trash = true;
+        parts.emplace_back("trash", std::move(one));
     }
     return parts;
 }

@@ -17,7 +17,9 @@ struct RespondentChange {
     std::string uuid, instrument_id, source; // source is kept from the row's first write
     std::map<std::string, std::optional<std::string>> attributes;  // nullopt removes
     std::map<std::string, std::optional<ResponseValue>> responses; // item id; nullopt removes
-    bool empty() const { return attributes.empty() && responses.empty(); }
+    std::optional<bool> partial;                                   // left unfinished
+    bool trash = false; // move to the trash (no other write takes it out again)
+    bool empty() const { return attributes.empty() && responses.empty() && !partial && !trash; }
 };
 
 // Writes the change in one transaction, the respondent row made first when missing.
@@ -27,7 +29,7 @@ void record_respondent_change(Database& db, const RespondentChange& change);
 RespondentChange diff_respondents(const std::string& instrument_id, const Respondent& before,
                                   const Respondent& after);
 
-// The change split into parts keyed "attribute/ID" and "item/ID".
+// The change split into parts keyed "attribute/ID", "item/ID", "partial" and "trash".
 std::vector<std::pair<std::string, RespondentChange>> split_by_part(const RespondentChange& c);
 
 } // namespace convene::store

@@ -173,6 +173,18 @@ int show(Context& ctx, const std::string& given) {
                                          {"organisation", p.organisation},
                                          {"consent", p.consent}});
         j["area_seconds"] = c.area_seconds;
+        j["notes"] = c.notes;
+        j["follow_ups"] = ordered_json::array();
+        for (const auto& f : c.follow_ups) {
+            const auto* a = answers.count(store::follow_up_question_id(f.uuid))
+                                ? &answers.at(store::follow_up_question_id(f.uuid))
+                                : nullptr;
+            ordered_json fj{{"area", f.area_id}, {"text", f.text}, {"notes", a ? a->notes : ""}};
+            fj["quotes"] = ordered_json::array();
+            for (const auto& q : a ? a->quotes : std::vector<store::Quote>{})
+                fj["quotes"].push_back({{"text", q.text}, {"speaker", q.speaker}});
+            j["follow_ups"].push_back(fj);
+        }
         j["answers"] = ordered_json::array();
         for (const auto& av : guides::view_for_group(guide, c.group, c.state, c.org)) {
             for (const auto& qv : av.questions) {
@@ -219,7 +231,17 @@ int show(Context& ctx, const std::string& given) {
                     ctx.out << "    " << f.label << ": " << guides::value_text(f, a.values[f.id])
                             << "\n";
         }
+        for (const auto& f : c.follow_ups) {
+            if (f.area_id != av.area->id) continue;
+            ctx.out << "  Follow-up: " << f.text << "\n";
+            auto it = answers.find(store::follow_up_question_id(f.uuid));
+            if (it == answers.end()) continue;
+            if (!it->second.notes.empty()) ctx.out << "    Notes: " << it->second.notes << "\n";
+            for (const auto& q : it->second.quotes)
+                ctx.out << "    “" << q.text << "” — " << q.speaker << "\n";
+        }
     }
+    if (!c.notes.empty()) ctx.out << "\nConversation notes:\n" << c.notes << "\n";
     return 0;
 }
 
