@@ -8,20 +8,27 @@
 namespace convene::store {
 namespace {
 
-void upsert_profile(Workspace& ws, const guides::Profile& p) {
+nlohmann::json profile_body(const guides::Profile& p) {
     guides::ProfileLibrary one;
     one.profiles.push_back(p);
-    auto body = nlohmann::json::parse(guides::profiles_to_json(one))["profiles"][0];
+    return nlohmann::json::parse(guides::profiles_to_json(one))["profiles"][0];
+}
+
+void write_profile_body(Workspace& ws, const std::string& slug, const nlohmann::json& body) {
     Statement(ws.db(), "INSERT INTO mc_profile(uuid, slug, title, body, updated_at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(slug) DO UPDATE SET "
                        "title = excluded.title, body = excluded.body, "
                        "updated_at = excluded.updated_at, deleted_at = NULL")
         .bind(1, new_uuid())
-        .bind(2, p.id)
-        .bind(3, p.title)
+        .bind(2, slug)
+        .bind(3, body.value("title", std::string()))
         .bind(4, body.dump())
         .bind(5, now_utc())
         .run();
+}
+
+void upsert_profile(Workspace& ws, const guides::Profile& p) {
+    write_profile_body(ws, p.id, profile_body(p));
 }
 
 } // namespace
@@ -29,6 +36,24 @@ void upsert_profile(Workspace& ws, const guides::Profile& p) {
 void save_profile(Workspace& ws, const guides::Profile& profile) {
     Transaction tx(ws.db());
     upsert_profile(ws, profile);
+    tx.commit();
+}
+
+void save_profile_changes(Workspace& ws, const guides::Profile& base,
+                          const guides::Profile& edited) {
+    Transaction tx(ws.db());
+    auto before = profile_body(base), after = profile_body(edited);
+    Statement st(ws.db(), "SELECT body FROM mc_profile WHERE slug = ?1");
+    st.bind(1, edited.id);
+    auto current = st.step() ? nlohmann::json::parse(st.text(0), nullptr, false) : before;
+    if (!current.is_object()) current = before;
+    st.reset();
+    // Only the fields this editor changed; another writer's edits to the others stay.
+    for (const auto& [key, value] : after.items())
+        if (!before.contains(key) || before[key] != value) current[key] = value;
+    for (const auto& [key, value] : before.items())
+        if (!after.contains(key)) current.erase(key);
+    write_profile_body(ws, edited.id, current);
     tx.commit();
 }
 

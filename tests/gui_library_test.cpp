@@ -4,6 +4,7 @@
 #include "gui_harness.hpp"
 #include "store/guides.hpp"
 #include "store/library.hpp"
+#include "store/seed.hpp"
 #include "temp_dir.hpp"
 
 #include <GLFW/glfw3.h>
@@ -97,6 +98,67 @@ TEST_CASE("an MC profile edited in the Library is saved to the workspace") {
     auto lib = store::load_profiles(*gui.app().workspace());
     REQUIRE(lib.profile("collaborative-coaching"));
     CHECK(lib.profile("collaborative-coaching")->title == "Collaborative Coaching — peer cycles");
+}
+
+TEST_CASE("leaving an edited MC profile asks first: discard, keep editing or save") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000);
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.tab.profiles");
+    gui.frame(2);
+    gui.click("profiles.item.collaborative-coaching");
+    auto edit_title = [&](const std::string& title) {
+        gui.click("profiles.title");
+        gui.key(GLFW_KEY_A, true);
+        gui.type(title);
+        gui.frame(2);
+    };
+    auto stored_title = [&](const char* id) {
+        return store::load_profiles(*gui.app().workspace()).profile(id)->title;
+    };
+
+    // Keep editing: the edit stays on screen and nothing is written.
+    edit_title("Draft one");
+    gui.click("profiles.item.assessment-literacy");
+    gui.frame(2);
+    gui.click("profiles.leave.cancel");
+    gui.frame(2);
+    gui.click("profiles.save");
+    gui.frame(2);
+    CHECK(stored_title("collaborative-coaching") == "Draft one");
+
+    // Save from the question: written, then the other profile opens.
+    edit_title("Draft two");
+    gui.click("profiles.item.assessment-literacy");
+    gui.frame(2);
+    gui.click("profiles.leave.save");
+    gui.frame(3);
+    CHECK(stored_title("collaborative-coaching") == "Draft two");
+
+    // Discard: nothing written.
+    edit_title("Never saved");
+    gui.click("profiles.item.collaborative-coaching");
+    gui.frame(2);
+    gui.click("profiles.leave.discard");
+    gui.frame(2);
+    CHECK(stored_title("assessment-literacy") != "Never saved");
+    CHECK(stored_title("collaborative-coaching") == "Draft two");
+}
+
+TEST_CASE("saving a profile writes only the fields edited: another writer's edits stay") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    auto base = *store::load_profiles(*ws).profile("collaborative-coaching");
+    auto theirs = base;
+    theirs.issuer = "Kentucky Education Cooperative";
+    store::save_profile_changes(*ws, base, theirs);
+    auto mine = base;
+    mine.title = "Collaborative Coaching, revised";
+    store::save_profile_changes(*ws, base, mine);
+    auto got = *store::load_profiles(*ws).profile("collaborative-coaching");
+    CHECK(got.title == "Collaborative Coaching, revised");
+    CHECK(got.issuer == "Kentucky Education Cooperative");
 }
 
 TEST_CASE("the codebook and currency tabs draw the seeded data") {

@@ -83,17 +83,28 @@ class GuideBrowser {
     std::string print_message_;
 };
 
+// Edits one MC profile at a time. Leaving a profile with unsaved changes asks first; a save
+// writes only the fields edited (store::save_profile_changes), carried out by act().
 class ProfileEditor {
   public:
     void draw(ViewContext& ctx);
+    // Carries out what draw() asked for (the save); called by the screen after drawing.
+    void act(ViewContext& ctx);
+    bool has_unsaved_changes() const;
 
   private:
     void refresh(ViewContext& ctx);
+    void select(std::optional<guides::Profile> profile);
+    bool dirty() const;
+    void draw_leave_dialog();
 
     CacheKey key_;
     guides::ProfileLibrary library_;
     std::string selected_;
     std::optional<guides::Profile> draft_;
+    std::optional<guides::Profile> base_; // the draft as loaded: what a save compares with
+    std::optional<guides::Profile> save_request_;
+    std::optional<std::string> switch_to_; // another profile, once the user chose
     std::string message_;
 };
 
