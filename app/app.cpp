@@ -86,9 +86,14 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
     }
 }
 
-double App::idle_timeout() const {
+bool App::busy() const {
     for (const auto& v : views_)
-        if (v->busy()) return 0.05; // keep the progress bar moving
+        if (v->busy()) return true;
+    return false;
+}
+
+double App::idle_timeout() const {
+    if (busy()) return 0.05; // keep the progress bar moving
     if (show_shortcuts_ || open_error_popup_) return 0.05;
     return std::min(kNoTimer, views_[static_cast<std::size_t>(screen_)]->next_frame_in());
 }

@@ -73,6 +73,8 @@ class App {
     // while something is in progress, a second while a timer is on screen, kNoTimer (sleep
     // until input) when nothing on screen changes by itself.
     double idle_timeout() const;
+    // A view has work running off the UI thread (an import, a search).
+    bool busy() const;
     static constexpr double kNoTimer = 1e9;
 
     void show_error(std::string message);

@@ -3,6 +3,8 @@
 #include "store/answer_changes.hpp"
 #include "store/uuid.hpp"
 
+#include <set>
+
 namespace convene::store {
 
 std::string save_answer(Database& db, const Answer& a) {
@@ -45,18 +47,35 @@ std::map<std::string, Answer> answers_for(Database& db, const std::string& conve
     return out;
 }
 
-std::string fts_query(const std::string& text) {
-    std::string query;
+std::vector<std::string> search_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::set<std::string> seen; // a word given twice adds nothing but work
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < text.size() && words.size() < kMaxSearchWords) {
         while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
             ++i;
         std::size_t start = i;
         while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])))
             ++i;
         if (i == start) break;
+        std::size_t length = std::min(i - start, kMaxSearchWordBytes);
+        while (length > 0 && length < i - start &&
+               (static_cast<unsigned char>(text[start + length]) & 0xC0) == 0x80)
+            --length; // never cut a character in two
+        std::string word = text.substr(start, length);
+        std::string key;
+        for (char c : word)
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (seen.insert(key).second) words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::string fts_query(const std::string& text) {
+    std::string query;
+    for (const auto& w : search_words(text)) {
         std::string word;
-        for (char c : text.substr(start, i - start)) {
+        for (char c : w) {
             if (c == '"') word += '"'; // doubled inside an FTS5 string
             word += c;
         }

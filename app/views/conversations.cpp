@@ -62,6 +62,8 @@ class ConversationsView final : public View {
         return t;
     }
 
+    bool busy() const override { return list_.searching(); }
+
     std::string status_text() const override {
         if (!session_) return {};
         auto st = session_->save_status();

@@ -2,6 +2,7 @@
 // diverging bars), group comparison with crosstabs, and the CSV import with its progress bar.
 #pragma once
 
+#include "app/job.hpp"
 #include "app/views/view.hpp"
 #include "export/survey_analysis.hpp"
 #include "store/survey_import.hpp"
@@ -45,28 +46,6 @@ class SurveyComparePanel {
     std::vector<exporting::Crosstab> crosstabs_;
 };
 
-// Runs a CSV import on its own thread and connection, with progress and cancel.
-class SurveyImportJob {
-  public:
-    ~SurveyImportJob();
-    void start(const std::filesystem::path& workspace, const guides::Instrument& instrument,
-               const std::string& file, bool dry_run, std::optional<store::ColumnMapping> mapping);
-    bool running() const { return running_.load(); }
-    float progress() const;
-    void cancel() { cancel_.store(true); }
-    // The finished report (once), or nullopt while running or when none.
-    std::optional<store::ImportReport> take_report();
-    std::string take_error();
-
-  private:
-    std::thread worker_;
-    std::atomic<bool> running_{false}, cancel_{false};
-    std::atomic<std::size_t> done_{0}, total_{1};
-    std::mutex mutex_;
-    std::optional<store::ImportReport> report_;
-    std::string error_;
-};
-
 class SurveyImportDialog {
   public:
     void open(const std::string& instrument_id);
@@ -80,7 +59,7 @@ class SurveyImportDialog {
     std::optional<store::ImportReport> report_;
     std::string error_;
     bool last_was_dry_ = false;
-    SurveyImportJob job_;
+    Job<store::ImportReport> job_; // the import, on its own thread and connection
 };
 
 } // namespace convene::app
