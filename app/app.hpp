@@ -88,6 +88,8 @@ class App {
     void draw_status_bar();
     // Other writers' commits (a script, another window) raise the revision: views refresh.
     void poll_workspace_changes();
+    // Writes the window layout (imgui.ini) owner-only, when ImGui says it changed.
+    void save_layout();
     void draw_read_only_banner();
     void draw_workspace_dialog();
     void draw_shortcuts_window();
