@@ -1,5 +1,8 @@
 #include "app/widgets.hpp"
 
+#include "app/ui_probe.hpp"
+#include <string>
+
 #include "app/fonts.hpp"
 
 #include <imgui.h>
@@ -33,6 +36,33 @@ void empty_state(const char* heading, const char* body) {
     ImGui::TextUnformatted(body);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+}
+
+bool close_button(const char* probe_prefix, bool unsaved) {
+    std::string prefix = probe_prefix;
+    bool close = false;
+    ImGui::PushID(probe_prefix);
+    if (ImGui::Button("Close")) {
+        if (unsaved)
+            ImGui::OpenPopup("Unsaved changes");
+        else
+            close = true;
+    }
+    probe(prefix + ".close");
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Your changes are not saved yet.");
+        if (ImGui::Button("Close without saving")) {
+            close = true;
+            ImGui::CloseCurrentPopup();
+        }
+        probe(prefix + ".close.discard");
+        ImGui::SameLine();
+        if (ImGui::Button("Keep editing")) ImGui::CloseCurrentPopup();
+        probe(prefix + ".close.keep");
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    return close;
 }
 
 } // namespace convene::app::widgets

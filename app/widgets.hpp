@@ -10,4 +10,10 @@ void screen_title(const char* title);
 // Text that wraps to the available width.
 void wrapped(const char* text);
 
+// An editor's Close button that asks before unsaved work is dropped: with no unsaved changes
+// it closes at once; else a modal offers "Close without saving" and "Keep editing". Returns
+// true when the editor should close. probe_prefix names the button and the modal's buttons
+// ("<prefix>.close", "<prefix>.close.discard", "<prefix>.close.keep").
+bool close_button(const char* probe_prefix, bool unsaved);
+
 } // namespace convene::app::widgets

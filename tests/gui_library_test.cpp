@@ -37,6 +37,40 @@ TEST_CASE("the guide browser shows the questions for the chosen group") {
     CHECK(app::probe_find("library.question.perceptions.first_thoughts"));
 }
 
+TEST_CASE("closing a protocol with unsaved changes asks first") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 4000);
+    gui.click("nav.library");
+    gui.frame(2);
+    gui.click("library.make_protocol");
+    gui.frame(2);
+    gui.click("protocol.keep.experience.involvement");
+    gui.click("protocol.close");
+    gui.frame(2);
+    // Still editing, the question asked; keep editing, then save, then Close closes at once.
+    CHECK(app::probe_find("protocol.save"));
+    gui.click("protocol.close.keep");
+    gui.frame(2);
+    CHECK(app::probe_find("protocol.save"));
+    gui.click("protocol.save");
+    gui.click("protocol.close");
+    gui.frame(2);
+    CHECK_FALSE(app::probe_find("protocol.save"));
+    CHECK(app::probe_find("library.make_protocol"));
+    // Changes then Close without saving: closed, nothing written.
+    gui.click("library.make_protocol");
+    gui.frame(2);
+    gui.click("protocol.keep.experience.knowledge");
+    gui.click("protocol.close");
+    gui.frame(2);
+    gui.click("protocol.close.discard");
+    gui.frame(2);
+    CHECK(app::probe_find("library.make_protocol"));
+    auto saved = store::current_guide(*gui.app().workspace(), "air-2019-protocol");
+    REQUIRE(saved);
+    CHECK(saved->question("experience.knowledge") != nullptr);
+}
+
 TEST_CASE("a protocol of one's own is saved as a new guide and the original is unchanged") {
     TempDir dir;
     GuiHarness gui(dir / "ws.db", 1280, 4000); // tall: every widget on screen

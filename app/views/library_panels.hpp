@@ -52,8 +52,10 @@ class ProtocolEditor {
 
     bool active_ = false;
     guides::Guide draft_;
+    guides::Guide saved_;           // the draft as begun or last saved: Close asks if it differs
     std::string group_;             // whose wording is edited
     std::set<std::string> dropped_; // question ids left out
+    std::set<std::string> saved_dropped_;
     int next_custom_ = 1;
     std::string message_;
     bool message_is_error_ = false;
