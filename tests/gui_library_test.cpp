@@ -2,8 +2,9 @@
 // protocol of one's own, edit an MC profile.
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
+#include "store/currency.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/seed.hpp"
 #include "temp_dir.hpp"
 

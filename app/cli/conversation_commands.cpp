@@ -9,7 +9,7 @@
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/uuid.hpp"
 
 #include <CLI/CLI.hpp>

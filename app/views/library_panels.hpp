@@ -9,8 +9,10 @@
 #include "guides/guide.hpp"
 #include "guides/guide_view.hpp"
 #include "guides/profiles.hpp"
+#include "store/codebook.hpp"
+#include "store/currency.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 
 #include <functional>
 #include <map>

@@ -1,14 +1,9 @@
-// Repositories of the library tables besides guides: MC profiles and stacks, the codebook,
-// currency units and conversions.
+// Repository of the mc_profile and mc_stack tables: the micro-credential profiles a facilitator
+// shows, and the stacks they belong to.
 #pragma once
 
-#include "guides/codebook.hpp"
-#include "guides/currency.hpp"
 #include "guides/profiles.hpp"
 #include "store/workspace.hpp"
-
-#include <string>
-#include <vector>
 
 namespace convene::store {
 
@@ -20,17 +15,5 @@ void save_profile(Workspace& ws, const guides::Profile& profile);
 void save_profile_changes(Workspace& ws, const guides::Profile& base,
                           const guides::Profile& edited);
 guides::ProfileLibrary load_profiles(Workspace& ws);
-
-struct CodeRow {
-    std::string uuid, slug, parent_slug, name, description, colour;
-    int depth = 0;
-};
-// Adds codes whose slug is new and updates the others; never deletes.
-void save_codebook(Workspace& ws, const guides::Codebook& codebook);
-// Codes in tree order (each parent followed by its children).
-std::vector<CodeRow> list_codes(Workspace& ws);
-
-void save_currency(Workspace& ws, const guides::CurrencyTable& table);
-guides::CurrencyTable load_currency(Workspace& ws);
 
 } // namespace convene::store

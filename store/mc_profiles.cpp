@@ -1,8 +1,7 @@
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 
 #include "store/uuid.hpp"
 
-#include <map>
 #include <nlohmann/json.hpp>
 
 namespace convene::store {
@@ -99,93 +98,6 @@ guides::ProfileLibrary load_profiles(Workspace& ws) {
     auto load = guides::parse_profiles(doc.dump());
     if (!load.library) throw Error(guides::describe(load.problems, "the stored MC profiles"));
     return std::move(*load.library);
-}
-
-void save_codebook(Workspace& ws, const guides::Codebook& book) {
-    Transaction tx(ws.db());
-    std::map<std::string, std::string> uuid_of;
-    Statement existing(ws.db(), "SELECT slug, uuid FROM code");
-    while (existing.step())
-        uuid_of[existing.text(0)] = existing.text(1);
-    int position = 0;
-    for (const auto& c : book.codes) {
-        auto [it, added] = uuid_of.try_emplace(c.id, new_uuid());
-        Statement st(ws.db(),
-                     "INSERT INTO code(uuid, slug, parent_uuid, name, description, "
-                     "colour, position, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                     "ON CONFLICT(slug) DO UPDATE SET parent_uuid = excluded.parent_uuid, "
-                     "name = excluded.name, description = excluded.description, "
-                     "colour = excluded.colour, position = excluded.position, "
-                     "updated_at = excluded.updated_at");
-        st.bind(1, it->second).bind(2, c.id);
-        if (c.parent.empty())
-            st.bind_null(3);
-        else
-            st.bind(3, uuid_of.at(c.parent));
-        st.bind(4, c.name).bind(5, c.description).bind(6, c.colour).bind(7, position++);
-        st.bind(8, now_utc()).run();
-    }
-    tx.commit();
-}
-
-std::vector<CodeRow> list_codes(Workspace& ws) {
-    std::vector<CodeRow> rows;
-    Statement st(ws.db(), R"sql(
-        WITH RECURSIVE tree(uuid, depth, sort) AS (
-            SELECT uuid, 0, printf('%06d', position) FROM code
-             WHERE parent_uuid IS NULL AND deleted_at IS NULL
-            UNION ALL
-            SELECT c.uuid, t.depth + 1, t.sort || '/' || printf('%06d', c.position)
-              FROM code c JOIN tree t ON c.parent_uuid = t.uuid WHERE c.deleted_at IS NULL)
-        SELECT c.uuid, c.slug, coalesce(p.slug, ''), c.name, c.description, c.colour, t.depth
-          FROM tree t JOIN code c ON c.uuid = t.uuid LEFT JOIN code p ON p.uuid = c.parent_uuid
-         ORDER BY t.sort)sql");
-    while (st.step())
-        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
-                        st.integer(6)});
-    return rows;
-}
-
-void save_currency(Workspace& ws, const guides::CurrencyTable& t) {
-    Transaction tx(ws.db());
-    for (const auto& u : t.units)
-        Statement(ws.db(),
-                  "INSERT INTO currency_unit(slug, label, clock_hours) VALUES (?1, ?2, ?3) "
-                  "ON CONFLICT(slug) DO UPDATE SET label = excluded.label, "
-                  "clock_hours = excluded.clock_hours")
-            .bind(1, u.id)
-            .bind(2, u.label)
-            .bind(3, u.clock_hours)
-            .run();
-    std::map<std::string, std::string> names(t.states.begin(), t.states.end());
-    for (const auto& c : t.conversions)
-        Statement(ws.db(),
-                  "INSERT INTO currency_conversion(state, state_name, unit, clock_hours, "
-                  "source) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(state, unit) DO UPDATE "
-                  "SET state_name = excluded.state_name, clock_hours = excluded.clock_hours, "
-                  "source = excluded.source")
-            .bind(1, c.state)
-            .bind(2, names[c.state])
-            .bind(3, c.unit)
-            .bind(4, c.clock_hours)
-            .bind(5, c.source)
-            .run();
-    tx.commit();
-}
-
-guides::CurrencyTable load_currency(Workspace& ws) {
-    guides::CurrencyTable t;
-    Statement units(ws.db(), "SELECT slug, label, clock_hours FROM currency_unit ORDER BY rowid");
-    while (units.step())
-        t.units.push_back({units.text(0), units.text(1), units.real(2)});
-    Statement conv(ws.db(), "SELECT state, state_name, unit, clock_hours, source "
-                            "FROM currency_conversion ORDER BY state, rowid");
-    while (conv.step()) {
-        if (t.states.empty() || t.states.back().first != conv.text(0))
-            t.states.emplace_back(conv.text(0), conv.text(1));
-        t.conversions.push_back({conv.text(0), conv.text(2), conv.real(3), conv.text(4)});
-    }
-    return t;
 }
 
 } // namespace convene::store
