@@ -189,11 +189,11 @@ void draw_survey_results(const SurveyModel& m) {
                      "disagreement left of the line and agreement right of it, neutral across it.");
     ImGui::PopStyleColor();
     float bar_w = ImGui::GetFontSize() * 12;
-    // With open questions, the items take the upper half and their answers the lower one.
+    // With open questions, the items take a little under half the height, their answers the rest.
     bool any_text = false;
     for (const auto& t : m.open_text)
         any_text |= !t.answers.empty();
-    const float items_h = any_text ? ImGui::GetContentRegionAvail().y * 0.5f : 0.0f;
+    const float items_h = any_text ? ImGui::GetContentRegionAvail().y * 0.45f : 0.0f;
     if (!ImGui::BeginTable("##items", 6,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                ImGuiTableFlags_ScrollY,
