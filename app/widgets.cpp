@@ -9,6 +9,11 @@
 
 namespace convene::app::widgets {
 
+std::string count(std::size_t n, std::string_view one, std::string_view many) {
+    std::string word(n == 1 ? one : many.empty() ? std::string(one) + "s" : std::string(many));
+    return std::to_string(n) + " " + word;
+}
+
 void screen_title(const char* title) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(title);

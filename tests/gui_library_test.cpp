@@ -10,6 +10,10 @@
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
 
 using namespace convene;
 using convene::test::GuiHarness;
@@ -206,4 +210,107 @@ TEST_CASE("the codebook and currency tabs draw the seeded data") {
     gui.click("library.tab.currency");
     gui.frame(2);
     CHECK(gui.app().error_message().empty());
+}
+
+namespace {
+
+// Sets an environment variable for one test and puts the old value back.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        if (value)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (old_)
+            ::setenv(name_, old_->c_str(), 1);
+        else
+            ::unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+std::string probe_text(const std::string& name) {
+    auto r = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(r.has_value());
+    return r->text;
+}
+
+void replace_text(GuiHarness& gui, const std::string& field, const std::string& text) {
+    gui.click(field);
+    gui.key(GLFW_KEY_A, true);
+    gui.key(GLFW_KEY_DELETE);
+    gui.type(text);
+}
+
+} // namespace
+
+TEST_CASE("printing a protocol asks where, refuses a bad folder and shows the full path") {
+    TempDir dir;
+    auto docs = dir / "docs";
+    std::filesystem::create_directories(docs);
+    ScopedEnv env("XDG_DOCUMENTS_DIR", docs.c_str());
+    GuiHarness gui(dir / "ws.db", 1280, 900);
+    gui.click("nav.library");
+    gui.click("library.print");
+    // Prefilled: the documents folder and a file name naming the guide and group.
+    CHECK(probe_text("library.print.folder") == docs.string());
+    CHECK(probe_text("library.print.name") == "protocol-air-2019-licensing.html");
+
+    // A folder that does not exist is refused with the reason; nothing is written.
+    replace_text(gui, "library.print.folder", (dir / "missing").string());
+    gui.click("library.print.write");
+    CHECK(probe_text("library.print.refused") ==
+          "There is no folder " + (dir / "missing").string() + ".");
+    CHECK_FALSE(std::filesystem::exists(dir / "missing"));
+    // A file given as the folder, and a folder given as the file name.
+    convene::test::write_file(dir / "notes.txt", "x");
+    replace_text(gui, "library.print.folder", (dir / "notes.txt").string());
+    gui.click("library.print.write");
+    CHECK(probe_text("library.print.refused") ==
+          (dir / "notes.txt").string() + " is a file, not a folder.");
+    std::filesystem::create_directories(docs / "taken");
+    replace_text(gui, "library.print.folder", docs.string());
+    replace_text(gui, "library.print.name", "taken");
+    gui.click("library.print.write");
+    CHECK_THAT(probe_text("library.print.refused"), Catch::Contains("is a folder"));
+    CHECK_FALSE(app::probe_find("library.print.written"));
+
+    // A good folder and name: written, and the full path is shown.
+    replace_text(gui, "library.print.name", "licensing.md");
+    gui.click("library.print.write");
+    CHECK(probe_text("library.print.written") == "Wrote " + (docs / "licensing.md").string());
+    CHECK_FALSE(app::probe_find("library.print.refused"));
+    auto text = convene::test::read_file(docs / "licensing.md");
+    CHECK_THAT(text, Catch::Contains("#")); // Markdown headings
+    gui.click("library.print.close");
+}
+
+TEST_CASE("the print folder falls back to ~/Documents, then the home folder") {
+    TempDir dir;
+    auto home = dir / "home";
+    std::filesystem::create_directories(home);
+    ScopedEnv no_docs("XDG_DOCUMENTS_DIR", nullptr);
+    ScopedEnv env_home("HOME", home.c_str());
+    GuiHarness gui(dir / "ws.db", 1280, 900);
+    gui.click("nav.library");
+    gui.click("library.print");
+    CHECK(probe_text("library.print.folder") == home.string());
+    gui.click("library.print.close");
+    std::filesystem::create_directories(home / "Documents");
+    gui.click("library.print");
+    CHECK(probe_text("library.print.folder") == (home / "Documents").string());
+    gui.click("library.print.write");
+    CHECK(probe_text("library.print.written") ==
+          "Wrote " + (home / "Documents" / "protocol-air-2019-licensing.html").string());
+    CHECK(std::filesystem::exists(home / "Documents" / "protocol-air-2019-licensing.html"));
 }

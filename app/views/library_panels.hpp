@@ -83,8 +83,9 @@ class GuideBrowser {
     std::vector<guides::AreaView> view_;
     std::map<std::string, nlohmann::json> preview_values_; // scratch: never saved
     bool open_print_ = false;
-    std::string print_path_;
-    std::string print_message_;
+    std::string print_folder_, print_name_; // typed by the user, prefilled on opening
+    std::string print_message_;             // the full path written, or why nothing was
+    bool print_ok_ = false;
 };
 
 // Edits one MC profile at a time. Leaving a profile with unsaved changes asks first; a save

@@ -79,14 +79,15 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
     if (report_) {
         if (report_->problems.empty()) {
             std::string msg = report_->imported
-                                  ? "Imported " + std::to_string(report_->rows) + " responses (" +
+                                  ? "Imported " + widgets::count(report_->rows, "response") + " (" +
                                         std::to_string(report_->added) + " new, " +
                                         std::to_string(report_->updated) + " updated)."
-                                  : std::to_string(report_->rows) +
-                                        " responses checked: no problems. Press Import.";
+                                  : widgets::count(report_->rows, "response") +
+                                        " checked: no problems. Press Import.";
             widgets::wrapped(msg.c_str());
         } else {
-            ImGui::Text("%zu problems; nothing was imported:", report_->problems.size());
+            ImGui::Text("%s; nothing was imported:",
+                        widgets::count(report_->problems.size(), "problem").c_str());
             ImGui::BeginChild("##problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8),
                               true);
             for (const auto& p : report_->problems)

@@ -18,6 +18,16 @@
 
 namespace convene::app {
 
+// One answer to an open-text item, with who gave it.
+struct OpenTextAnswer {
+    std::string respondent; // the external id, else the start of the uuid
+    std::string text;
+};
+struct OpenTextItem {
+    std::string item_id, item_text;
+    std::vector<OpenTextAnswer> answers;
+};
+
 // The loaded survey and everything computed from it, rebuilt when the workspace changes.
 struct SurveyModel {
     std::string instrument_id;
@@ -25,7 +35,18 @@ struct SurveyModel {
     exporting::SurveyTable table;
     std::vector<exporting::ItemResult> items;
     std::vector<exporting::ConstructResult> constructs;
+    std::vector<OpenTextItem> open_text; // every text item, with its answers
 };
+
+// The survey loaded and analysed (no drawing): what the Surveys screen caches.
+std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
+                                               const std::string& instrument_id);
+
+// How a respondent is named on screen: the survey service's id, else the start of the uuid.
+std::string respondent_name(const store::Respondent& r);
+// An answer as a person reads it: "Agree (4)", "12.5 hours", "Other: coaching cycles", ...
+std::string answer_text(const guides::Instrument& instrument, const guides::Item& item,
+                        const store::ResponseValue& value);
 
 void draw_survey_results(const SurveyModel& model);
 
