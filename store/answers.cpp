@@ -1,4 +1,5 @@
 #include "store/answers.hpp"
+#include "store/json_column.hpp"
 
 #include "store/answer_changes.hpp"
 #include "store/uuid.hpp"
@@ -31,9 +32,9 @@ std::map<std::string, Answer> answers_for(Database& db, const std::string& conve
         a.question_id = st.text(1);
         a.notes = st.text(2);
         a.asked = static_cast<Asked>(st.integer(3));
-        for (const auto& p : nlohmann::json::parse(st.text(4)))
-            a.probes.push_back(p.get<int>());
-        a.values = nlohmann::json::parse(st.text(5));
+        for (const auto& p : json_column(st.text(4), "answer", "probes", a.uuid, JsonKind::Array))
+            if (p.is_number_integer()) a.probes.push_back(p.get<int>());
+        a.values = json_column(st.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
         a.updated_at = st.text(6);
         question_of[a.uuid] = a.question_id;
         out[a.question_id] = std::move(a);

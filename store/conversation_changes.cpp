@@ -1,4 +1,5 @@
 #include "store/conversation_changes.hpp"
+#include "store/json_column.hpp"
 
 #include "store/uuid.hpp"
 
@@ -40,7 +41,7 @@ void write_flags(Database& db, const std::string& uuid, const std::map<std::stri
     read.bind(1, uuid);
     read.step();
     std::set<std::string> set;
-    for (const auto& f : nlohmann::json::parse(read.text(0)))
+    for (const auto& f : json_column(read.text(0), "conversation", "flags", uuid, JsonKind::Array))
         if (f.is_string()) set.insert(f.get<std::string>());
     for (const auto& [flag, on] : flags)
         on ? (void)set.insert(flag) : (void)set.erase(flag);

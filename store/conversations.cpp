@@ -1,4 +1,5 @@
 #include "store/conversations.hpp"
+#include "store/json_column.hpp"
 
 #include "store/conversation_changes.hpp"
 #include "store/uuid.hpp"
@@ -114,8 +115,8 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     c.facilitator = st.text(7);
     c.note_taker = st.text(8);
     c.profile = st.text(9);
-    for (const auto& f : nlohmann::json::parse(st.text(10)))
-        c.flags.insert(f.get<std::string>());
+    for (const auto& f : json_column(st.text(10), "conversation", "flags", c.uuid, JsonKind::Array))
+        if (f.is_string()) c.flags.insert(f.get<std::string>());
     c.status = st.text(11);
     c.current_question = st.text(12);
     c.created_at = st.text(13);

@@ -1,4 +1,5 @@
 #include "store/mc_profiles.hpp"
+#include "store/json_column.hpp"
 
 #include "store/uuid.hpp"
 
@@ -87,14 +88,16 @@ guides::ProfileLibrary load_profiles(Workspace& ws) {
     while (stacks.step()) {
         nlohmann::json s{{"id", stacks.text(0)},
                          {"title", stacks.text(1)},
-                         {"profiles", nlohmann::json::parse(stacks.text(3))}};
+                         {"profiles", json_column(stacks.text(3), "MC stack", "profiles",
+                                                  stacks.text(0), JsonKind::Array)}};
         if (!stacks.text(2).empty()) s["description"] = stacks.text(2);
         doc["stacks"].push_back(s);
     }
-    Statement profiles(ws.db(), "SELECT body FROM mc_profile WHERE deleted_at IS NULL "
+    Statement profiles(ws.db(), "SELECT body, slug FROM mc_profile WHERE deleted_at IS NULL "
                                 "ORDER BY title");
     while (profiles.step())
-        doc["profiles"].push_back(nlohmann::json::parse(profiles.text(0)));
+        doc["profiles"].push_back(json_column(profiles.text(0), "MC profile", "body",
+                                              profiles.text(1), JsonKind::Object));
     auto load = guides::parse_profiles(doc.dump());
     if (!load.library) throw Error(guides::describe(load.problems, "the stored MC profiles"));
     return std::move(*load.library);
