@@ -102,7 +102,7 @@ TEST_CASE("a conversation is marked complete in the review") {
     store::Workspace ws(path);
     auto rows = store::list_conversations(ws.db());
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0].status == "complete");
+    CHECK(rows[0].status == store::Status::Complete);
     CHECK(store::answers_for(ws.db(), rows[0].uuid)["perceptions.first_thoughts"].notes ==
           "Edited in review");
 }

@@ -141,7 +141,7 @@ TEST_CASE("the list filters by group, state, status and date") {
     for (const auto& r :
          store::list_conversations(ws->db(), {.state = "Ohio", .status = "complete"})) {
         CHECK(r.state == "Ohio");
-        CHECK(r.status == "complete");
+        CHECK(r.status == store::Status::Complete);
     }
     auto autumn = store::list_conversations(ws->db(), {.from = "2026-10-01", .to = "2026-10-31"});
     CHECK_FALSE(autumn.empty());

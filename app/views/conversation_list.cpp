@@ -13,9 +13,15 @@
 namespace convene::app {
 namespace {
 
-const char* status_label(const std::string& s) {
-    if (s == "in_progress") return "In progress";
-    if (s == "complete") return "Complete";
+const char* status_label(store::Status s) {
+    switch (s) {
+    case store::Status::InProgress:
+        return "In progress";
+    case store::Status::Complete:
+        return "Complete";
+    case store::Status::Planned:
+        break;
+    }
     return "Planned";
 }
 
@@ -156,7 +162,7 @@ void ConversationList::poll_search(ViewContext& ctx) {
 }
 
 void ConversationList::sort_rows() {
-    auto key = [this](const store::ConversationRow& r) -> const std::string& {
+    auto key = [this](const store::ConversationRow& r) -> std::string {
         switch (sort_column_) {
         case 1:
             return r.org;
@@ -164,8 +170,8 @@ void ConversationList::sort_rows() {
             return r.state;
         case 3:
             return r.group;
-        case 4:
-            return r.status;
+        case 4: // planned, in progress, complete: the order they happen in
+            return std::to_string(static_cast<int>(r.status));
         default:
             return r.scheduled_at;
         }
