@@ -145,9 +145,11 @@ void ConversationSession::answer_changed(const std::string& question_id) {
     auto change = store::diff_answers(known->second, now);
     known->second = now;
     if (change.empty()) return;
+    std::vector<std::pair<std::string, store::Autosaver::Write>> writes;
     for (auto& [part, one] : store::split_by_part(change))
-        saver_->put("answer/" + question_id + "/" + part,
-                    [one](store::Database& db) { store::record_answer_change(db, one); });
+        writes.emplace_back("answer/" + question_id + "/" + part,
+                            [one](store::Database& db) { store::record_answer_change(db, one); });
+    saver_->put_all(std::move(writes));
     // The store starts a planned conversation with its first answer, in the same transaction.
     if (conversation_.status == store::Status::Planned)
         conversation_.status = saved_setup_.status = store::Status::InProgress;
@@ -178,9 +180,12 @@ void ConversationSession::refresh(std::uint64_t revision) {
 void ConversationSession::setup_changed() {
     auto change = store::diff_conversations(saved_setup_, conversation_);
     saved_setup_ = conversation_;
+    std::vector<std::pair<std::string, store::Autosaver::Write>> writes;
     for (auto& [part, one] : store::split_by_part(change))
-        saver_->put("setup/" + part,
-                    [one](store::Database& db) { store::record_conversation_change(db, one); });
+        writes.emplace_back("setup/" + part, [one](store::Database& db) {
+            store::record_conversation_change(db, one);
+        });
+    saver_->put_all(std::move(writes));
 }
 
 void ConversationSession::set_status(store::Status status) {

@@ -46,6 +46,19 @@ std::uint64_t Autosaver::put(const std::string& key, Write write) {
     return seq;
 }
 
+std::uint64_t Autosaver::put_all(std::vector<std::pair<std::string, Write>> writes) {
+    std::uint64_t seq;
+    {
+        std::lock_guard lock(mutex_);
+        seq = next_seq_;
+        for (auto& [key, write] : writes)
+            pending_[key] = {seq = ++next_seq_, std::move(write)};
+        status_.queued_seq = seq;
+    }
+    wake_.notify_one();
+    return seq;
+}
+
 bool Autosaver::flush() {
     std::unique_lock lock(mutex_);
     std::uint64_t target = next_seq_;

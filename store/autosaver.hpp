@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace convene::store {
 
@@ -29,6 +31,9 @@ class Autosaver {
 
     // Queues a write; returns its sequence number (saved once status().saved_seq reaches it).
     std::uint64_t put(const std::string& key, Write write);
+    // Queues several writes at once (the parts of one edit): the worker takes all or none of
+    // them into a batch, so they reach the file in the same commit.
+    std::uint64_t put_all(std::vector<std::pair<std::string, Write>> writes);
     // Blocks until every write queued so far is committed, or a write failed.
     bool flush();
 

@@ -16,40 +16,12 @@ guides::Guide parse_stored(const std::string& json, const std::string& hash) {
 } // namespace
 
 GuideImport import_guide(Workspace& ws, const guides::Guide& guide, bool bundled) {
+    auto r = import_versioned(
+        ws.db(), VersionedTable::Guide,
+        {guide.id, guide.version, guide.title, guides::guide_to_json(guide), bundled});
     GuideImport result;
-    std::string json = guides::guide_to_json(guide);
-    result.hash = guides::sha256_hex(json);
-    std::size_t questions = 0;
-    for (const auto& a : guide.areas)
-        questions += a.questions.size();
-    Transaction tx(ws.db());
-    Statement exists(ws.db(), "SELECT current FROM guide WHERE hash = ?1");
-    exists.bind(1, result.hash);
-    bool present = exists.step();
-    bool already_current = present && exists.int64(0) == 1;
-    exists.reset();
-    if (already_current) return result; // nothing changes: roll back the empty transaction
-    Statement(ws.db(), "UPDATE guide SET current = 0 WHERE guide_id = ?1 AND current = 1")
-        .bind(1, guide.id)
-        .run();
-    if (present) {
-        Statement(ws.db(), "UPDATE guide SET current = 1, deleted_at = NULL WHERE hash = ?1")
-            .bind(1, result.hash)
-            .run();
-    } else {
-        Statement(ws.db(), "INSERT INTO guide(hash, guide_id, version, title, json, bundled, "
-                           "current, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)")
-            .bind(1, result.hash)
-            .bind(2, guide.id)
-            .bind(3, guide.version)
-            .bind(4, guide.title)
-            .bind(5, json)
-            .bind(6, bundled ? 1 : 0)
-            .bind(7, now_utc())
-            .run();
-        result.added = true;
-    }
-    tx.commit();
+    result.hash = r.hash;
+    result.added = r.added;
     return result;
 }
 

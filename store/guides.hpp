@@ -3,6 +3,7 @@
 #pragma once
 
 #include "guides/guide.hpp"
+#include "store/versioned.hpp"
 #include "store/workspace.hpp"
 
 #include <optional>
@@ -18,10 +19,8 @@ struct GuideRow {
     std::size_t groups = 0, areas = 0, questions = 0;
 };
 
-struct GuideImport {
-    std::string hash;
-    bool added = false; // false when this exact content was already there
-};
+// The hash, and whether this exact content was new.
+using GuideImport = VersionedImport;
 
 // Stores the guide (if its content is new) and makes it the current version of its id.
 GuideImport import_guide(Workspace& ws, const guides::Guide& guide, bool bundled = false);

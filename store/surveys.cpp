@@ -1,5 +1,7 @@
 #include "store/surveys.hpp"
+
 #include "store/json_column.hpp"
+#include "store/versioned.hpp"
 
 #include "guides/guide_json.hpp"
 #include "store/uuid.hpp"
@@ -19,36 +21,10 @@ guides::Instrument parse_stored(const std::string& json, const std::string& hash
 } // namespace
 
 std::string import_instrument(Workspace& ws, const guides::Instrument& inst, bool bundled) {
-    std::string json = guides::instrument_to_json(inst);
-    std::string hash = guides::sha256_hex(json);
-    Transaction tx(ws.db());
-    Statement exists(ws.db(), "SELECT current FROM instrument WHERE hash = ?1");
-    exists.bind(1, hash);
-    bool present = exists.step();
-    bool current = present && exists.int64(0) == 1;
-    exists.reset();
-    if (current) return hash;
-    Statement(ws.db(), "UPDATE instrument SET current = 0 WHERE instrument_id = ?1 AND current = 1")
-        .bind(1, inst.id)
-        .run();
-    if (present)
-        Statement(ws.db(), "UPDATE instrument SET current = 1, deleted_at = NULL WHERE hash = ?1")
-            .bind(1, hash)
-            .run();
-    else
-        Statement(ws.db(),
-                  "INSERT INTO instrument(hash, instrument_id, version, title, json, bundled, "
-                  "current, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)")
-            .bind(1, hash)
-            .bind(2, inst.id)
-            .bind(3, inst.version)
-            .bind(4, inst.title)
-            .bind(5, json)
-            .bind(6, bundled ? 1 : 0)
-            .bind(7, now_utc())
-            .run();
-    tx.commit();
-    return hash;
+    return import_versioned(
+               ws.db(), VersionedTable::Instrument,
+               {inst.id, inst.version, inst.title, guides::instrument_to_json(inst), bundled})
+        .hash;
 }
 
 std::vector<InstrumentRow> list_instruments(Workspace& ws) {

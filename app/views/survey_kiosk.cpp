@@ -246,9 +246,12 @@ void SurveyKiosk::save() {
 }
 
 void SurveyKiosk::queue(const store::RespondentChange& change) {
+    std::vector<std::pair<std::string, store::Autosaver::Write>> writes;
     for (auto& [part, one] : store::split_by_part(change))
-        saver_->put("respondent/" + change.uuid + "/" + part,
-                    [one](store::Database& db) { store::record_respondent_change(db, one); });
+        writes.emplace_back("respondent/" + change.uuid + "/" + part, [one](store::Database& db) {
+            store::record_respondent_change(db, one);
+        });
+    saver_->put_all(std::move(writes));
 }
 
 void SurveyKiosk::draw(ViewContext& ctx) {
