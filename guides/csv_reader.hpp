@@ -25,6 +25,8 @@
 //   - Blank lines (nothing but spaces) outside quotes are skipped wherever they are: at the end,
 //     at the start and between records. row_lines still give the true physical lines.
 //   - A header with no further records is a valid, empty table.
+//   - A cell longer than kMaxCsvCellBytes (64 KiB, guides/limits.hpp) is a problem naming its line
+//     and column: no survey answer is that long, a damaged file's runaway quote often is.
 //   - The table is returned only when there are no problems. Problems are collected over the whole
 //     file (at most max_csv_problems of them, then one summary problem) except for the fatal ones
 //     -- empty file, not UTF-8 text, unterminated quote -- which stop the reading.
