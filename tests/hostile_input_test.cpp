@@ -1,6 +1,7 @@
 // Bounds on hostile input: every JSON loader range-checks its integers, numbers become ints only
 // after the range check, and files, texts, nesting and CSV cells over their limits are refused
 // with a message naming the file, JSON path or row and column, and the limit.
+#include "app/settings.hpp"
 #include "guides/codebook.hpp"
 #include "guides/csv_reader.hpp"
 #include "guides/currency.hpp"
@@ -157,4 +158,15 @@ TEST_CASE("a CSV cell over 64 KiB is refused with its line, column and the limit
           "line 3, column 2: this cell is 65537 bytes long; a cell may hold at most 64 KiB");
     CHECK(r.problems[1].line == 4);
     CHECK(parse_csv("id,notes\n1," + std::string(kMaxCsvCellBytes, 'a') + "\n").table);
+}
+
+TEST_CASE("a text size of 1e300 in the settings file is clamped, not converted to float first") {
+    TempDir dir;
+    convene::test::write_file(dir / "settings.json", R"({"text_scale": 1e300, "dark": true})");
+    auto s = convene::app::load_settings(dir / "settings.json");
+    CHECK(s.text_scale == convene::app::Settings::kMaxScale);
+    CHECK(s.dark);
+    convene::test::write_file(dir / "settings.json", R"({"text_scale": -1e300})");
+    CHECK(convene::app::load_settings(dir / "settings.json").text_scale ==
+          convene::app::Settings::kMinScale);
 }
