@@ -1,11 +1,13 @@
 #include "app/app.hpp"
 
 #include "app/fonts.hpp"
+#include "store/paths.hpp"
 #include "store/seed.hpp"
 #include "store/workspace.hpp"
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -41,8 +43,11 @@ const ScreenInfo& screen_info(Screen screen) {
 App::App(AppOptions options) : options_(std::move(options)) {
     if (options_.persist) {
         settings_ = load_settings(options_.config_dir / "settings.json");
-        std::error_code ec;
-        std::filesystem::create_directories(options_.config_dir, ec);
+        try {
+            store::create_private_directories(options_.config_dir);
+        } catch (const std::filesystem::filesystem_error&) {
+            // Settings then stay in memory for this run; nothing else depends on the folder.
+        }
         ini_path_ = (options_.config_dir / "imgui.ini").string();
         ImGui::GetIO().IniFilename = ini_path_.c_str();
     } else {
@@ -55,6 +60,11 @@ App::App(AppOptions options) : options_(std::move(options)) {
     if (!options_.workspace.empty()) {
         if (auto err = open_workspace(options_.workspace, true)) show_error(*err);
     }
+    // Back where the facilitator was, even after a crash or a kill: the conversation and panel
+    // that were open (the question is kept with the conversation).
+    if (workspace_ && !settings_.open_conversation.empty() &&
+        open_part("conversation:" + settings_.open_conversation + ":" + settings_.open_mode))
+        show(Screen::Conversations);
 }
 
 App::~App() {
@@ -79,7 +89,8 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
 double App::idle_timeout() const {
     for (const auto& v : views_)
         if (v->busy()) return 0.05; // keep the progress bar moving
-    return 0.5;
+    if (show_shortcuts_ || open_error_popup_) return 0.05;
+    return std::min(kNoTimer, views_[static_cast<std::size_t>(screen_)]->next_frame_in());
 }
 
 void App::show(Screen screen) {
@@ -119,6 +130,12 @@ void App::show_error(std::string message) {
 void App::set_text_scale(float scale) {
     settings_.text_scale = std::clamp(scale, Settings::kMinScale, Settings::kMaxScale);
     fonts_dirty_ = true;
+    save_settings_now();
+}
+
+void App::toggle_panels() {
+    bool show = !(settings_.navigation_shown && settings_.walkthrough_side_panel);
+    settings_.navigation_shown = settings_.walkthrough_side_panel = show;
     save_settings_now();
 }
 
@@ -176,6 +193,9 @@ void App::run(Command command) {
     case Command::ShowShortcuts:
         show_shortcuts_ = true;
         break;
+    case Command::TogglePanels:
+        toggle_panels();
+        break;
     case Command::GoConversations:
         show(Screen::Conversations);
         break;
@@ -196,14 +216,34 @@ void App::run(Command command) {
     case Command::NextArea:
     case Command::MarkQuote:
     case Command::FocusNotes:
+    case Command::InsertTime:
     case Command::LeaveKiosk:
         views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;
     }
 }
 
+void App::poll_workspace_changes() {
+    if (!workspace_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_change_poll_ < std::chrono::milliseconds(500)) return;
+    last_change_poll_ = now;
+    workspace_->poll_external_changes();
+}
+
+void App::close_popups_on_escape() {
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        ImGui::ClosePopupToLevel(0, true); // menus are popups too
+        return;
+    }
+    if (show_shortcuts_ || show_about_) show_shortcuts_ = show_about_ = false;
+}
+
 void App::frame() {
     try {
+        poll_workspace_changes();
+        close_popups_on_escape();
         for (Command c : poll_shortcuts())
             run(c);
         draw_shell();

@@ -8,6 +8,7 @@
 #include "app/views/view.hpp"
 
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -59,6 +60,7 @@ class App {
 
     store::Workspace* workspace() { return workspace_.get(); }
     const Settings& settings() const { return settings_; }
+    Settings& settings() { return settings_; }
     const std::string& error_message() const { return error_message_; }
     bool wants_quit() const { return quit_; }
     // Saves everything first; stays open (with the reason in a dialog) if something could not be.
@@ -67,16 +69,24 @@ class App {
     // Fonts are rebuilt by the platform layer between frames when the text size changed.
     bool fonts_dirty() const { return fonts_dirty_; }
     void rebuild_fonts(float content_scale);
-    // How long the platform may sleep waiting for input: 0 while something is in progress.
+    // How long the platform may sleep waiting for input before it draws a frame anyway: short
+    // while something is in progress, a second while a timer is on screen, kNoTimer (sleep
+    // until input) when nothing on screen changes by itself.
     double idle_timeout() const;
+    static constexpr double kNoTimer = 1e9;
 
     void show_error(std::string message);
 
   private:
     void draw_shell();
+    ViewContext view_context();
+    void close_popups_on_escape();
     void draw_menu_bar();
     void draw_navigation();
     void draw_status_bar();
+    // Other writers' commits (a script, another window) raise the revision: views refresh.
+    void poll_workspace_changes();
+    void draw_read_only_banner();
     void draw_workspace_dialog();
     void draw_shortcuts_window();
     void draw_about_window();
@@ -84,11 +94,13 @@ class App {
     void apply_theme();
     void set_text_scale(float scale);
     void save_settings_now();
+    void toggle_panels(); // Ctrl+B: the navigation and the walkthrough's side panel
 
     AppOptions options_;
     Settings settings_;
     std::string ini_path_;
     std::unique_ptr<store::Workspace> workspace_;
+    std::chrono::steady_clock::time_point last_change_poll_{};
     std::array<std::unique_ptr<View>, 5> views_;
     Screen screen_ = Screen::Conversations;
     bool quit_ = false;

@@ -1,5 +1,6 @@
 #include "app/conversation_session.hpp"
 
+#include "store/conversation_changes.hpp"
 #include "store/guides.hpp"
 #include "store/uuid.hpp"
 
@@ -9,10 +10,13 @@ ConversationSession::ConversationSession(store::Workspace& ws, const std::string
     auto c = store::get_conversation(ws.db(), uuid);
     if (!c) throw store::Error("no conversation " + uuid);
     conversation_ = std::move(*c);
+    saved_setup_ = conversation_;
     auto g = store::guide_by_hash(ws, conversation_.guide_hash);
     if (!g) throw store::Error("the guide of conversation " + uuid + " is missing");
     guide_ = std::move(*g);
     answers_ = store::answers_for(ws.db(), uuid);
+    saved_ = answers_;
+    seen_revision_ = ws.revision();
     saver_ = std::make_unique<store::Autosaver>(ws);
     rebuild_items();
     go_to_question(conversation_.current_question);
@@ -26,11 +30,22 @@ ConversationSession::~ConversationSession() {
 void ConversationSession::rebuild_items() {
     std::string current_id = current_item() ? current_item()->question->id : std::string();
     items_.clear();
+    follow_up_questions_.clear();
     for (const auto& av : guides::view_for_group(guide_, conversation_.group, conversation_.state,
-                                                 conversation_.org))
+                                                 conversation_.org)) {
         for (const auto& qv : av.questions)
             if (qv.question->applies(conversation_.flags))
                 items_.push_back({av.area, qv.question, qv.text, qv.probes, qv.condition_label});
+        // Follow-ups close their area, in the order they were added.
+        for (const auto& f : conversation_.follow_ups) {
+            if (f.area_id != av.area->id) continue;
+            auto& q = follow_up_questions_.emplace_back();
+            q.id = store::follow_up_question_id(f.uuid);
+            q.text[""] = f.text;
+            items_.push_back(
+                {av.area, &q, f.text, {}, "Follow-up question added in this conversation", true});
+        }
+    }
     current_ = 0;
     if (!current_id.empty()) go_to_question(current_id);
 }
@@ -118,23 +133,102 @@ bool ConversationSession::answered(const std::string& question_id) const {
 }
 
 void ConversationSession::answer_changed(const std::string& question_id) {
-    store::Answer copy = answer(question_id);
-    saver_->put("answer/" + question_id,
-                [copy](store::Database& db) { store::save_answer(db, copy); });
-    if (conversation_.status == "planned") set_status("in_progress");
+    store::Answer& now = answer(question_id);
+    auto [known, added] = saved_.try_emplace(question_id);
+    if (added) {
+        known->second.conversation_uuid = conversation_.uuid;
+        known->second.question_id = question_id;
+    }
+    // Only what was edited since the last write goes out, part by part: a newer edit of a
+    // part replaces an older one not yet written, and never touches what another writer
+    // changed in the other parts.
+    auto change = store::diff_answers(known->second, now);
+    known->second = now;
+    if (change.empty()) return;
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("answer/" + question_id + "/" + part,
+                    [one](store::Database& db) { store::record_answer_change(db, one); });
+    // The store starts a planned conversation with its first answer, in the same transaction.
+    if (conversation_.status == "planned")
+        conversation_.status = saved_setup_.status = "in_progress";
+}
+
+void ConversationSession::refresh(std::uint64_t revision) {
+    if (revision == seen_revision_) return;
+    // Our own edits must be in the file first, or the reload would show older text.
+    if (saver_->status().pending()) return;
+    seen_revision_ = revision;
+    auto stored = store::answers_for(ws_.db(), conversation_.uuid);
+    for (auto& [question_id, answer] : stored) {
+        answers_[question_id] = answer;
+        saved_[question_id] = std::move(answer);
+    }
+    if (auto c = store::get_conversation(ws_.db(), conversation_.uuid)) {
+        bool regroup = c->group != conversation_.group || c->flags != conversation_.flags ||
+                       c->state != conversation_.state || c->org != conversation_.org ||
+                       c->follow_ups.size() != conversation_.follow_ups.size();
+        c->area_seconds = conversation_.area_seconds; // booked here, counted here
+        c->current_question = conversation_.current_question;
+        conversation_ = *c;
+        saved_setup_ = std::move(*c);
+        if (regroup) rebuild_items();
+    }
 }
 
 void ConversationSession::setup_changed() {
-    store::Conversation copy = conversation_;
-    saver_->put("setup", [copy](store::Database& db) { store::update_conversation(db, copy); });
+    auto change = store::diff_conversations(saved_setup_, conversation_);
+    saved_setup_ = conversation_;
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("setup/" + part,
+                    [one](store::Database& db) { store::record_conversation_change(db, one); });
 }
 
 void ConversationSession::set_status(const std::string& status) {
     conversation_.status = status;
+    saved_setup_.status = status;
     std::string uuid = conversation_.uuid;
     saver_->put("status", [uuid, status](store::Database& db) {
         store::set_conversation_status(db, uuid, status);
     });
+}
+
+} // namespace convene::app
+
+namespace convene::app {
+
+void ConversationSession::notes_changed() {
+    std::string uuid = conversation_.uuid, notes = conversation_.notes;
+    saver_->put("conversation-notes", [uuid, notes](store::Database& db) {
+        store::set_conversation_notes(db, uuid, notes);
+    });
+}
+
+void ConversationSession::set_last_speaker(const std::string& speaker) {
+    if (speaker == conversation_.last_speaker) return;
+    conversation_.last_speaker = speaker;
+    std::string uuid = conversation_.uuid;
+    saver_->put("last-speaker", [uuid, speaker](store::Database& db) {
+        store::set_last_speaker(db, uuid, speaker);
+    });
+}
+
+void ConversationSession::add_follow_up(const std::string& text) {
+    const auto* item = current_item();
+    if (!item || text.empty()) return;
+    store::FollowUp f{store::new_uuid(), item->area->id, text};
+    conversation_.follow_ups.push_back(f);
+    std::string uuid = conversation_.uuid;
+    saver_->put("follow-up/" + f.uuid,
+                [uuid, f](store::Database& db) { store::add_follow_up(db, uuid, f); });
+    rebuild_items();
+    go_to_question(store::follow_up_question_id(f.uuid));
+}
+
+double ConversationSession::elapsed_seconds() const {
+    double s = running_seconds_;
+    for (const auto& [area, seconds] : conversation_.area_seconds)
+        s += seconds;
+    return s;
 }
 
 } // namespace convene::app

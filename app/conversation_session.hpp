@@ -5,11 +5,13 @@
 
 #include "guides/guide.hpp"
 #include "guides/guide_view.hpp"
+#include "store/answer_changes.hpp"
 #include "store/answers.hpp"
 #include "store/autosaver.hpp"
 #include "store/conversations.hpp"
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +28,7 @@ class ConversationSession {
         std::string text;
         std::vector<guides::ProbeView> probes;
         std::string condition_label;
+        bool follow_up = false; // added on the spot in this conversation
     };
 
     // Opens an existing conversation. Throws store::Error if it cannot be read.
@@ -52,10 +55,22 @@ class ConversationSession {
     store::Answer& answer(const std::string& question_id);
     const store::Answer* find_answer(const std::string& question_id) const;
     bool answered(const std::string& question_id) const;
-    // Queue the answer (or the set-up) for saving.
+    // Queue what changed in the answer since it was last saved (or the set-up) for saving.
     void answer_changed(const std::string& question_id);
+    // Another writer (a script, another window) committed: show what is in the file now.
+    // Reloads only once every edit of this session is written, so nothing typed here is lost.
+    void refresh(std::uint64_t revision);
     void setup_changed();
     void set_status(const std::string& status);
+
+    // The conversation-level notes (conversation().notes) changed: queue them for saving.
+    void notes_changed();
+    // The speaker chosen for a quote: the default for the next one, in this conversation.
+    void set_last_speaker(const std::string& speaker);
+    // Adds an unscripted question at the end of the current area and goes to it.
+    void add_follow_up(const std::string& text);
+    // Seconds since the conversation's walkthrough started counting (all areas), for [12:34].
+    double elapsed_seconds() const;
 
     // Called by the walkthrough every frame it is on screen: time counts only then.
     void tick();
@@ -69,9 +84,13 @@ class ConversationSession {
 
     store::Workspace& ws_;
     store::Conversation conversation_;
+    store::Conversation saved_setup_; // the set-up as last written or read
     guides::Guide guide_;
-    std::map<std::string, store::Answer> answers_;
+    std::map<std::string, store::Answer> answers_; // as shown and edited
+    std::map<std::string, store::Answer> saved_;   // as last written or read
+    std::uint64_t seen_revision_ = 0;
     std::vector<Item> items_;
+    std::deque<guides::Question> follow_up_questions_; // what items_ of follow-ups point to
     std::size_t current_ = 0;
     std::string timed_area_;
     double running_seconds_ = 0; // in timed_area_, not yet booked

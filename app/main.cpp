@@ -10,13 +10,24 @@ int main(int argc, char** argv) {
     CLI::App cli{"Convene: stakeholder conversations, coding and surveys about micro-credentials",
                  "convene"};
     std::string db = convene::store::default_workspace_path().string();
-    std::string screenshot, view;
+    convene::app::WindowOptions window;
+    std::string screenshot, view, size;
+    float text_scale = 0;
+    bool fold_panels = false;
     cli.add_option("--db", db, "Workspace file to open (created if missing)")
         ->capture_default_str();
     cli.add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
     cli.add_option("--view", view,
                    "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
                    "library, summaries");
+    cli.add_option("--size", size, "Window size as WIDTHxHEIGHT (e.g. 1024x640)");
+    cli.add_option("--text-scale", text_scale,
+                   "Text size for this run (1 = default, 1.25 = two "
+                   "steps larger)");
+    cli.add_flag("--fold-panels", fold_panels,
+                 "Start with the navigation and the walkthrough's side panel folded away");
+    cli.add_option("--idle-report", window.idle_report_seconds,
+                   "Run this many seconds, then print frames drawn and CPU used, and exit");
     cli.set_version_flag("--version", CONVENE_VERSION);
     try {
         cli.parse(argc, argv);
@@ -32,14 +43,20 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    convene::app::WindowOptions window;
     window.screenshot = screenshot;
+    if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &window.width, &window.height) != 2) {
+        std::fprintf(stderr, "convene: --size takes WIDTHxHEIGHT, e.g. 1024x640\n");
+        return 2;
+    }
     return convene::app::run_window(window, [&] {
         convene::app::AppOptions options;
         options.workspace = db;
         options.config_dir = convene::store::config_dir();
-        options.persist = screenshot.empty();
+        options.persist = screenshot.empty() && window.idle_report_seconds <= 0;
         auto app = std::make_unique<convene::app::App>(options);
+        if (text_scale > 0) app->settings().text_scale = text_scale;
+        if (fold_panels)
+            app->settings().navigation_shown = app->settings().walkthrough_side_panel = false;
         if (auto screen = convene::app::screen_from_id(view)) app->show(*screen);
         if (part_view) app->open_part(view);
         return app;

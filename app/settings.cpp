@@ -1,6 +1,7 @@
 #include "app/settings.hpp"
 
 #include "export/atomic_file.hpp"
+#include "store/paths.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -21,13 +22,30 @@ Settings load_settings(const std::filesystem::path& file) {
     if (auto it = j.find("dark"); it != j.end() && it->is_boolean()) s.dark = it->get<bool>();
     if (auto it = j.find("last_view"); it != j.end() && it->is_string())
         s.last_view = it->get<std::string>();
+    if (auto it = j.find("kiosk_idle_seconds"); it != j.end() && it->is_number())
+        s.kiosk_idle_seconds = std::clamp(it->get<double>(), 5.0, 3600.0);
+    if (auto it = j.find("walkthrough_side_panel"); it != j.end() && it->is_boolean())
+        s.walkthrough_side_panel = it->get<bool>();
+    if (auto it = j.find("navigation_shown"); it != j.end() && it->is_boolean())
+        s.navigation_shown = it->get<bool>();
+    if (auto it = j.find("open_conversation"); it != j.end() && it->is_string())
+        s.open_conversation = it->get<std::string>();
+    if (auto it = j.find("open_mode"); it != j.end() && it->is_string())
+        s.open_mode = it->get<std::string>();
     return s;
 }
 
 bool save_settings(const Settings& s, const std::filesystem::path& file) {
-    nlohmann::json j{{"text_scale", s.text_scale}, {"dark", s.dark}, {"last_view", s.last_view}};
+    nlohmann::json j{{"text_scale", s.text_scale},
+                     {"dark", s.dark},
+                     {"last_view", s.last_view},
+                     {"kiosk_idle_seconds", s.kiosk_idle_seconds},
+                     {"walkthrough_side_panel", s.walkthrough_side_panel},
+                     {"navigation_shown", s.navigation_shown},
+                     {"open_conversation", s.open_conversation},
+                     {"open_mode", s.open_mode}};
     try {
-        std::filesystem::create_directories(file.parent_path());
+        store::create_private_directories(file.parent_path());
         exporting::write_file_atomically(file, j.dump(2) + "\n");
         return true;
     } catch (const std::exception&) {

@@ -10,6 +10,13 @@ struct Settings {
     float text_scale = 1.0f; // multiplies the base text size (View > Text size)
     bool dark = false;       // View > Dark theme
     std::string last_view = "conversations";
+    double kiosk_idle_seconds = 60;     // survey kiosk: back to the welcome screen after this
+    bool walkthrough_side_panel = true; // walkthrough: participants and keys shown
+    bool navigation_shown = true;       // the screen list on the left
+    // The conversation open in the walkthrough or review when the app last ran (reopened after
+    // a crash or a kill); "" when none was.
+    std::string open_conversation;
+    std::string open_mode; // walkthrough | review | setup
 
     static constexpr float kMinScale = 0.75f;
     static constexpr float kMaxScale = 2.5f;

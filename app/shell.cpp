@@ -14,8 +14,9 @@ namespace convene::app {
 void App::draw_shell() {
     View& view = *views_[static_cast<std::size_t>(screen_)];
     if (view.captures_screen()) {
-        ViewContext ctx{workspace_.get(), workspace_ ? workspace_->revision() : 0};
+        ViewContext ctx = view_context();
         view.draw(ctx);
+        if (ctx.settings_changed) save_settings_now();
         return;
     }
     draw_menu_bar();
@@ -30,15 +31,19 @@ void App::draw_shell() {
     ImGui::Begin("##shell", nullptr, flags);
     ImGui::PopStyleVar();
 
+    if (workspace_ && workspace_->read_only()) draw_read_only_banner();
     float status_height = ImGui::GetFrameHeightWithSpacing();
-    float nav_width = ImGui::GetFontSize() * 12.0f;
-    ImGui::BeginChild("##nav", ImVec2(nav_width, -status_height), true);
-    draw_navigation();
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (settings_.navigation_shown) {
+        float nav_width = ImGui::GetFontSize() * 11.0f;
+        ImGui::BeginChild("##nav", ImVec2(nav_width, -status_height), true);
+        draw_navigation();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("##screen", ImVec2(0, -status_height), true);
-    ViewContext ctx{workspace_.get(), workspace_ ? workspace_->revision() : 0};
+    ViewContext ctx = view_context();
     views_[static_cast<std::size_t>(screen_)]->draw(ctx);
+    if (ctx.settings_changed) save_settings_now();
     ImGui::EndChild();
     draw_status_bar();
     ImGui::End();
@@ -46,6 +51,14 @@ void App::draw_shell() {
     draw_workspace_dialog();
     draw_shortcuts_window();
     draw_about_window();
+}
+
+ViewContext App::view_context() {
+    ViewContext ctx;
+    ctx.workspace = workspace_.get();
+    ctx.revision = workspace_ ? workspace_->revision() : 0;
+    ctx.settings = &settings_;
+    return ctx;
 }
 
 void App::draw_menu_bar() {
@@ -60,6 +73,10 @@ void App::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Panels", shortcut_label(Command::TogglePanels),
+                            settings_.navigation_shown))
+            toggle_panels();
+        ImGui::Separator();
         for (const auto& s : screen_list())
             if (ImGui::MenuItem(s.title, shortcut_label(s.go), screen_ == s.screen)) show(s.screen);
         ImGui::Separator();
@@ -95,6 +112,11 @@ void App::draw_menu_bar() {
 
 void App::draw_navigation() {
     ImGui::TextDisabled("CONVENE");
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.6f);
+    if (ImGui::SmallButton("«")) toggle_panels();
+    probe("nav.fold");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fold the panels away (%s)", shortcut_label(Command::TogglePanels));
     ImGui::Spacing();
     for (const auto& s : screen_list()) {
         bool selected = screen_ == s.screen;
@@ -104,6 +126,15 @@ void App::draw_navigation() {
         probe(std::string("nav.") + s.id);
         ImGui::PopID();
     }
+}
+
+void App::draw_read_only_banner() {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.0f, 1));
+    ImGui::TextWrapped("Read-only: %s. You can read and export this workspace; changes cannot be "
+                       "saved.",
+                       workspace_->read_only_reason().c_str());
+    ImGui::PopStyleColor();
+    probe("banner.read_only");
 }
 
 void App::draw_status_bar() {

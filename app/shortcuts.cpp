@@ -1,6 +1,7 @@
 #include "app/shortcuts.hpp"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <array>
 #include <imgui.h>
 
@@ -20,6 +21,8 @@ constexpr std::array kShortcuts{
     Shortcut{Command::TextSmaller, true, false, GLFW_KEY_MINUS, "Ctrl+-", "Smaller text"},
     Shortcut{Command::TextReset, true, false, GLFW_KEY_0, "Ctrl+0", "Default text size"},
     Shortcut{Command::ShowShortcuts, false, false, GLFW_KEY_F1, "F1", "Show keyboard shortcuts"},
+    Shortcut{Command::TogglePanels, true, false, GLFW_KEY_B, "Ctrl+B",
+             "Fold away (or show) the navigation and the walkthrough's side panel"},
     Shortcut{Command::NextQuestion, false, true, GLFW_KEY_RIGHT, "Alt+Right",
              "Walkthrough: next question"},
     Shortcut{Command::PreviousQuestion, false, true, GLFW_KEY_LEFT, "Alt+Left",
@@ -29,6 +32,8 @@ constexpr std::array kShortcuts{
              "Walkthrough: quote the selected words"},
     Shortcut{Command::FocusNotes, true, false, GLFW_KEY_E, "Ctrl+E",
              "Walkthrough: go to the notes"},
+    Shortcut{Command::InsertTime, true, false, GLFW_KEY_T, "Ctrl+T",
+             "Walkthrough: write the conversation's elapsed time ([12:34]) into the notes"},
     Shortcut{Command::LeaveKiosk, true, true, GLFW_KEY_K, "Ctrl+Alt+K",
              "Survey kiosk: hand the laptop back to the facilitator"},
 };
@@ -46,12 +51,19 @@ const char* shortcut_label(Command command) {
 }
 
 std::vector<Command> poll_shortcuts() {
-    const ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = ImGui::GetIO();
     std::vector<Command> out;
     for (const auto& s : kShortcuts) {
         if (s.ctrl != io.KeyCtrl || s.alt != io.KeyAlt) continue;
-        if (!s.ctrl && !s.alt && io.WantTextInput) continue;
+        // A plain key is typed text while a text field has the keyboard; function keys are not.
+        bool function_key = s.key >= GLFW_KEY_F1 && s.key <= GLFW_KEY_F25;
+        if (!s.ctrl && !s.alt && !function_key && io.WantTextInput) continue;
+        if (!io.KeysDown[s.key]) continue;
         if (ImGui::IsKeyPressed(s.key, false)) out.push_back(s.command);
+        // The key belongs to the shortcut: hide its press (and repeats) from the widgets, so
+        // Alt+Left does not also move the cursor in the notes box that just took the keyboard.
+        io.KeysDownDuration[s.key] = std::min(io.KeysDownDuration[s.key], 1e-4f);
+        if (io.KeysDownDuration[s.key] == 0.0f) io.KeysDownDuration[s.key] = 1e-4f;
     }
     return out;
 }

@@ -19,12 +19,14 @@ enum class Command {
     GoQualityReview,
     GoLibrary,
     GoSummaries,
+    TogglePanels,
     // Walkthrough
     NextQuestion,
     PreviousQuestion,
     NextArea,
     MarkQuote,
     FocusNotes,
+    InsertTime,
     // Survey kiosk
     LeaveKiosk,
 };
@@ -41,8 +43,9 @@ struct Shortcut {
 std::span<const Shortcut> shortcuts();
 // The label for a command's shortcut ("Ctrl+O"), or "" when it has none.
 const char* shortcut_label(Command command);
-// Commands whose keys were pressed this frame. Ignored while a text field has the keyboard,
-// except for shortcuts with Ctrl or Alt, which text fields do not use.
+// Commands whose keys were pressed this frame. Plain keys are ignored while a text field has the
+// keyboard (shortcuts with Ctrl or Alt and function keys work there too). A key that makes up a
+// shortcut is hidden from the widgets drawn after this call in the frame.
 std::vector<Command> poll_shortcuts();
 
 } // namespace convene::app

@@ -23,6 +23,19 @@ int fsync_path(const fs::path& p) {
 
 } // namespace
 
+void check_writable_target(const fs::path& target) {
+    std::error_code ec;
+    if (fs::is_directory(target, ec))
+        throw std::runtime_error(target.string() + " is a folder; give a file name in it");
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec))
+        throw std::runtime_error("cannot write " + target.string() + ": the folder " +
+                                 dir.string() + " does not exist");
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw std::runtime_error("cannot write " + target.string() + ": the folder " +
+                                 dir.string() + " is not writable");
+}
+
 void write_atomically(const fs::path& target, const std::function<bool(const fs::path&)>& write) {
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     fs::path temp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
@@ -41,7 +54,7 @@ void write_atomically(const fs::path& target, const std::function<bool(const fs:
 
 void write_file_atomically(const fs::path& target, std::string_view bytes) {
     write_atomically(target, [&](const fs::path& temp) {
-        int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+        int fd = ::open(temp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
         if (fd < 0) throw std::runtime_error(std::strerror(errno));
         const char* p = bytes.data();
         std::size_t left = bytes.size();

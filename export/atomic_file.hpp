@@ -14,6 +14,11 @@ namespace convene::exporting {
 void write_atomically(const std::filesystem::path& target,
                       const std::function<bool(const std::filesystem::path& temp)>& write);
 
+// Throws std::runtime_error with the reason when target cannot be written: it is a folder, or
+// its folder is missing or not writable. Commands check their outputs with it before they
+// change anything, so a bad output path never fails a command halfway.
+void check_writable_target(const std::filesystem::path& target);
+
 // Convenience: writes bytes atomically.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
 

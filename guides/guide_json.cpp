@@ -216,6 +216,9 @@ GuideLoad parse_guide(std::string_view text) {
 }
 
 std::string read_text_file(const std::filesystem::path& file, std::size_t max_bytes) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        throw std::runtime_error(file.string() + " is a folder, not a file");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string());
     auto too_big = [&](const std::string& size) {
@@ -223,7 +226,6 @@ std::string read_text_file(const std::filesystem::path& file, std::size_t max_by
                                   " bytes; the limit for this kind of file is " +
                                   size_text(max_bytes));
     };
-    std::error_code ec;
     auto size = std::filesystem::file_size(file, ec);
     if (!ec && size > max_bytes) throw too_big(std::to_string(size));
     std::string text;

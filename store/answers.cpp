@@ -1,60 +1,17 @@
 #include "store/answers.hpp"
 
+#include "store/answer_changes.hpp"
 #include "store/uuid.hpp"
-
-#include <set>
 
 namespace convene::store {
 
 std::string save_answer(Database& db, const Answer& a) {
     Transaction tx(db);
-    // One answer per (conversation, question), whoever wrote it first: the row keeps its uuid,
-    // and the quotes below hang off that one.
-    std::string now = now_utc();
-    Statement upsert(db,
-                     "INSERT INTO answer(uuid, conversation_uuid, question_id, notes, asked, "
-                     "probes, value_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                     "ON CONFLICT(conversation_uuid, question_id) DO UPDATE SET "
-                     "notes = excluded.notes, asked = excluded.asked, probes = excluded.probes, "
-                     "value_json = excluded.value_json, updated_at = excluded.updated_at "
-                     "RETURNING uuid");
-    upsert.bind(1, a.uuid.empty() ? new_uuid() : a.uuid)
-        .bind(2, a.conversation_uuid)
-        .bind(3, a.question_id)
-        .bind(4, a.notes)
-        .bind(5, static_cast<int>(a.asked))
-        .bind(6, nlohmann::json(a.probes).dump())
-        .bind(7, a.values.is_object() ? a.values.dump() : std::string("{}"))
-        .bind(8, now);
-    upsert.step();
-    std::string uuid = upsert.text(0);
-    upsert.reset();
-    std::set<std::string> keep;
-    int position = 0;
-    for (const auto& q : a.quotes) {
-        std::string quuid = q.uuid.empty() ? new_uuid() : q.uuid;
-        keep.insert(quuid);
-        Statement(db,
-                  "INSERT INTO quote(uuid, answer_uuid, text, speaker, position, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(uuid) DO UPDATE SET "
-                  "text = excluded.text, speaker = excluded.speaker, position = excluded.position, "
-                  "updated_at = excluded.updated_at WHERE text != excluded.text "
-                  "OR speaker != excluded.speaker OR position != excluded.position")
-            .bind(1, quuid)
-            .bind(2, uuid)
-            .bind(3, q.text)
-            .bind(4, q.speaker)
-            .bind(5, position++)
-            .bind(6, now)
-            .run();
-    }
-    Statement existing(db, "SELECT uuid FROM quote WHERE answer_uuid = ?1");
-    existing.bind(1, uuid);
-    std::vector<std::string> gone;
-    while (existing.step())
-        if (!keep.contains(existing.text(0))) gone.push_back(existing.text(0));
-    for (const auto& q : gone)
-        Statement(db, "DELETE FROM quote WHERE uuid = ?1").bind(1, q).run();
+    auto stored = answers_for(db, a.conversation_uuid);
+    Answer before;
+    if (auto it = stored.find(a.question_id); it != stored.end()) before = it->second;
+    Answer after = a;
+    auto uuid = record_answer_change(db, diff_answers(before, after));
     tx.commit();
     return uuid;
 }

@@ -36,8 +36,9 @@ struct Answer {
     }
 };
 
-// Inserts or replaces the answer of (conversation, question) with everything in a; quotes not
-// in a are removed. Returns the answer's uuid.
+// Makes the stored answer of (conversation, question) equal to a, writing only the parts that
+// differ (see answer_changes.hpp); quotes not in a are removed. For whole answers (the demo);
+// edits go through record_answer_change. Returns the answer's uuid.
 std::string save_answer(Database& db, const Answer& a);
 // The conversation's answers by question id.
 std::map<std::string, Answer> answers_for(Database& db, const std::string& conversation_uuid);

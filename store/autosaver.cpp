@@ -3,7 +3,6 @@
 #include <chrono>
 #include <ctime>
 #include <set>
-#include <sqlite3.h>
 #include <vector>
 
 namespace convene::store {
@@ -78,9 +77,8 @@ void Autosaver::run() {
         bool committed = false;
         try {
             if (!db) {
-                db = std::make_unique<Database>(path_.string(), SQLITE_OPEN_READWRITE);
+                db = std::make_unique<Database>(path_.string(), OpenMode::ReadWrite);
                 db->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
-                sqlite3_busy_timeout(db->handle(), 5000);
             }
             Transaction tx(*db);
             for (auto& [key, entry] : batch) {

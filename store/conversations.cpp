@@ -1,5 +1,6 @@
 #include "store/conversations.hpp"
 
+#include "store/conversation_changes.hpp"
 #include "store/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -88,31 +89,18 @@ std::string create_conversation(Database& db, Conversation c) {
 void update_conversation(Database& db, const Conversation& c) {
     if (auto err = check_conversation(c)) throw Error(*err);
     Transaction tx(db);
-    Statement(db, "UPDATE conversation SET group_id = ?2, mode = ?3, org = ?4, state = ?5, "
-                  "scheduled_at = ?6, facilitator = ?7, note_taker = ?8, profile_slug = ?9, "
-                  "flags = ?10, status = ?11, updated_at = ?12 WHERE uuid = ?1")
-        .bind(1, c.uuid)
-        .bind(2, c.group)
-        .bind(3, c.mode)
-        .bind(4, c.org)
-        .bind(5, c.state)
-        .bind(6, c.scheduled_at)
-        .bind(7, c.facilitator)
-        .bind(8, c.note_taker)
-        .bind(9, c.profile)
-        .bind(10, nlohmann::json(c.flags).dump())
-        .bind(11, c.status)
-        .bind(12, now_utc())
-        .run();
-    require_changed(db, c.uuid);
-    save_participants(db, c.uuid, c.participants);
+    auto stored = get_conversation(db, c.uuid);
+    if (!stored) throw Error("no conversation " + c.uuid);
+    Conversation after = c;
+    record_conversation_change(db, diff_conversations(*stored, after));
     tx.commit();
 }
 
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid) {
     Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
                      "facilitator, note_taker, profile_slug, flags, status, current_question, "
-                     "created_at, updated_at, deleted_at FROM conversation WHERE uuid = ?1");
+                     "created_at, updated_at, deleted_at, notes, last_speaker FROM conversation "
+                     "WHERE uuid = ?1");
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
     Conversation c;
@@ -133,6 +121,8 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     c.created_at = st.text(13);
     c.updated_at = st.text(14);
     c.deleted_at = st.optional_text(15);
+    c.notes = st.text(16);
+    c.last_speaker = st.text(17);
     Statement ps(db, "SELECT uuid, name, role, organisation, consent FROM participant "
                      "WHERE conversation_uuid = ?1 ORDER BY position");
     ps.bind(1, uuid);
@@ -143,17 +133,61 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     ts.bind(1, uuid);
     while (ts.step())
         c.area_seconds[ts.text(0)] = ts.real(1);
+    Statement fs(db, "SELECT uuid, area_id, text FROM follow_up WHERE conversation_uuid = ?1 "
+                     "ORDER BY position, created_at");
+    fs.bind(1, uuid);
+    while (fs.step())
+        c.follow_ups.push_back({fs.text(0), fs.text(1), fs.text(2)});
     return c;
 }
 
+std::vector<std::string> conversations_starting_with(Database& db, const std::string& prefix,
+                                                     int limit) {
+    std::vector<std::string> uuids;
+    if (prefix.size() < 4) return uuids;
+    Statement st(db, "SELECT uuid FROM conversation WHERE uuid >= ?1 AND uuid < ?1 || 'g' "
+                     "ORDER BY uuid LIMIT ?2");
+    st.bind(1, prefix).bind(2, limit);
+    while (st.step())
+        uuids.push_back(st.text(0));
+    return uuids;
+}
+
+std::string follow_up_question_id(const std::string& follow_up_uuid) {
+    return "follow_up." + follow_up_uuid;
+}
+
+void set_conversation_notes(Database& db, const std::string& uuid, const std::string& notes) {
+    Statement(db, "UPDATE conversation SET notes = ?2, updated_at = ?3 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, notes)
+        .bind(3, now_utc())
+        .run();
+}
+
+void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker) {
+    Statement(db, "UPDATE conversation SET last_speaker = ?2 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, speaker)
+        .run();
+}
+
+void add_follow_up(Database& db, const std::string& conversation_uuid, const FollowUp& f) {
+    Statement(db, "INSERT INTO follow_up(uuid, conversation_uuid, area_id, text, position, "
+                  "created_at) VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 "
+                  "FROM follow_up WHERE conversation_uuid = ?2), ?5)")
+        .bind(1, f.uuid.empty() ? new_uuid() : f.uuid)
+        .bind(2, conversation_uuid)
+        .bind(3, f.area_id)
+        .bind(4, f.text)
+        .bind(5, now_utc())
+        .run();
+}
+
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix) {
-    if (prefix.size() < 4) return std::nullopt;
-    Statement st(db, "SELECT uuid FROM conversation WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 2");
-    st.bind(1, prefix);
-    if (!st.step()) return std::nullopt;
-    std::string uuid = st.text(0);
-    if (st.step()) return std::nullopt; // ambiguous
-    return uuid;
+    auto uuids = conversations_starting_with(db, prefix, 2);
+    if (uuids.size() != 1) return std::nullopt; // none, or ambiguous
+    return uuids.front();
 }
 
 void set_conversation_status(Database& db, const std::string& uuid, const std::string& status) {
@@ -185,20 +219,36 @@ void add_area_seconds(Database& db, const std::string& uuid, const std::string& 
         .run();
 }
 
+namespace {
+
+// Whether the conversation is in the trash; throws when there is no such conversation.
+bool in_trash(Database& db, const std::string& uuid) {
+    Statement st(db, "SELECT deleted_at IS NOT NULL FROM conversation WHERE uuid = ?1");
+    st.bind(1, uuid);
+    if (!st.step()) throw Error("no conversation " + uuid);
+    return st.integer(0) != 0;
+}
+
+} // namespace
+
 void trash_conversation(Database& db, const std::string& uuid) {
-    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL")
+    Transaction tx(db);
+    if (in_trash(db, uuid))
+        throw Error("conversation " + uuid.substr(0, 8) + " is already in the trash");
+    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1")
         .bind(1, uuid)
         .bind(2, now_utc())
         .run();
-    require_changed(db, uuid);
+    tx.commit();
 }
 
 void restore_conversation(Database& db, const std::string& uuid) {
-    Statement(
-        db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1 AND deleted_at IS NOT NULL")
-        .bind(1, uuid)
-        .run();
-    require_changed(db, uuid);
+    Transaction tx(db);
+    if (!in_trash(db, uuid))
+        throw Error("conversation " + uuid.substr(0, 8) +
+                    " is not in the trash: there is nothing to restore");
+    Statement(db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1").bind(1, uuid).run();
+    tx.commit();
 }
 
 ConversationFacets conversation_facets(Database& db) {

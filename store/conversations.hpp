@@ -19,6 +19,16 @@ struct Participant {
     bool operator==(const Participant&) const = default;
 };
 
+// A question added on the spot during a conversation; kept with that conversation only. Its
+// answer is an ordinary answer under the question id follow_up_question_id(uuid).
+struct FollowUp {
+    std::string uuid;
+    std::string area_id; // shown at the end of this area
+    std::string text;
+    bool operator==(const FollowUp&) const = default;
+};
+std::string follow_up_question_id(const std::string& follow_up_uuid);
+
 struct Conversation {
     std::string uuid; // empty: new
     std::string guide_hash;
@@ -33,6 +43,9 @@ struct Conversation {
     std::string current_question;
     std::vector<Participant> participants;
     std::map<std::string, double> area_seconds;
+    std::string notes;        // the conversation as a whole: impressions, actions, parking lot
+    std::string last_speaker; // the speaker last chosen for a quote (the next quote's default)
+    std::vector<FollowUp> follow_ups;
     std::string created_at, updated_at;
     std::optional<std::string> deleted_at;
 };
@@ -42,18 +55,27 @@ std::optional<std::string> check_conversation(const Conversation& c);
 
 // Inserts a new conversation (uuid assigned if empty) with its participants; returns the uuid.
 std::string create_conversation(Database& db, Conversation c);
-// Saves the set-up fields and participants (participants missing from c are removed).
+// Makes the stored set-up and participants equal to c, writing only what differs
+// (participants missing from c are removed). Edits go through record_conversation_change.
 void update_conversation(Database& db, const Conversation& c);
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid);
+// The conversations whose uuid starts with prefix (at least 4 characters), at most limit.
+std::vector<std::string> conversations_starting_with(Database& db, const std::string& prefix,
+                                                     int limit);
 // Finds a conversation by a unique prefix of its uuid (at least 4 characters).
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix);
 
 void set_conversation_status(Database& db, const std::string& uuid, const std::string& status);
 void set_current_question(Database& db, const std::string& uuid, const std::string& question_id);
+void set_conversation_notes(Database& db, const std::string& uuid, const std::string& notes);
+void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker);
+// Adds a follow-up question (uuid assigned if empty) after the conversation's others.
+void add_follow_up(Database& db, const std::string& conversation_uuid, const FollowUp& f);
 void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
                       double seconds);
 
-// Deleting moves a conversation to the trash; restoring brings it back.
+// Deleting moves a conversation to the trash; restoring brings it back. Each says so when the
+// conversation is already where it would move it.
 void trash_conversation(Database& db, const std::string& uuid);
 void restore_conversation(Database& db, const std::string& uuid);
 

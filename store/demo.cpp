@@ -8,6 +8,9 @@
 #include "store/guides.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"
+#include "store/uuid.hpp"
+
+#include <algorithm>
 
 namespace convene::store {
 
@@ -51,6 +54,31 @@ DemoResult load_demo(Workspace& ws, const std::filesystem::path& file) {
             c.area_seconds[area] = minutes.get<double>() * 60.0;
         std::string uuid = create_conversation(ws.db(), c);
         ++result.conversations;
+        set_conversation_notes(ws.db(), uuid, cj.value("notes", ""));
+        set_last_speaker(ws.db(), uuid, cj.value("last_speaker", ""));
+        // Follow-up questions asked on the spot, each with its answer.
+        const auto follow_ups = cj.value("follow_ups", guides::json::array());
+        for (std::size_t k = 0; k < follow_ups.size(); ++k) {
+            const auto& fj = follow_ups[k];
+            FollowUp f{new_uuid(), fj.value("area", ""), fj.value("text", "")};
+            bool known = std::any_of(guide.areas.begin(), guide.areas.end(),
+                                     [&](const auto& area) { return area.id == f.area_id; });
+            if (!known)
+                throw Error(path + ".follow_ups[" + std::to_string(k) + "].area: no area \"" +
+                            f.area_id + "\" in the guide");
+            add_follow_up(ws.db(), uuid, f);
+            Answer a;
+            a.conversation_uuid = uuid;
+            a.question_id = follow_up_question_id(f.uuid);
+            a.asked = Asked::Asked;
+            a.notes = fj.value("notes", "");
+            for (const auto& qj : fj.value("quotes", guides::json::array())) {
+                a.quotes.push_back({"", qj.value("text", ""), qj.value("speaker", "")});
+                ++result.quotes;
+            }
+            save_answer(ws.db(), a);
+            ++result.answers;
+        }
 
         const auto answers = cj.value("answers", guides::json::array());
         for (std::size_t k = 0; k < answers.size(); ++k) {

@@ -1,6 +1,9 @@
 #include "store/paths.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <sys/stat.h>
+#include <system_error>
 
 namespace convene::store {
 namespace {
@@ -19,6 +22,15 @@ std::filesystem::path default_workspace_path() {
 
 std::filesystem::path config_dir() {
     return xdg_dir("XDG_CONFIG_HOME", ".config") / "convene";
+}
+
+void create_private_directories(const std::filesystem::path& folder) {
+    if (folder.empty() || std::filesystem::is_directory(folder)) return;
+    if (folder.has_parent_path() && folder.parent_path() != folder)
+        create_private_directories(folder.parent_path());
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+        throw std::filesystem::filesystem_error("cannot create folder", folder,
+                                                std::error_code(errno, std::generic_category()));
 }
 
 } // namespace convene::store

@@ -213,6 +213,23 @@ constexpr std::array kMigrations{
         CREATE INDEX respondent_instrument ON respondent(instrument_id);
 
     )sql"},
+    // 5: the live interview: conversation-level notes, the speaker last quoted, follow-up
+    // questions added on the spot (kept with their conversation only); survey responses left
+    // unfinished (a kiosk respondent who walked away).
+    Migration{5, R"sql(
+        ALTER TABLE conversation ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE conversation ADD COLUMN last_speaker TEXT NOT NULL DEFAULT '';
+        CREATE TABLE follow_up (
+            uuid              TEXT PRIMARY KEY,
+            conversation_uuid TEXT NOT NULL REFERENCES conversation(uuid) ON DELETE CASCADE,
+            area_id           TEXT NOT NULL,
+            text              TEXT NOT NULL,
+            position          INTEGER NOT NULL DEFAULT 0,
+            created_at        TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX follow_up_conversation ON follow_up(conversation_uuid);
+        ALTER TABLE respondent ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+    )sql"},
 };
 
 } // namespace

@@ -46,8 +46,16 @@ void seed_instruments(Workspace& ws, const std::filesystem::path& dir) {
 }
 
 void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
+    if (ws.read_only()) return; // nothing can be added; what is there is shown
+    // Most opens find everything seeded and take no write lock at all.
+    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key IN ('seeded_at', "
+                           "'instruments_seeded_at')") == 2)
+        return;
+    // One transaction: two processes opening a new workspace at once seed it once.
+    Transaction tx(ws.db());
     seed_instruments(ws, dir);
-    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0) return;
+    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0)
+        return tx.commit();
     for (const auto& f : bundled_files(dir, ".guide.json"))
         import_guide(ws, *require(guides::load_guide_file(f), f).guide, true);
 
@@ -64,6 +72,7 @@ void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
     Statement(ws.db(), "INSERT INTO meta(key, value) VALUES ('seeded_at', ?1)")
         .bind(1, now_utc())
         .run();
+    tx.commit();
 }
 
 std::unique_ptr<Workspace> open_workspace(const std::filesystem::path& path) {

@@ -4,24 +4,61 @@
 
 namespace convene::store {
 
+namespace {
+
+int open_flags(OpenMode mode) {
+    switch (mode) {
+    case OpenMode::ReadWrite:
+        return SQLITE_OPEN_READWRITE;
+    case OpenMode::ReadWriteCreate:
+        return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    case OpenMode::ReadOnly:
+        return SQLITE_OPEN_READONLY;
+    }
+    return SQLITE_OPEN_READONLY;
+}
+
+} // namespace
+
+bool Error::busy() const {
+    return primary_code() == SQLITE_BUSY || primary_code() == SQLITE_LOCKED;
+}
+bool Error::disk_full() const {
+    return primary_code() == SQLITE_FULL;
+}
+bool Error::read_only() const {
+    return primary_code() == SQLITE_READONLY;
+}
+
+Database::Database(const std::string& path, OpenMode mode) : Database(path, open_flags(mode)) {
+    if (mode == OpenMode::ReadOnly)
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 Database::Database(const std::string& path, int flags) : path_(path) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_EXRESCODE, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error("cannot open " + path + ": " + msg);
+        throw Error("cannot open " + path + ": " + msg, rc);
     }
-    sqlite3_busy_timeout(db_, 2000);
+    // Writers queue for the lock for up to 10 s (SQLite sleeps with a growing backoff), so a
+    // few processes writing at once wait for each other instead of failing.
+    set_busy_timeout_ms(10000);
+}
+
+void Database::set_busy_timeout_ms(int ms) {
+    sqlite3_busy_timeout(db_, ms);
 }
 
 Database::~Database() {
     if (db_) sqlite3_close_v2(db_);
 }
 
-void Database::check(int rc, std::string_view context) const {
+void Database::check(int rc, std::string_view sql) const {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
-    throw Error(std::string(sqlite3_errmsg(db_)) + " (in: " + std::string(context) + ")");
+    throw Error(sqlite3_errmsg(db_), rc, std::string(sql));
 }
 
 void Database::exec(std::string_view sql) {
@@ -31,7 +68,7 @@ void Database::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw Error(msg + " (in: " + s + ")");
+        throw Error(msg, sqlite3_extended_errcode(db_), s);
     }
 }
 

@@ -1,6 +1,8 @@
 // Thin RAII wrappers over the SQLite C API: a connection, a prepared statement and a
-// transaction that rolls back unless committed. Every failing sqlite3 call throws store::Error
-// carrying sqlite3_errmsg and the SQL that failed. Destructors never throw.
+// transaction that rolls back unless committed. Every failing sqlite3 call goes through one check
+// that throws store::Error carrying the message a person can read, the SQLite result code (so a
+// caller can tell "busy" from "constraint") and, apart, the SQL that failed. Destructors never
+// throw.
 #pragma once
 
 #include <cstdint>
@@ -16,12 +18,35 @@ namespace convene::store {
 
 class Error : public std::runtime_error {
   public:
-    explicit Error(const std::string& what) : std::runtime_error(what) {}
+    // code is an SQLite (extended) result code, or 0 for an error found by Convene itself.
+    explicit Error(const std::string& what, int code = 0, std::string sql = {})
+        : std::runtime_error(what), code_(code), sql_(std::move(sql)) {}
+    int code() const { return code_; }
+    // The primary result code (SQLITE_BUSY for SQLITE_BUSY_SNAPSHOT, ...), 0 if none.
+    int primary_code() const { return code_ & 0xff; }
+    // The statement that failed; shown only when asked for (--verbose), never in a message.
+    const std::string& sql() const { return sql_; }
+    bool busy() const;      // another connection holds the lock past the busy timeout
+    bool disk_full() const; // SQLITE_FULL
+    bool read_only() const; // SQLITE_READONLY: the file or its folder cannot be written
+
+  private:
+    int code_;
+    std::string sql_;
+};
+
+// How Database opens a file (no SQLite flags outside store/).
+enum class OpenMode {
+    ReadWrite,       // an existing file, read and write
+    ReadWriteCreate, // created if missing
+    ReadOnly,        // reading only; never checkpoints the WAL on close, so the file and its
+                     // -wal stay byte-for-byte as they were
 };
 
 class Database {
   public:
-    // flags are SQLITE_OPEN_* values; the default opens an existing file read-write.
+    Database(const std::string& path, OpenMode mode);
+    // flags are SQLITE_OPEN_* values, for code that talks to SQLite directly (tests).
     Database(const std::string& path, int flags);
     ~Database();
     Database(const Database&) = delete;
@@ -33,8 +58,10 @@ class Database {
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
 
-    // Throws Error(context + sqlite message) unless rc is SQLITE_OK/ROW/DONE.
-    void check(int rc, std::string_view context) const;
+    // Throws Error(sqlite message, rc, sql) unless rc is SQLITE_OK/ROW/DONE.
+    void check(int rc, std::string_view sql) const;
+    // How long a write waits for another connection's lock before it fails as busy.
+    void set_busy_timeout_ms(int ms);
 
   private:
     sqlite3* db_ = nullptr;

@@ -112,10 +112,11 @@ std::string save_respondent(Database& db, const std::string& instrument_id, cons
     }
     if (uuid.empty()) uuid = new_uuid();
     Statement(db, "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
-                  "answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON "
-                  "CONFLICT(uuid) DO UPDATE SET attributes = excluded.attributes, external_id = "
-                  "excluded.external_id, source = excluded.source, answers = excluded.answers, "
-                  "updated_at = excluded.updated_at, deleted_at = NULL")
+                  "answers, partial, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, "
+                  "?7, ?7) ON CONFLICT(uuid) DO UPDATE SET attributes = excluded.attributes, "
+                  "external_id = excluded.external_id, source = excluded.source, answers = "
+                  "excluded.answers, partial = excluded.partial, updated_at = "
+                  "excluded.updated_at, deleted_at = NULL")
         .bind(1, uuid)
         .bind(2, instrument_id)
         .bind(3, r.external_id)
@@ -123,9 +124,17 @@ std::string save_respondent(Database& db, const std::string& instrument_id, cons
         .bind(5, r.source)
         .bind(6, answers_json(r.responses))
         .bind(7, now_utc())
+        .bind(8, r.partial ? 1 : 0)
         .run();
     tx.commit();
     return uuid;
+}
+
+void trash_respondent(Database& db, const std::string& uuid) {
+    Statement(db, "UPDATE respondent SET deleted_at = ?2, updated_at = ?2 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, now_utc())
+        .run();
 }
 
 std::size_t count_respondents(Database& db, const std::string& instrument_id) {
@@ -141,8 +150,8 @@ SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
     auto inst = current_instrument(ws, instrument_id);
     if (!inst) throw Error("no instrument \"" + instrument_id + "\" in " + ws.path().string());
     data.instrument = std::move(*inst);
-    Statement rs(ws.db(), "SELECT uuid, external_id, attributes, source, answers FROM respondent "
-                          "WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
+    Statement rs(ws.db(), "SELECT uuid, external_id, attributes, source, answers, partial FROM "
+                          "respondent WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
     rs.bind(1, instrument_id);
     while (rs.step()) {
         Respondent r;
@@ -155,6 +164,7 @@ SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
         const auto answers = nlohmann::json::parse(rs.text(4));
         for (const auto& [k, v] : answers.items())
             r.responses.emplace(k, response_from_json(v));
+        r.partial = rs.int64(5) != 0;
         data.respondents.push_back(std::move(r));
     }
     return data;

@@ -41,6 +41,7 @@ struct Respondent {
     std::map<std::string, std::string> attributes;
     std::map<std::string, ResponseValue> responses; // item id -> value
     std::string source;
+    bool partial = false; // left unfinished (a kiosk respondent who walked away)
 };
 
 // How answers are kept in the respondent row: item id -> number | "text" | ["choice", ...].
@@ -51,6 +52,8 @@ std::string answers_json(const std::map<std::string, ResponseValue>& responses);
 // Adds or replaces (same uuid, or same external id for this instrument) one respondent.
 std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r);
 std::size_t count_respondents(Database& db, const std::string& instrument_id);
+// Moves a respondent to the trash (a test response, a kiosk respondent who started over).
+void trash_respondent(Database& db, const std::string& uuid);
 
 // Everything needed to analyse a survey, loaded in one pass.
 struct SurveyData {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -51,20 +52,33 @@ class Workspace {
     std::uint64_t revision() const { return revision_.load(); }
     // Another connection to this file (the autosaver's) committed a write.
     void note_external_commit() { revision_.fetch_add(1); }
+    // Raises the revision when any other connection, in this process or another, committed
+    // since the last call (PRAGMA data_version); true if so. Cheap: the app calls it twice a
+    // second so a script's or another window's edits show up.
+    bool poll_external_changes();
     // Where the pre-migration copy went, if this open migrated an existing file.
     const std::filesystem::path& backup_path() const { return backup_path_; }
+    // Empty when the workspace can be written; else why it was opened read-only (for a banner).
+    const std::string& read_only_reason() const { return read_only_reason_; }
+    bool read_only() const { return !read_only_reason_.empty(); }
 
   private:
+    void open_for_writing(int latest);
+    void open_read_only(int latest, const std::string& why);
+    void back_up(int current);
     void migrate(std::span<const Migration> migrations);
 
     std::filesystem::path path_;
     std::filesystem::path backup_path_;
+    std::string read_only_reason_;
     std::unique_ptr<Database> db_;
     std::atomic<std::uint64_t> revision_{0};
+    std::int64_t data_version_ = 0;
 };
 
-// Checks the file at path without opening it through SQLite. Throws RefusedError with a
-// one-line reason when it is not a Convene workspace this build can read.
+// Checks the file at path with stat() and a read-only SQLite connection that never checkpoints
+// (never a file descriptor of its own, which would drop this process's locks on close). Throws
+// RefusedError with a one-line reason when it is not a Convene workspace this build can read.
 void check_workspace_file(const std::filesystem::path& path, int latest_version);
 
 } // namespace convene::store

@@ -1,4 +1,5 @@
 // End-to-end tests of the convene-cli executable on temporary workspaces.
+#include "cli_runner.hpp"
 #include "store/workspace.hpp"
 #include "temp_dir.hpp"
 
@@ -11,25 +12,15 @@ using convene::test::TempDir;
 
 namespace {
 
-struct Result {
-    int code;
-    std::string out;
-    std::string err;
-};
+using Result = convene::test::CliResult;
+using convene::test::shell_quote;
 
 std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
+    return shell_quote(s);
 }
 
 Result cli(const TempDir& dir, const std::string& args) {
-    auto out = dir / "stdout.txt", err = dir / "stderr.txt";
-    std::string cmd = quote(CONVENE_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err);
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, convene::test::read_file(out),
-            convene::test::read_file(err)};
+    return convene::test::run_cli(dir, args);
 }
 
 } // namespace

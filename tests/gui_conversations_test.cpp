@@ -30,6 +30,8 @@ TEST_CASE("typed notes reach the file within a second before anything is closed"
     auto path = dir / "ws.db";
     GuiHarness gui(path, 1600, 2000);
     gui.click("conversations.new");
+    gui.click("setup.org_unknown");
+    gui.click("setup.state_unknown");
     gui.click("setup.start");
     gui.click("walkthrough.notes");
     gui.type("Zoë said “renewal” twice");
@@ -69,6 +71,7 @@ TEST_CASE("deleting from the list goes to the trash and restoring brings it back
     gui.click("conversations.demo");
     auto& db = gui.app().workspace()->db();
     gui.click("conversations.delete.0");
+    gui.click("conversations.delete.yes");
     CHECK(store::list_conversations(db).size() == 11);
     gui.click("conversations.trash");
     REQUIRE(app::probe_find("conversations.restore.0"));
@@ -83,6 +86,8 @@ TEST_CASE("a conversation is marked complete in the review") {
     {
         GuiHarness gui(path, 1600, 2000);
         gui.click("conversations.new");
+        gui.click("setup.org_unknown");
+        gui.click("setup.state_unknown");
         gui.click("setup.start");
         gui.click("walkthrough.review");
         REQUIRE(app::probe_find("review.complete"));

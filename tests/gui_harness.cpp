@@ -36,7 +36,8 @@ void map_keys_like_glfw(ImGuiIO& io) {
 
 } // namespace
 
-GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, float height) {
+GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, float height,
+                       const std::filesystem::path& config_dir) {
     ctx_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(width, height);
@@ -46,7 +47,8 @@ GuiHarness::GuiHarness(const std::filesystem::path& workspace, float width, floa
     app::probe_enable(true);
     app::AppOptions options;
     options.workspace = workspace;
-    options.persist = false;
+    options.persist = !config_dir.empty();
+    options.config_dir = config_dir;
     app_ = std::make_unique<app::App>(options);
     app_->rebuild_fonts(1.0f);
     frame(2);
@@ -100,6 +102,35 @@ void GuiHarness::key(int glfw_key, bool ctrl, bool alt) {
     io.KeyCtrl = false;
     io.KeyAlt = false;
     frame();
+}
+
+void GuiHarness::key_down(int glfw_key, bool ctrl, bool alt) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyAlt = alt;
+    io.KeysDown[glfw_key] = true;
+}
+
+void GuiHarness::key_up(int glfw_key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[glfw_key] = false;
+    io.KeyCtrl = false;
+    io.KeyAlt = false;
+}
+
+void GuiHarness::queue_text(const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+}
+
+void GuiHarness::hover(const std::string& name) {
+    auto rect = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(rect.has_value());
+    ImGui::GetIO().MousePos = ImVec2((rect->x0 + rect->x1) / 2, (rect->y0 + rect->y1) / 2);
+}
+
+void GuiHarness::mouse_button(bool down) {
+    ImGui::GetIO().MouseDown[0] = down;
 }
 
 void GuiHarness::type(const std::string& utf8) {

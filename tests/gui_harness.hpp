@@ -14,8 +14,9 @@ namespace convene::test {
 
 class GuiHarness {
   public:
+    // With a config_dir, the app keeps its settings there as the real one does (else none).
     explicit GuiHarness(const std::filesystem::path& workspace, float width = 1280,
-                        float height = 720);
+                        float height = 720, const std::filesystem::path& config_dir = {});
     ~GuiHarness();
 
     app::App& app() { return *app_; }
@@ -27,6 +28,15 @@ class GuiHarness {
     // Presses and releases a key (GLFW key code), with Ctrl or Alt held if asked.
     void key(int glfw_key, bool ctrl = false, bool alt = false);
     void type(const std::string& utf8);
+
+    // Single steps, for tests that need input in a given frame: each only changes io; the next
+    // frame() sees it. key_up releases the key and any Ctrl or Alt held with it.
+    void key_down(int glfw_key, bool ctrl = false, bool alt = false);
+    void key_up(int glfw_key);
+    void queue_text(const std::string& utf8);
+    // Moves the mouse over a widget recorded with app::probe(name) in the last frame.
+    void hover(const std::string& name);
+    void mouse_button(bool down);
 
   private:
     ImGuiContext* ctx_ = nullptr;

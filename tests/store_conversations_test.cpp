@@ -123,7 +123,7 @@ TEST_CASE("deleting moves a conversation to the trash, and restoring brings it b
     CHECK(store::list_conversations(ws->db(), {.trash = true}).size() == 1);
     CHECK(store::search_answers(ws->db(), "keen").empty());
     CHECK_THROWS_WITH(store::trash_conversation(ws->db(), uuid),
-                      Catch::Contains("no conversation"));
+                      Catch::Contains("already in the trash"));
     store::restore_conversation(ws->db(), uuid);
     CHECK(store::list_conversations(ws->db()).size() == 1);
     CHECK(store::search_answers(ws->db(), "keen").size() == 1);

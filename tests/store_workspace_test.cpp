@@ -209,12 +209,53 @@ TEST_CASE("every committed write raises the revision, reads and rollbacks do not
     CHECK(ws.revision() == r0 + 1);
 }
 
-TEST_CASE("SQLite errors carry the message and the SQL") {
+TEST_CASE("SQLite errors carry the message, the result code and, apart, the SQL") {
     TempDir dir;
     store::Workspace ws(dir / "err.db");
-    CHECK_THROWS_WITH(store::Statement(ws.db(), "SELECT nope FROM meta"),
-                      Catch::Contains("no such column: nope") &&
-                          Catch::Contains("SELECT nope FROM meta"));
-    CHECK_THROWS_WITH(ws.db().exec("INSERT INTO meta VALUES (NULL, NULL)"),
-                      Catch::Contains("NOT NULL") && Catch::Contains("INSERT INTO meta"));
+    try {
+        store::Statement(ws.db(), "SELECT nope FROM meta");
+        FAIL("prepared a bad statement");
+    } catch (const store::Error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("no such column: nope"));
+        CHECK_THAT(e.what(), !Catch::Contains("SELECT"));
+        CHECK(e.sql() == "SELECT nope FROM meta");
+        CHECK(e.primary_code() == SQLITE_ERROR);
+    }
+    try {
+        ws.db().exec("INSERT INTO meta VALUES (NULL, NULL)");
+        FAIL("inserted NULL into a NOT NULL column");
+    } catch (const store::Error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("NOT NULL") && !Catch::Contains("INSERT"));
+        CHECK(e.code() == SQLITE_CONSTRAINT_NOTNULL);
+        CHECK_FALSE(e.busy());
+        CHECK_THAT(e.sql(), Catch::Contains("INSERT INTO meta"));
+    }
+}
+
+TEST_CASE("a write that waits too long for another connection's lock is reported as busy") {
+    TempDir dir;
+    store::Workspace ws(dir / "busy.db");
+    store::Database other((dir / "busy.db").string(), store::OpenMode::ReadWrite);
+    other.set_busy_timeout_ms(50);
+    store::Transaction holding(ws.db());
+    try {
+        store::Transaction blocked(other);
+        FAIL("took a write lock that another connection holds");
+    } catch (const store::Error& e) {
+        CHECK(e.busy());
+        CHECK_FALSE(e.disk_full());
+    }
+}
+
+TEST_CASE("a full disk is reported as such") {
+    TempDir dir;
+    store::Workspace ws(dir / "full.db");
+    auto pages = store::query_int(ws.db(), "PRAGMA page_count");
+    ws.db().exec("PRAGMA max_page_count = " + std::to_string(pages));
+    try {
+        ws.db().exec("CREATE TABLE big(x); INSERT INTO big VALUES (zeroblob(100000))");
+        FAIL("wrote past the page limit");
+    } catch (const store::Error& e) {
+        CHECK(e.disk_full());
+    }
 }

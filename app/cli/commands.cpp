@@ -2,6 +2,7 @@
 
 #include "app/cli/context.hpp"
 #include "app/cli/terminal_text.hpp"
+#include "store/error_text.hpp"
 #include "store/paths.hpp"
 #include "store/seed.hpp"
 
@@ -15,6 +16,18 @@ store::Workspace& Context::workspace() {
     return *ws_;
 }
 
+namespace {
+
+int fail(std::ostream& err, std::string msg) {
+    // One line on stderr: multi-line reasons (lists of problems) are joined.
+    for (auto& c : msg)
+        if (c == '\n') c = ' ';
+    err << "convene-cli: " << msg << "\n";
+    return 1;
+}
+
+} // namespace
+
 int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& raw_err) {
     // Every command's output, tables and error messages alike, goes through the escaping buffers:
     // printing a value that holds ESC must not send it to the terminal.
@@ -25,6 +38,7 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     Context ctx(store::default_workspace_path().string(), out, err);
     app.add_option("--db", ctx.db, "Workspace file (created if missing)")->capture_default_str();
     app.add_flag("--json", ctx.json, "Machine-readable output");
+    app.add_flag("--verbose", ctx.verbose, "Say more when something fails (the SQL that failed)");
     app.set_version_flag("--version", CONVENE_VERSION);
     app.require_subcommand(1);
     app.fallthrough(); // --db and --json may also follow the command
@@ -48,13 +62,13 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     if (!ctx.action) return 0;
     try {
         return ctx.action();
+    } catch (const store::Error& e) {
+        std::string msg = store::user_message(e, ctx.db);
+        if (ctx.verbose && !e.sql().empty())
+            msg += " [SQLite " + std::to_string(e.code()) + " in: " + e.sql() + "]";
+        return fail(err, msg);
     } catch (const std::exception& e) {
-        std::string msg = e.what();
-        // One line on stderr: multi-line reasons (lists of problems) are joined.
-        for (auto& c : msg)
-            if (c == '\n') c = ' ';
-        err << "convene-cli: " << msg << "\n";
-        return 1;
+        return fail(err, e.what());
     }
 }
 

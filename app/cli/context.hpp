@@ -27,6 +27,7 @@ struct Context {
 
     std::string db;
     bool json = false;
+    bool verbose = false;
     std::ostream& out;
     std::ostream& err;
     std::function<int()> action;

@@ -4,13 +4,16 @@
 #include "guides/field_values.hpp"
 #include "guides/guide_view.hpp"
 #include "guides/text.hpp"
+#include "store/answer_changes.hpp"
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
 #include "store/library.hpp"
+#include "store/uuid.hpp"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -20,9 +23,21 @@ namespace {
 using nlohmann::ordered_json;
 
 std::string require_uuid(Context& ctx, const std::string& given) {
-    if (auto uuid = store::resolve_conversation_uuid(ctx.workspace().db(), given)) return *uuid;
+    auto matches = store::conversations_starting_with(ctx.workspace().db(), given, 6);
+    if (matches.size() == 1) return matches.front();
+    if (matches.size() > 1) {
+        bool more = matches.size() > 5;
+        if (more) matches.resize(5);
+        throw CommandError("\"" + given + "\" is ambiguous: it starts the uuids of " +
+                           (more ? "more than five conversations, among them "
+                                 : std::to_string(matches.size()) + " conversations: ") +
+                           guides::join_by(matches, [](const std::string& u) { return u; }) +
+                           "; give more of it");
+    }
     throw CommandError("no conversation " + given + " in " + ctx.db +
-                       " (give its uuid, or a unique start of it; see conversation list)");
+                       (given.size() < 4 ? " (give at least the first four characters of its uuid)"
+                                         : " (give its uuid, or a unique start of it; see "
+                                           "conversation list)"));
 }
 
 // "YYYY-MM-DD", or with time_allowed also "YYYY-MM-DDTHH:MM".
@@ -32,10 +47,14 @@ bool valid_date(const std::string& s, bool time_allowed) {
             if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
         return true;
     };
-    bool date = s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-                digits(8, 2) && s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12" &&
-                s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
-    if (!date) return false;
+    bool shape = s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+                 digits(8, 2);
+    if (!shape) return false;
+    // A real day of the calendar: 2026-02-31 and 2026-13-01 are refused.
+    std::chrono::year_month_day day{std::chrono::year{std::stoi(s.substr(0, 4))},
+                                    std::chrono::month{unsigned(std::stoi(s.substr(5, 2)))},
+                                    std::chrono::day{unsigned(std::stoi(s.substr(8, 2)))}};
+    if (!day.ok()) return false;
     if (s.size() == 10) return true;
     return time_allowed && s.size() == 16 && s[10] == 'T' && digits(11, 2) && s[13] == ':' &&
            digits(14, 2) && s.substr(11, 2) <= "23" && s.substr(14, 2) <= "59";
@@ -154,6 +173,18 @@ int show(Context& ctx, const std::string& given) {
                                          {"organisation", p.organisation},
                                          {"consent", p.consent}});
         j["area_seconds"] = c.area_seconds;
+        j["notes"] = c.notes;
+        j["follow_ups"] = ordered_json::array();
+        for (const auto& f : c.follow_ups) {
+            const auto* a = answers.count(store::follow_up_question_id(f.uuid))
+                                ? &answers.at(store::follow_up_question_id(f.uuid))
+                                : nullptr;
+            ordered_json fj{{"area", f.area_id}, {"text", f.text}, {"notes", a ? a->notes : ""}};
+            fj["quotes"] = ordered_json::array();
+            for (const auto& q : a ? a->quotes : std::vector<store::Quote>{})
+                fj["quotes"].push_back({{"text", q.text}, {"speaker", q.speaker}});
+            j["follow_ups"].push_back(fj);
+        }
         j["answers"] = ordered_json::array();
         for (const auto& av : guides::view_for_group(guide, c.group, c.state, c.org)) {
             for (const auto& qv : av.questions) {
@@ -200,7 +231,17 @@ int show(Context& ctx, const std::string& given) {
                     ctx.out << "    " << f.label << ": " << guides::value_text(f, a.values[f.id])
                             << "\n";
         }
+        for (const auto& f : c.follow_ups) {
+            if (f.area_id != av.area->id) continue;
+            ctx.out << "  Follow-up: " << f.text << "\n";
+            auto it = answers.find(store::follow_up_question_id(f.uuid));
+            if (it == answers.end()) continue;
+            if (!it->second.notes.empty()) ctx.out << "    Notes: " << it->second.notes << "\n";
+            for (const auto& q : it->second.quotes)
+                ctx.out << "    “" << q.text << "” — " << q.speaker << "\n";
+        }
     }
+    if (!c.notes.empty()) ctx.out << "\nConversation notes:\n" << c.notes << "\n";
     return 0;
 }
 
@@ -222,12 +263,13 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
     if (!q) throw CommandError("guide " + guide.id + " has no question \"" + args.question + "\"");
     if (!q->asked_of(c.group))
         throw CommandError("question " + args.question + " is not asked of group " + c.group);
-    auto answers = store::answers_for(ws.db(), uuid);
-    store::Answer a = answers.count(args.question) ? answers[args.question] : store::Answer{};
-    a.conversation_uuid = uuid;
-    a.question_id = args.question;
-    if (args.notes_given) a.notes = args.notes;
-    if (!args.quote.empty()) a.quotes.push_back({"", args.quote, args.speaker});
+    // Only what the command names is written: a concurrent writer's other parts stay.
+    store::AnswerChange change;
+    change.conversation_uuid = uuid;
+    change.question_id = args.question;
+    if (args.notes_given) change.notes = args.notes;
+    if (!args.quote.empty())
+        change.quotes_set.push_back({store::new_uuid(), args.quote, args.speaker});
     for (const auto& kv : args.values) {
         auto eq = kv.find('=');
         if (eq == std::string::npos)
@@ -241,14 +283,10 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
         }
         auto parsed = guides::parse_value(*f, kv.substr(eq + 1));
         if (!parsed.error.empty()) throw CommandError(field_id + ": " + parsed.error);
-        if (parsed.value.is_null())
-            a.values.erase(field_id);
-        else
-            a.values[field_id] = parsed.value;
+        change.values[field_id] = parsed.value; // null removes the value
     }
-    a.asked = args.skipped ? store::Asked::Skipped : store::Asked::Asked;
-    store::save_answer(ws.db(), a);
-    if (c.status == "planned") store::set_conversation_status(ws.db(), uuid, "in_progress");
+    change.asked = args.skipped ? store::Asked::Skipped : store::Asked::Asked;
+    store::record_answer_change(ws.db(), change);
     ctx.out << "Saved " << args.question << "\n";
     return 0;
 }

@@ -92,14 +92,23 @@ struct ImportArgs {
 
 int import(Context& ctx, const ImportArgs& a) {
     auto inst = require_instrument(ctx, a.id);
+    if (!a.save_map.empty()) exporting::check_writable_target(a.save_map);
     std::string bytes = guides::read_text_file(a.file);
     store::ImportOptions options;
     options.dry_run = a.dry_run;
     options.source = std::filesystem::path(a.file).filename().string();
     if (!a.map.empty()) options.mapping = store::load_mapping(a.map);
     auto report = store::import_survey_csv(ctx.workspace(), inst, bytes, options);
-    if (!a.save_map.empty())
-        exporting::write_file_atomically(a.save_map, store::mapping_to_json(report.mapping));
+    std::string warning; // trouble after the import committed: the data is in, so exit 0
+    if (!a.save_map.empty()) {
+        try {
+            exporting::write_file_atomically(a.save_map, store::mapping_to_json(report.mapping));
+        } catch (const std::exception& e) {
+            if (!report.imported) throw;
+            warning = std::string(e.what()) + " (the responses were imported; only the mapping "
+                                              "file is missing)";
+        }
+    }
     if (ctx.json) {
         ordered_json j;
         j["rows"] = report.rows;
@@ -136,6 +145,7 @@ int import(Context& ctx, const ImportArgs& a) {
                     << " new respondents, " << report.updated << " updated, " << report.responses
                     << " answers)\n";
     }
+    if (!warning.empty()) ctx.err << "convene-cli: warning: " << warning << "\n";
     return 0;
 }
 

@@ -6,15 +6,39 @@
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
+#include <algorithm>
+#include <atomic>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <imgui.h>
 #include <stb_image_write.h>
 #include <vector>
 
 namespace convene::app {
 namespace {
+
+// Input and window events since start, counted by callbacks installed before ImGui's backend
+// (which calls them after its own): a wake-up without one is only a timer.
+std::atomic<std::uint64_t> g_events{0};
+void count_event() {
+    g_events.fetch_add(1, std::memory_order_relaxed);
+}
+
+void count_events_of(GLFWwindow* window) {
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { count_event(); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { count_event(); });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { count_event(); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { count_event(); });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { count_event(); });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { count_event(); });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { count_event(); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { count_event(); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { count_event(); });
+}
 
 void glfw_error(int code, const char* description) {
     std::fprintf(stderr, "convene: GLFW error %d: %s\n", code, description);
@@ -67,6 +91,7 @@ int run_window(const WindowOptions& options,
     // 2. Dear ImGui with its GLFW and OpenGL 3 backends, then the app
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    count_events_of(window);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     std::unique_ptr<App> app_owner = make_app();
@@ -74,16 +99,35 @@ int run_window(const WindowOptions& options,
     float xscale = 1.0f, yscale = 1.0f;
     glfwGetWindowContentScale(window, &xscale, &yscale);
 
-    // 3. Loop: sleep until input arrives, then draw a few frames so ImGui settles.
+    // 3. Loop: sleep until input arrives (then draw a few frames so ImGui settles) or until the
+    //    screen has something to update (a timer: then draw one frame).
     int settle_frames = 3;
     int frames = 0;
     int exit_code = 0;
+    const auto started = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
+    long frames_drawn = 0;
     while (!app.wants_quit()) {
         if (glfwWindowShouldClose(window) && !app.request_quit())
             glfwSetWindowShouldClose(window, GLFW_FALSE); // the dialog says what is not saved
+        double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (options.idle_report_seconds > 0 && elapsed >= options.idle_report_seconds) break;
         if (options.screenshot.empty() && settle_frames <= 0) {
-            glfwWaitEventsTimeout(app.idle_timeout());
-            settle_frames = 3;
+            double timeout = app.idle_timeout();
+            if (options.idle_report_seconds > 0)
+                timeout = std::min(timeout, options.idle_report_seconds - elapsed);
+            std::uint64_t before = g_events.load();
+            if (timeout >= App::kNoTimer)
+                glfwWaitEvents();
+            else
+                glfwWaitEventsTimeout(std::max(timeout, 0.0));
+            settle_frames = g_events.load() != before ? 3 : 1;
+            if (options.idle_report_seconds > 0 &&
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
+                    options.idle_report_seconds &&
+                g_events.load() == before)
+                break; // the report's time is up; this wake-up draws nothing
         } else {
             glfwPollEvents();
         }
@@ -98,6 +142,7 @@ int run_window(const WindowOptions& options,
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
+        ++frames_drawn;
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         glViewport(0, 0, w, h);
@@ -109,6 +154,14 @@ int run_window(const WindowOptions& options,
             break;
         }
         glfwSwapBuffers(window);
+    }
+
+    if (options.idle_report_seconds > 0) {
+        double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        double cpu = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+        std::printf("%ld frames drawn in %.1f s; CPU %.3f s (%.2f%% of one core)\n", frames_drawn,
+                    wall, cpu, 100.0 * cpu / wall);
     }
 
     // 4. Clean up

@@ -14,6 +14,9 @@ struct WindowOptions {
     int width = 1280;
     int height = 720;
     std::filesystem::path screenshot; // when set: render a few frames, save a PNG, return
+    // When > 0: run this many seconds, then print the frames drawn and the CPU time used and
+    // return (bench/idle_bench runs it with nothing happening).
+    double idle_report_seconds = 0;
 };
 
 // The App needs an ImGui context before it is made, so the window makes it with make_app once

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace convene::app {
@@ -39,6 +41,57 @@ bool filter_combo(const char* label, std::string& value, const std::vector<std::
 
 } // namespace
 
+std::string ConversationList::describe(const store::ConversationRow& r) {
+    std::string date = r.scheduled_at.substr(0, 10);
+    return (r.org.empty() ? std::string("the conversation") : r.org) +
+           (date.empty() ? "" : " of " + date);
+}
+
+void ConversationList::draw_confirm_delete(ConversationRequest& request) {
+    if (!ImGui::BeginPopupModal("Delete conversation?", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    ImGui::Text("Move %s to the trash?", confirm_label_.c_str());
+    ImGui::TextDisabled("Its notes and answers are kept there until you restore it.");
+    if (ImGui::Button("Move to the trash")) {
+        request = {ConversationRequest::Kind::Delete, confirm_uuid_, ""};
+        undo_uuid_ = confirm_uuid_;
+        undo_label_ = confirm_label_;
+        undo_at_ = ImGui::GetTime();
+        message_.clear();
+        confirm_uuid_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    probe("conversations.delete.yes");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it")) {
+        confirm_uuid_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+double ConversationList::next_frame_in() const {
+    if (undo_uuid_.empty()) return 1e9;
+    return std::max(0.05, undo_at_ + kUndoSeconds - ImGui::GetTime());
+}
+
+void ConversationList::draw_undo() {
+    if (undo_uuid_.empty()) return;
+    if (ImGui::GetTime() - undo_at_ > kUndoSeconds) {
+        undo_uuid_.clear();
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Moved %s to the trash.", undo_label_.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Undo")) {
+        undo_request_ = undo_uuid_;
+        message_ = "Restored " + undo_label_ + ".";
+        undo_uuid_.clear();
+    }
+    probe("conversations.undo");
+}
+
 void ConversationList::refresh(ViewContext& ctx) {
     if (loaded_ && !filter_dirty_ && ctx.revision == revision_ && ctx.workspace == workspace_)
         return;
@@ -52,7 +105,37 @@ void ConversationList::refresh(ViewContext& ctx) {
     groups_ = std::move(facets.groups);
     states_ = std::move(facets.states);
     sort_rows();
-    if (!searched_.empty()) hits_ = store::search_answers(ctx.workspace->db(), searched_);
+    // An empty list says so when conversations wait in the trash.
+    trash_count_ = 0;
+    if (rows_.empty() && !filter_.trash) {
+        store::ConversationFilter trash;
+        trash.trash = true;
+        trash_count_ = store::list_conversations(ctx.workspace->db(), trash).size();
+    }
+    if (!searched_.empty()) search(ctx);
+}
+
+void ConversationList::search(ViewContext& ctx) {
+    hits_ = searched_.empty() ? std::vector<store::SearchHit>{}
+                              : store::search_answers(ctx.workspace->db(), searched_);
+    // Each hit names its question and area as the guide the conversation ran with words them.
+    hit_labels_.clear();
+    std::map<std::string, std::optional<guides::Guide>> guides_by_conversation;
+    for (const auto& h : hits_) {
+        auto& guide = guides_by_conversation[h.conversation_uuid];
+        if (!guide)
+            if (auto c = store::get_conversation(ctx.workspace->db(), h.conversation_uuid))
+                guide = store::guide_by_hash(*ctx.workspace, c->guide_hash);
+        std::string where = h.question_id;
+        if (guide) {
+            const auto* q = guide->question(h.question_id);
+            const auto* area = guide->area_of(h.question_id);
+            if (q) where = guides::substitute(q->text_for(h.group), h.state, h.org);
+            if (area) where = area->title + ": " + where;
+        }
+        if (h.question_id.rfind("follow_up.", 0) == 0) where = "Follow-up question";
+        hit_labels_.push_back(h.org + " (" + h.state + ") — " + where);
+    }
 }
 
 void ConversationList::sort_rows() {
@@ -86,8 +169,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     if (ImGui::InputTextWithHint("##search", "Search notes and quotes", &search_)) {
         searched_ = search_;
-        hits_ = searched_.empty() ? std::vector<store::SearchHit>{}
-                                  : store::search_answers(ctx.workspace->db(), searched_);
+        search(ctx);
     }
     probe("conversations.search");
     ImGui::SameLine();
@@ -111,6 +193,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::TextDisabled("(dates as YYYY-MM-DD)");
 
+    draw_undo();
     if (!message_.empty()) ImGui::TextDisabled("%s", message_.c_str());
     if (!searched_.empty()) {
         ImGui::Separator();
@@ -119,8 +202,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
         for (std::size_t i = 0; i < hits_.size(); ++i) {
             const auto& h = hits_[i];
             ImGui::PushID(static_cast<int>(i));
-            std::string label = h.org + " (" + h.state + ") — " + h.question_id;
-            if (ImGui::Selectable(label.c_str())) {
+            if (ImGui::Selectable(hit_labels_[i].c_str())) {
                 request = {ConversationRequest::Kind::Walkthrough, h.conversation_uuid,
                            h.question_id};
             }
@@ -134,6 +216,10 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     }
 
     if (rows_.empty()) {
+        if (!undo_request_.empty()) {
+            request = {ConversationRequest::Kind::Restore, undo_request_, ""};
+            undo_request_.clear();
+        }
         if (filter_.trash)
             widgets::empty_state("The trash is empty",
                                  "Deleted conversations wait here until you restore them.");
@@ -141,7 +227,14 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
                  !filter_.from.empty() || !filter_.to.empty())
             widgets::empty_state("No conversation matches these filters",
                                  "Set a filter back to Any to see more.");
-        else {
+        else if (trash_count_ > 0) {
+            std::string body = std::to_string(trash_count_) +
+                               (trash_count_ == 1 ? " conversation is" : " conversations are") +
+                               " in the trash. Tick Trash to see and restore them, or set up a "
+                               "new one with + New conversation.";
+            widgets::empty_state("No conversations", body.c_str());
+            probe("conversations.empty_trash_note");
+        } else {
             widgets::empty_state("No conversations yet",
                                  "Set up an interview or focus group with + New conversation, or "
                                  "look around a realistic project first.");
@@ -210,23 +303,27 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
                 ImGui::TableNextColumn();
                 if (filter_.trash) {
                     if (ImGui::SmallButton("Restore")) {
-                        store::restore_conversation(ctx.workspace->db(), r.uuid);
-                        message_ = "Restored " + r.org;
+                        request = {ConversationRequest::Kind::Restore, r.uuid, ""};
+                        message_ = "Restored " + describe(r) + ".";
                     }
                     probe("conversations.restore." + std::to_string(i));
                 } else {
                     if (ImGui::SmallButton("Delete")) {
-                        store::trash_conversation(ctx.workspace->db(), r.uuid);
-                        message_ = "Moved " +
-                                   (r.org.empty() ? std::string("a conversation") : r.org) +
-                                   " to the trash (tick Trash to restore it)";
+                        confirm_uuid_ = r.uuid;
+                        confirm_label_ = describe(r);
+                        ImGui::OpenPopup("Delete conversation?");
                     }
                     probe("conversations.delete." + std::to_string(i));
+                    if (confirm_uuid_ == r.uuid) draw_confirm_delete(request);
                 }
                 ImGui::PopID();
             }
         }
         ImGui::EndTable();
+    }
+    if (!undo_request_.empty()) {
+        request = {ConversationRequest::Kind::Restore, undo_request_, ""};
+        undo_request_.clear();
     }
     return request;
 }

@@ -32,19 +32,36 @@ struct ConversationRequest {
         Walkthrough,
         Review,
         Close,
-        LoadDemo
+        LoadDemo,
+        Delete,  // move uuid to the trash
+        Restore, // bring uuid back from the trash
     } kind = Kind::None;
     std::string uuid;
-    std::string question_id; // Open at this question
+    std::string question_id;  // Open at this question
+    bool fold_panels = false; // the walkthrough's Fold panels button (as Ctrl+B)
 };
 
 class ConversationList {
   public:
     ConversationRequest draw(ViewContext& ctx);
+    // While Undo is offered: a frame when it runs out.
+    double next_frame_in() const;
 
   private:
     void refresh(ViewContext& ctx);
+    void search(ViewContext& ctx);
     void sort_rows();
+    void draw_confirm_delete(ConversationRequest& request);
+    void draw_undo();
+    static std::string describe(const store::ConversationRow& r);
+
+    static constexpr double kUndoSeconds = 8;
+    std::string confirm_uuid_, confirm_label_; // the row whose Delete asks for confirmation
+    std::string undo_uuid_, undo_label_;       // the conversation just deleted
+    double undo_at_ = 0;
+    std::string undo_request_;
+    std::size_t trash_count_ = 0;
+    std::vector<std::string> hit_labels_;
 
     std::uint64_t revision_ = 0;
     store::Workspace* workspace_ = nullptr;
@@ -68,6 +85,9 @@ class ConversationSetup {
   private:
     std::string loaded_for_; // conversation uuid the profiles were loaded for
     guides::ProfileLibrary profiles_;
+    std::string date_text_, date_error_; // the date as typed, and why it is not one
+    std::string start_error_;            // why the walkthrough cannot start yet
+    bool org_unknown_ = false, state_unknown_ = false;
 };
 
 class Walkthrough {
@@ -75,17 +95,37 @@ class Walkthrough {
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
     // Walkthrough shortcuts (next / previous question, next area, mark quote, focus notes).
     bool handle(Command command, ConversationSession& session);
+    // The area timers tick once a second; a message fades smoothly.
+    double next_frame_in() const;
 
   private:
-    void draw_area_stepper(ConversationSession& session);
+    // views/area_bar.cpp; compact: one line per button (a small window)
+    void draw_area_stepper(ConversationSession& session, bool compact);
     void draw_question(ConversationSession& session);
     void draw_side_panel(ViewContext& ctx, ConversationSession& session);
     void mark_quote(ConversationSession& session);
+    void insert_time(ConversationSession& session);
+    void draw_follow_up_popup(ConversationSession& session);
+    void say(std::string message); // a status message, fading after a few seconds
+    void draw_message();
 
     std::map<std::string, WrappedInputState> notes_state_;
+    WrappedInputState conversation_notes_state_;
     std::string new_quote_;
-    int speaker_ = 0;
+    std::string speaker_;     // for the next quote
+    std::string speaker_for_; // the conversation speaker_ was set for
+    std::string follow_up_text_;
+    bool open_follow_up_ = false;
+    double message_at_ = 0;
+    static constexpr double kMessageShown = 4.0, kMessageFade = 1.0;
     bool focus_notes_ = false;
+    std::string focused_question_; // the question whose notes last took the keyboard
+    int drawn_frame_ = -1;
+    bool notes_had_keyboard_ = false;
+    std::size_t scrolled_to_area_ = SIZE_MAX;
+    bool compact_ = false;                 // a small window: tighter heading, area bar and probes
+    bool conversation_notes_open_ = false; // below the question while the side panel is folded
+    unsigned notes_id_ = 0;                // ImGuiID of the current question's notes box
     std::string message_;
     std::string profiles_for_; // conversation uuid the profiles were loaded for
     std::string profiles_profile_;
@@ -99,9 +139,22 @@ class Review {
 
   private:
     std::map<std::string, WrappedInputState> notes_state_;
+    WrappedInputState conversation_notes_state_;
 };
 
-// Shared by walkthrough and review: quotes with their speakers, editable.
-bool draw_quotes(store::Answer& answer, const store::Conversation& conversation);
+// Shared by walkthrough and review (views/quotes.cpp): who can be named as a quote's speaker
+// (the participants, the facilitator, several people at once, someone unknown), the default for
+// a new quote (the speaker last chosen in this conversation), and the quotes, editable.
+inline constexpr const char* kFacilitator = "Facilitator";
+inline constexpr const char* kSeveralSpeakers = "Several / group";
+inline constexpr const char* kUnknownSpeaker = "Unknown";
+std::vector<std::string> speaker_choices(const store::Conversation& c);
+std::string default_speaker(const store::Conversation& c);
+// A combo of speaker_choices(); a choice becomes the conversation's default speaker.
+bool speaker_combo(const char* id, std::string& speaker, ConversationSession& session);
+bool draw_quotes(store::Answer& answer, ConversationSession& session);
+
+// The conversation-level notes (views/conversation_notes.cpp), saved as they are typed.
+bool draw_conversation_notes(ConversationSession& session, WrappedInputState& state, float height);
 
 } // namespace convene::app

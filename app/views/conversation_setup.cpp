@@ -1,4 +1,5 @@
 // Conversations > set-up: who, where, when, with which guide, group, MC profile and conditions.
+#include "app/date_input.hpp"
 #include "app/ui_probe.hpp"
 #include "app/views/conversation_panels.hpp"
 #include "app/widgets.hpp"
@@ -15,6 +16,10 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
     if (loaded_for_ != session.conversation().uuid) {
         profiles_ = store::load_profiles(*ctx.workspace);
         loaded_for_ = session.conversation().uuid;
+        date_text_ = session.conversation().scheduled_at;
+        date_error_.clear();
+        start_error_.clear();
+        org_unknown_ = state_unknown_ = false;
     }
     ConversationRequest request;
     auto& c = session.conversation();
@@ -55,15 +60,51 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
         changed = true;
     }
     probe("setup.focus_group");
-    row("Organisation");
-    if (ImGui::InputText("##org", &c.org)) changed = items_changed = true;
-    probe("setup.org");
-    row("State");
-    if (ImGui::InputText("##state", &c.state)) changed = items_changed = true;
-    probe("setup.state");
+    // Organisation and state fill the guide's wording; asked for before the walkthrough starts,
+    // with "not known yet" for a conversation set up before they are.
+    auto known_or_not = [&](const char* id, const char* label, std::string& value, bool& unknown) {
+        row(label);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17);
+        ImGui::BeginDisabled(unknown);
+        if (ImGui::InputText(id, &value)) changed = items_changed = true;
+        ImGui::EndDisabled();
+        probe(std::string("setup.") + (id + 2));
+        ImGui::SameLine();
+        if (ImGui::Checkbox((std::string("not known yet##") + id).c_str(), &unknown) && unknown) {
+            value.clear();
+            changed = items_changed = true;
+        }
+        probe(std::string("setup.") + (id + 2) + "_unknown");
+    };
+    known_or_not("##org", "Organisation", c.org, org_unknown_);
+    known_or_not("##state", "State", c.state, state_unknown_);
     row("Date and time");
-    changed |= ImGui::InputTextWithHint("##date", "YYYY-MM-DDTHH:MM", &c.scheduled_at);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17);
+    if (ImGui::InputTextWithHint("##date", "2026-11-04 10:00 or 4 Nov 2026", &date_text_)) {
+        // Only a real date reaches the conversation; anything else is refused with the reason.
+        auto parsed = date_text_.empty() ? ParsedDate{} : parse_date(date_text_);
+        date_error_ = parsed.error;
+        if (parsed.error.empty() && parsed.iso != c.scheduled_at) {
+            c.scheduled_at = parsed.iso;
+            changed = true;
+        }
+    }
     probe("setup.date");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Today")) {
+        date_text_ = c.scheduled_at = today_iso();
+        date_error_.clear();
+        changed = true;
+    }
+    probe("setup.date_today");
+    if (!date_error_.empty()) {
+        ImGui::SetCursorPosX(label_w);
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "Not a date: %s.", date_error_.c_str());
+        probe("setup.date_error");
+    } else if (!c.scheduled_at.empty()) {
+        ImGui::SetCursorPosX(label_w);
+        ImGui::TextDisabled("Saved as %s", c.scheduled_at.c_str());
+    }
     row("Facilitator");
     changed |= ImGui::InputText("##facilitator", &c.facilitator);
     probe("setup.facilitator");
@@ -154,14 +195,28 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Text("%zu questions for this group with these conditions.", session.items().size());
-    if (ImGui::Button(c.status == "planned" ? "Start the conversation" : "Back to the walkthrough"))
-        request.kind = ConversationRequest::Kind::Walkthrough;
+    if (ImGui::Button(c.status == "planned" ? "Start the conversation"
+                                            : "Back to the walkthrough")) {
+        start_error_.clear();
+        if (c.org.empty() && !org_unknown_)
+            start_error_ = "Type the organisation, or tick \"not known yet\".";
+        else if (c.state.empty() && !state_unknown_)
+            start_error_ = "Type the state, or tick \"not known yet\".";
+        else if (!date_error_.empty())
+            start_error_ = "Correct the date first (or clear it).";
+        if (start_error_.empty()) request.kind = ConversationRequest::Kind::Walkthrough;
+    }
     probe("setup.start");
     ImGui::SameLine();
     if (ImGui::Button("Save as planned and close")) request.kind = ConversationRequest::Kind::Close;
     probe("setup.close");
     ImGui::SameLine();
-    ImGui::TextDisabled("Everything you type here is saved as you go.");
+    if (start_error_.empty()) {
+        ImGui::TextDisabled("Everything you type here is saved as you go.");
+    } else {
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", start_error_.c_str());
+        probe("setup.start_error");
+    }
     return request;
 }
 

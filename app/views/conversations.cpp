@@ -26,6 +26,8 @@ class ConversationsView final : public View {
             mode_ = ConversationMode::List;
             workspace_ = ctx.workspace;
         }
+        // Another writer's commit shows up here (the reload runs only when the revision moved).
+        if (session_) session_->refresh(ctx.revision);
         ConversationRequest request;
         if (!session_ || mode_ == ConversationMode::List) {
             mode_ = ConversationMode::List;
@@ -37,12 +39,27 @@ class ConversationsView final : public View {
         } else {
             request = review_.draw(ctx, *session_);
         }
+        if (request.fold_panels && ctx.settings) {
+            bool show = !(ctx.settings->navigation_shown && ctx.settings->walkthrough_side_panel);
+            ctx.settings->navigation_shown = ctx.settings->walkthrough_side_panel = show;
+            ctx.settings_changed = true;
+        }
         act(ctx, request);
+        remember(ctx);
     }
 
     bool handle(Command command) override {
         if (!session_ || mode_ != ConversationMode::Walkthrough) return false;
         return walkthrough_.handle(command, *session_);
+    }
+
+    double next_frame_in() const override {
+        double t = 1e9;
+        if (session_ && session_->save_status().pending()) t = 0.25; // "Saving..." → "Saved"
+        if (mode_ == ConversationMode::List) return std::min(t, list_.next_frame_in());
+        if (mode_ == ConversationMode::Walkthrough)
+            t = std::min(t, walkthrough_.next_frame_in()); // the area timers
+        return t;
     }
 
     std::string status_text() const override {
@@ -71,6 +88,21 @@ class ConversationsView final : public View {
     }
 
     bool open_part(store::Workspace& ws, std::string_view part) override {
+        // "conversation:UUID:MODE": what was open when the app last ran (after a crash too).
+        if (part.starts_with("conversation:")) {
+            part.remove_prefix(13);
+            auto colon = part.find(':');
+            std::string uuid(part.substr(0, colon));
+            std::string_view mode = colon == part.npos ? "" : part.substr(colon + 1);
+            auto c = store::get_conversation(ws.db(), uuid);
+            if (!c || c->deleted_at) return false;
+            workspace_ = &ws;
+            session_ = std::make_unique<ConversationSession>(ws, uuid);
+            mode_ = mode == "review"  ? ConversationMode::Review
+                    : mode == "setup" ? ConversationMode::Setup
+                                      : ConversationMode::Walkthrough;
+            return true;
+        }
         if (part != "walkthrough" && part != "review") return false;
         bool complete = part == "review";
         for (const auto& r : store::list_conversations(ws.db()))
@@ -84,6 +116,22 @@ class ConversationsView final : public View {
     }
 
   private:
+    // Keeps the open conversation and panel in the settings, so the app reopens on them.
+    void remember(ViewContext& ctx) {
+        if (!ctx.settings) return;
+        std::string uuid = session_ && mode_ != ConversationMode::List
+                               ? session_->conversation().uuid
+                               : std::string();
+        std::string mode = uuid.empty()                        ? ""
+                           : mode_ == ConversationMode::Review ? "review"
+                           : mode_ == ConversationMode::Setup  ? "setup"
+                                                               : "walkthrough";
+        if (ctx.settings->open_conversation == uuid && ctx.settings->open_mode == mode) return;
+        ctx.settings->open_conversation = uuid;
+        ctx.settings->open_mode = mode;
+        ctx.settings_changed = true;
+    }
+
     void act(ViewContext& ctx, const ConversationRequest& r) {
         using K = ConversationRequest::Kind;
         switch (r.kind) {
@@ -136,6 +184,13 @@ class ConversationsView final : public View {
             return;
         case K::LoadDemo:
             store::load_demo_project(*ctx.workspace, guides::data_dir());
+            return;
+        case K::Delete:
+            if (session_ && session_->conversation().uuid == r.uuid) act(ctx, {K::Close});
+            store::trash_conversation(ctx.workspace->db(), r.uuid);
+            return;
+        case K::Restore:
+            store::restore_conversation(ctx.workspace->db(), r.uuid);
             return;
         }
     }

@@ -36,6 +36,7 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
     ImGui::Separator();
 
     ImGui::BeginChild("##review_body");
+    draw_conversation_notes(session, conversation_notes_state_, ImGui::GetTextLineHeight() * 4.5f);
     const auto& items = session.items();
     const guides::Area* area = nullptr;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -63,7 +64,7 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
         bool changed = wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 3.4f,
                                      notes_state_[q.id]);
         probe("review.notes." + q.id);
-        changed |= draw_quotes(a, c);
+        changed |= draw_quotes(a, session);
         changed |= fields_input(q, a.values);
         if (changed) {
             if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;

@@ -4,6 +4,7 @@
 
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
+#include "store/respondent_changes.hpp"
 #include "store/uuid.hpp"
 
 #include <algorithm>
@@ -120,9 +121,52 @@ void SurveyKiosk::new_respondent() {
     current_ = store::Respondent{};
     current_.uuid = store::new_uuid();
     current_.source = "kiosk";
+    current_.partial = true; // until they finish
+    saved_ = current_;
+    saved_.partial = false; // the row's default: the first write marks it partial
     page_ = 0;
     finished_ = false;
+    saved_once_ = false;
     edit_page_ = -1;
+    number_text_.clear();
+    number_error_.clear();
+}
+
+double SurveyKiosk::seconds_until_idle_reset() const {
+    if (!active_ || page_ == 0) return -1;
+    return std::max(0.0, last_input_ + idle_seconds_ - ImGui::GetTime());
+}
+
+void SurveyKiosk::watch_idle() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool input = !io.InputQueueCharacters.empty() || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||
+                 io.MouseWheel != 0;
+    for (bool down : io.MouseDown)
+        input |= down;
+    for (bool down : io.KeysDown)
+        input |= down;
+    if (input || page_ == 0) {
+        last_input_ = ImGui::GetTime();
+        return;
+    }
+    if (ImGui::GetTime() - last_input_ < idle_seconds_) return;
+    // Walked away: what they gave is kept (as partial unless they finished); the next person
+    // starts from the welcome screen with a new record.
+    if (!finished_ && saved_once_) save();
+    new_respondent();
+    last_input_ = ImGui::GetTime();
+}
+
+void SurveyKiosk::start_over() {
+    // Replaces this respondent's pending save, if any; a row already written goes to the trash.
+    if (saved_once_ && saver_) {
+        // Its own part: item writes still pending never take a row out of the trash.
+        store::RespondentChange trash{current_.uuid, instrument_.id, current_.source};
+        trash.trash = true;
+        queue(trash);
+    }
+    new_respondent();
+    go_to(1);
 }
 
 int SurveyKiosk::question_count() const {
@@ -150,25 +194,35 @@ bool SurveyKiosk::answered(int page) const {
 }
 
 void SurveyKiosk::go_to(int page) {
-    page_ = std::clamp(page, 0, question_count() + 1);
+    // Page 0 is the welcome of a new respondent: never reached by going back.
+    page_ = std::clamp(page, 1, question_count() + 1);
     if (page_ == question_count() + 1 && !finished_) {
         finished_ = true;
         ++completed_;
+        current_.partial = false;
+        save();
     }
 }
 
 void SurveyKiosk::save() {
     if (!saver_) return;
-    // Keyed by respondent: a respondent's newest state replaces their own pending write, never
-    // the previous respondent's last one.
-    saver_->put("respondent/" + current_.uuid,
-                [id = instrument_.id, r = current_](store::Database& db) {
-                    store::save_respondent(db, id, r);
-                });
+    saved_once_ = true;
+    // Only what changed since the last write, item by item, keyed by respondent and part: a
+    // newer answer replaces the same item's pending one, never another item or respondent's.
+    auto change = store::diff_respondents(instrument_.id, saved_, current_);
+    saved_ = current_;
+    queue(change);
 }
 
-void SurveyKiosk::draw(ViewContext&) {
+void SurveyKiosk::queue(const store::RespondentChange& change) {
+    for (auto& [part, one] : store::split_by_part(change))
+        saver_->put("respondent/" + change.uuid + "/" + part,
+                    [one](store::Database& db) { store::record_respondent_change(db, one); });
+}
+
+void SurveyKiosk::draw(ViewContext& ctx) {
     if (!active_) return;
+    if (ctx.settings) idle_seconds_ = ctx.settings->kiosk_idle_seconds;
     ImGui::PushFont(fonts().heading);
     const float fs = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -185,6 +239,7 @@ void SurveyKiosk::draw(ViewContext&) {
                      ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
     focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    watch_idle();
 
     ImGui::PushID(page_);
     if (page_ == 0)
@@ -203,23 +258,23 @@ void SurveyKiosk::draw_welcome() {
     const float fs = ImGui::GetFontSize();
     const float big = ImGui::GetFrameHeight() * kBigButton;
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() * 0.18f));
+    // Spoken to the person about to answer; the instrument's description is for the facilitator.
+    ImGui::TextUnformatted("Welcome!");
+    ImGui::Spacing();
     wrapped(instrument_.title.c_str());
     probe("kiosk.title");
     ImGui::Spacing();
-    if (!instrument_.description.empty()) {
-        secondary(instrument_.description.c_str());
-        ImGui::Spacing();
-    }
     ImGui::Spacing();
-    wrapped("Your answers are anonymous, and each one is saved as soon as you give it.");
-    char line[96];
+    char line[160];
+    int minutes = std::max(1, (question_count() * 15 + 59) / 60); // about 15 s a question
     std::snprintf(line, sizeof line,
-                  "%d questions. You can skip any question you prefer not to "
-                  "answer.",
-                  question_count());
+                  "%d short questions, about %d minute%s. There are no right or wrong answers, "
+                  "and you can skip any question.",
+                  question_count(), minutes, minutes == 1 ? "" : "s");
     secondary(line);
+    secondary("Your answers are anonymous and saved as you go.");
     ImGui::Dummy(ImVec2(0, fs));
-    if (big_button("Start", ImVec2(fs * 10, big), false)) go_to(1);
+    if (big_button("Begin", ImVec2(fs * 10, big), false)) go_to(1);
     probe("kiosk.start");
 }
 
@@ -433,9 +488,29 @@ void SurveyKiosk::draw_question() {
     }
     ImGui::EndChild();
 
-    // Back on the left, Next (or Skip, or Finish) on the right.
-    if (big_button("Back", ImVec2(fs * 7, big), false)) go_to(page_ - 1);
-    probe("kiosk.back");
+    // Back on the left (not on the first question: nothing before it is this respondent's),
+    // Start over next to it, Next (or Skip, or Finish) on the right.
+    if (page_ > 1) {
+        if (big_button("Back", ImVec2(fs * 7, big), false)) go_to(page_ - 1);
+        probe("kiosk.back");
+        ImGui::SameLine();
+    }
+    ImGui::PushFont(fonts().body);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (big - ImGui::GetFrameHeight()) / 2);
+    if (ImGui::Button("Start over")) ImGui::OpenPopup("Start over?");
+    probe("kiosk.start_over");
+    if (ImGui::BeginPopupModal("Start over?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Clear your answers and begin again from the first question?");
+        if (ImGui::Button("Yes, start over")) {
+            start_over();
+            ImGui::CloseCurrentPopup();
+        }
+        probe("kiosk.start_over.yes");
+        ImGui::SameLine();
+        if (ImGui::Button("No, go on")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::PopFont();
     if (auto status = saver_ ? saver_->status() : store::Autosaver::Status{};
         !status.error.empty()) {
         ImGui::SameLine();

@@ -1,12 +1,15 @@
 // Surveys > kiosk: respondents answer an instrument on the facilitator's laptop, one after
 // another, with large targets; a respondent never sees another's answers; each answer is saved
-// as it is given; only the facilitator's key combination (Ctrl+Alt+K) leaves the kiosk.
+// as it is given; only the facilitator's key combination (Ctrl+Alt+K) leaves the kiosk. A response
+// left alone for a quiet minute is saved as partial and the kiosk greets the next person; Back
+// never leads out of the current respondent's answers.
 #pragma once
 
 #include "app/shortcuts.hpp"
 #include "app/views/view.hpp"
 #include "guides/instrument.hpp"
 #include "store/autosaver.hpp"
+#include "store/respondent_changes.hpp"
 #include "store/surveys.hpp"
 
 #include <memory>
@@ -26,16 +29,26 @@ class SurveyKiosk {
     bool handle(Command command);
     // Respondents finished in this kiosk session.
     int completed() const { return completed_; }
+    // After this many seconds without a touch or a key, an unfinished response is saved as
+    // partial and the kiosk returns to the welcome screen for the next person.
+    void set_idle_seconds(double seconds) { idle_seconds_ = seconds; }
+    double idle_seconds() const { return idle_seconds_; }
+    // Seconds until the idle reset is due (the window must wake up then), or a negative number
+    // when none is (the welcome screen).
+    double seconds_until_idle_reset() const;
 
   private:
     void stop();
     void new_respondent();
+    void watch_idle(); // resets the kiosk after idle_seconds_ without input
+    void start_over(); // the respondent drops their answers and begins again
     int question_count() const;
     const guides::Attribute* attribute_on(int page) const; // nullptr unless an attribute page
     const guides::Item* item_on(int page) const;           // nullptr unless an item page
     bool answered(int page) const;
     void go_to(int page);
-    void save(); // queues the current respondent's whole state on the autosaver
+    void save(); // queues what changed in the current respondent on the autosaver
+    void queue(const store::RespondentChange& change); // part by part
     void draw_welcome();
     void draw_question();
     void draw_thanks();
@@ -46,9 +59,13 @@ class SurveyKiosk {
     guides::Instrument instrument_;
     std::unique_ptr<store::Autosaver> saver_;
     store::Respondent current_;
-    int page_ = 0; // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
+    store::Respondent saved_; // current_ as last written
+    int page_ = 0;            // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
 
-    bool finished_ = false;    // the current respondent reached the thank-you page
+    bool finished_ = false;   // the current respondent reached the thank-you page
+    bool saved_once_ = false; // the current respondent has a row in the workspace
+    double idle_seconds_ = 60;
+    double last_input_ = 0;    // ImGui::GetTime() of the last touch or key
     bool focused_ = false;     // the kiosk window had the focus last frame
     int edit_page_ = -1;       // the page number_text_ was loaded for
     bool focus_input_ = false; // put the keyboard in this page's text field

@@ -98,6 +98,10 @@ class SurveysView final : public View {
         return true;
     }
     bool busy() const override { return import_.busy(); }
+    double next_frame_in() const override {
+        double t = kiosk_.seconds_until_idle_reset(); // the kiosk's return to its welcome
+        return t < 0 ? 1e9 : std::max(t, 0.05);
+    }
     void workspace_closing() override {
         if (kiosk_.active()) kiosk_.handle(Command::LeaveKiosk); // saves, then stops
         model_.reset();

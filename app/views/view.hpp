@@ -2,6 +2,7 @@
 // model rebuilt only when the workspace revision (or its own filter) changed, and draws from it.
 #pragma once
 
+#include "app/settings.hpp"
 #include "app/shortcuts.hpp"
 #include <cstdint>
 
@@ -18,6 +19,8 @@ namespace convene::app {
 struct ViewContext {
     store::Workspace* workspace = nullptr; // null when no workspace is open
     std::uint64_t revision = 0;            // raised by every committed write
+    Settings* settings = nullptr;          // the user's preferences (panels folded, ...)
+    bool settings_changed = false;         // set by a view that changed them: saved after the frame
 };
 
 class View {
@@ -33,6 +36,9 @@ class View {
     virtual bool captures_screen() const { return false; }
     // True while the view has work running (an import): the window keeps drawing frames.
     virtual bool busy() const { return false; }
+    // Seconds until the view shows something new by itself (a running timer, a message fading,
+    // a save completing); a huge number when nothing changes until the user acts.
+    virtual double next_frame_in() const { return 1e9; }
     // Saves whatever the view still holds; returns why it could not ("" when all is saved).
     // Called before quitting: a non-empty answer keeps the app open.
     virtual std::string save_everything() { return {}; }

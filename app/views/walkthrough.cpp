@@ -10,50 +10,11 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <imgui_internal.h> // GetActiveID: which box has the keyboard
 #include <imgui_stdlib.h>
 
 namespace convene::app {
-namespace {
-
-std::string minutes_text(double seconds) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(seconds) / 60,
-                  static_cast<int>(seconds) % 60);
-    return buf;
-}
-
-} // namespace
-
-bool draw_quotes(store::Answer& answer, const store::Conversation& conversation) {
-    bool changed = false;
-    int remove = -1;
-    for (std::size_t i = 0; i < answer.quotes.size(); ++i) {
-        auto& q = answer.quotes[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::TextUnformatted("“");
-        ImGui::SameLine(0, 0);
-        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 14);
-        changed |= ImGui::InputText("##quote", &q.text);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        if (ImGui::BeginCombo("##speaker", q.speaker.empty() ? "(speaker)" : q.speaker.c_str())) {
-            for (const auto& p : conversation.participants)
-                if (ImGui::Selectable(p.name.c_str(), p.name == q.speaker)) {
-                    q.speaker = p.name;
-                    changed = true;
-                }
-            ImGui::EndCombo();
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
-        ImGui::PopID();
-    }
-    if (remove >= 0) {
-        answer.quotes.erase(answer.quotes.begin() + remove);
-        changed = true;
-    }
-    return changed;
-}
+namespace {} // namespace
 
 bool Walkthrough::handle(Command command, ConversationSession& session) {
     switch (command) {
@@ -72,9 +33,50 @@ bool Walkthrough::handle(Command command, ConversationSession& session) {
     case Command::FocusNotes:
         focus_notes_ = true;
         return true;
+    case Command::InsertTime:
+        insert_time(session);
+        return true;
     default:
         return false;
     }
+}
+
+namespace {
+
+// The question as a status message names it: its first words, in quotes.
+std::string short_name(const std::string& text) {
+    if (text.size() <= 48) return "“" + text + "”";
+    auto cut = text.rfind(' ', 44);
+    return "“" + text.substr(0, cut == std::string::npos ? 44 : cut) + "…”";
+}
+
+} // namespace
+
+double Walkthrough::next_frame_in() const {
+    if (message_.empty()) return 1.0;
+    double age = ImGui::GetTime() - message_at_;
+    return age < kMessageShown ? std::min(1.0, kMessageShown - age) : 0.05; // then fade
+}
+
+void Walkthrough::say(std::string message) {
+    message_ = std::move(message);
+    message_at_ = ImGui::GetTime();
+}
+
+void Walkthrough::draw_message() {
+    if (message_.empty()) return;
+    double age = ImGui::GetTime() - message_at_;
+    if (age > kMessageShown + kMessageFade) {
+        message_.clear();
+        return;
+    }
+    float alpha =
+        age < kMessageShown ? 1.0f : static_cast<float>(1.0 - (age - kMessageShown) / kMessageFade);
+    ImGui::SameLine();
+    ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    colour.w *= alpha;
+    ImGui::TextColored(colour, "%s", message_.c_str());
+    probe("walkthrough.message");
 }
 
 void Walkthrough::mark_quote(ConversationSession& session) {
@@ -86,52 +88,63 @@ void Walkthrough::mark_quote(ConversationSession& session) {
     auto b = text.find_first_not_of(" \n\t\"“”");
     auto e = text.find_last_not_of(" \n\t\"“”");
     if (b == std::string::npos) {
-        message_ = "Select words in the notes (or type them in the quote box) first.";
+        say("Select words in the notes (or type them in the quote box) first.");
         return;
     }
     text = text.substr(b, e - b + 1);
-    const auto& people = session.conversation().participants;
-    std::string speaker =
-        people.empty()
-            ? std::string()
-            : people[static_cast<std::size_t>(std::clamp(speaker_, 0, int(people.size()) - 1))]
-                  .name;
+    if (speaker_.empty()) speaker_ = default_speaker(session.conversation());
     auto& a = session.answer(item->question->id);
-    a.quotes.push_back({store::new_uuid(), text, speaker});
+    a.quotes.push_back({store::new_uuid(), text, speaker_});
     if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
     session.answer_changed(item->question->id);
+    session.set_last_speaker(speaker_);
     new_quote_.clear();
-    message_ = "Quote added" + (speaker.empty() ? std::string() : " for " + speaker) + ".";
+    say("Quote by " + speaker_ + " added to " + short_name(item->text) + ".");
 }
 
-void Walkthrough::draw_area_stepper(ConversationSession& session) {
-    const auto& items = session.items();
-    auto starts = session.area_starts();
-    for (std::size_t k = 0; k < starts.size(); ++k) {
-        std::size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : items.size();
-        const auto* area = items[begin].area;
-        int done = 0;
-        for (std::size_t i = begin; i < end; ++i)
-            done += session.answered(items[i].question->id) ? 1 : 0;
-        bool here = session.current() >= begin && session.current() < end;
-        double used = session.area_seconds(area->id);
-        bool over = area->minutes > 0 && used > area->minutes * 60;
-        char label[256];
-        std::snprintf(label, sizeof label, "%s\n%d/%zu  %s / %g min###area%zu", area->title.c_str(),
-                      done, end - begin, minutes_text(used).c_str(), area->minutes, k);
-        if (k > 0) ImGui::SameLine();
-        if (here)
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (over) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.1f, 1));
-        float w = (ImGui::GetContentRegionAvail().x -
-                   ImGui::GetStyle().ItemSpacing.x * float(starts.size() - 1 - k)) /
-                  float(starts.size() - k);
-        if (ImGui::Button(label, ImVec2(w, ImGui::GetTextLineHeight() * 2.6f)))
-            session.go_to(begin);
-        if (over) ImGui::PopStyleColor();
-        if (here) ImGui::PopStyleColor();
-        probe("walkthrough.area." + area->id);
+void Walkthrough::insert_time(ConversationSession& session) {
+    const auto* item = session.current_item();
+    if (!item) return;
+    int s = static_cast<int>(session.elapsed_seconds());
+    char stamp[32];
+    if (s >= 3600)
+        std::snprintf(stamp, sizeof stamp, "[%d:%02d:%02d] ", s / 3600, s / 60 % 60, s % 60);
+    else
+        std::snprintf(stamp, sizeof stamp, "[%d:%02d] ", s / 60, s % 60);
+    auto& st = notes_state_[item->question->id];
+    // Into the notes at the cursor when they have the keyboard, else at their end.
+    if (ImGui::GetActiveID() != notes_id_) st.focus_at_end = true;
+    st.insert += stamp;
+}
+
+void Walkthrough::draw_follow_up_popup(ConversationSession& session) {
+    if (open_follow_up_) {
+        ImGui::OpenPopup("Follow-up question");
+        open_follow_up_ = false;
+        follow_up_text_.clear();
     }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Follow-up question", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    const auto* item = session.current_item();
+    widgets::wrapped(("A question of your own, asked in " + item->area->title +
+                      ". It is kept with this conversation only.")
+                         .c_str());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool enter =
+        ImGui::InputText("##follow_up", &follow_up_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe("walkthrough.follow_up.text");
+    bool empty = follow_up_text_.find_first_not_of(" \t") == std::string::npos;
+    if ((ImGui::Button("Add and go to it") || enter) && !empty) {
+        session.add_follow_up(follow_up_text_);
+        say("Follow-up question added to " + item->area->title + ".");
+        ImGui::CloseCurrentPopup();
+    }
+    probe("walkthrough.follow_up.add");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void Walkthrough::draw_question(ConversationSession& session) {
@@ -148,6 +161,10 @@ void Walkthrough::draw_question(ConversationSession& session) {
 
     ImGui::TextDisabled("%s  ·  question %zu of %zu", item->area->title.c_str(),
                         session.current() + 1, session.items().size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+ Follow-up question")) open_follow_up_ = true;
+    probe("walkthrough.follow_up");
+    draw_follow_up_popup(session);
     ImGui::PushFont(fonts().heading);
     widgets::wrapped(item->text.c_str());
     ImGui::PopFont();
@@ -155,6 +172,10 @@ void Walkthrough::draw_question(ConversationSession& session) {
     if (!q.cue.empty()) ImGui::TextDisabled("%s", q.cue.c_str());
     if (!item->condition_label.empty()) ImGui::TextDisabled("%s", item->condition_label.c_str());
 
+    // Compact: checkboxes no taller than a line of text.
+    if (compact_)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
     for (std::size_t i = 0; i < item->probes.size(); ++i) {
         bool ticked =
             std::find(a.probes.begin(), a.probes.end(), static_cast<int>(i)) != a.probes.end();
@@ -175,36 +196,43 @@ void Walkthrough::draw_question(ConversationSession& session) {
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
+    if (compact_) ImGui::PopStyleVar();
 
-    ImGui::Spacing();
+    if (!compact_) ImGui::Spacing();
     ImGui::TextUnformatted("Notes");
     ImGui::SameLine();
     ImGui::TextDisabled("(select words and press Ctrl+M to keep them as a quote)");
-    if (focus_notes_) {
-        ImGui::SetKeyboardFocusHere();
+    // Focus follows the facilitator: a new question (by key, button or area tab) or Ctrl+E puts
+    // the cursor at the end of its notes in this very frame, so typing straight on lands there.
+    if (focus_notes_ || focused_question_ != q.id) {
+        notes_state_[q.id].focus_at_end = true;
+        focused_question_ = q.id;
         focus_notes_ = false;
     }
     ImGui::PushID(q.id.c_str());
+    notes_id_ = ImGui::GetID("##notes");
     changed |=
-        wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 6.5f, notes_state_[q.id]);
+        wrapped_input("##notes", a.notes,
+                      ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2 + 2,
+                      notes_state_[q.id]);
+    notes_had_keyboard_ = ImGui::GetActiveID() == notes_id_;
     ImGui::PopID();
     probe("walkthrough.notes");
 
     ImGui::TextUnformatted("Quotes");
-    changed |= draw_quotes(a, session.conversation());
-    const auto& people = session.conversation().participants;
+    changed |= draw_quotes(a, session);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 19);
     ImGui::InputTextWithHint("##new_quote", "Type a quote, or select it in the notes", &new_quote_);
     probe("walkthrough.new_quote");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    speaker_ = std::clamp(speaker_, 0, std::max(0, int(people.size()) - 1));
-    if (ImGui::BeginCombo("##by", people.empty() ? "(no participants)"
-                                                 : people[std::size_t(speaker_)].name.c_str())) {
-        for (std::size_t i = 0; i < people.size(); ++i)
-            if (ImGui::Selectable(people[i].name.c_str(), int(i) == speaker_)) speaker_ = int(i);
-        ImGui::EndCombo();
+    // A new quote is by whoever was last chosen in this conversation.
+    if (speaker_for_ != session.conversation().uuid) {
+        speaker_ = default_speaker(session.conversation());
+        speaker_for_ = session.conversation().uuid;
     }
+    speaker_combo("##by", speaker_, session);
+    probe("walkthrough.speaker");
     ImGui::SameLine();
     if (ImGui::Button("Add quote")) mark_quote(session);
     probe("walkthrough.add_quote");
@@ -232,6 +260,8 @@ void Walkthrough::draw_question(ConversationSession& session) {
 }
 
 void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session) {
+    draw_conversation_notes(session, conversation_notes_state_, ImGui::GetTextLineHeight() * 5.5f);
+    ImGui::Separator();
     const auto& c = session.conversation();
     const auto* item = session.current_item();
     bool profile_question =
@@ -280,31 +310,55 @@ void Walkthrough::draw_side_panel(ViewContext& ctx, ConversationSession& session
     ImGui::TextUnformatted("Alt+↓  next area");
     ImGui::TextUnformatted("Ctrl+M  quote the selected words");
     ImGui::TextUnformatted("Ctrl+E  to the notes");
+    ImGui::TextUnformatted("Ctrl+T  the time [12:34] into the notes");
+    ImGui::TextUnformatted("Ctrl+B  fold the panels away");
 }
 
 ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& session) {
     ConversationRequest request;
+    // Coming back to the walkthrough (from review, set-up or another screen) focuses the notes.
+    if (drawn_frame_ != ImGui::GetFrameCount() - 1) focused_question_.clear();
+    drawn_frame_ = ImGui::GetFrameCount();
     session.tick();
     const auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
-    ImGui::PushFont(fonts().heading);
-    ImGui::Text("%s", c.org.empty() ? "(organisation not set)" : c.org.c_str());
-    ImGui::PopFont();
+    // A small window (a 13" laptop, larger text) is compact: the heading in the body font,
+    // one-line area buttons and probes, so the question, its probes and six lines of notes fit.
+    compact_ = ImGui::GetContentRegionAvail().y < ImGui::GetTextLineHeight() * 28;
+    if (!compact_) ImGui::PushFont(fonts().heading);
+    ImGui::Text("%s", c.org.empty() ? "(organisation not known yet)" : c.org.c_str());
+    if (!compact_) ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s · %s · %s", grp ? grp->label.c_str() : c.group.c_str(), c.state.c_str(),
+    ImGui::TextDisabled("%s · %s · %s", grp ? grp->label.c_str() : c.group.c_str(),
+                        c.state.empty() ? "(state not known yet)" : c.state.c_str(),
                         c.mode == "focus_group" ? "focus group" : "interview");
-    draw_area_stepper(session);
+    draw_area_stepper(session, compact_);
 
-    float side = std::max(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x * 0.32f);
+    // The side panel (conversation notes, participants, keys) folds away with Ctrl+B.
+    bool side_shown = !ctx.settings || ctx.settings->walkthrough_side_panel;
+    float side = side_shown
+                     ? std::max(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x * 0.3f)
+                     : 0.0f;
     float buttons_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    ImGui::BeginChild("##question", ImVec2(-side - ImGui::GetStyle().ItemSpacing.x, -buttons_h),
+    ImGui::BeginChild("##question",
+                      ImVec2(side_shown ? -side - ImGui::GetStyle().ItemSpacing.x : 0, -buttons_h),
                       true);
     draw_question(session);
+    if (!side_shown) { // the conversation notes stay at hand below the question
+        ImGui::SetNextItemOpen(conversation_notes_open_);
+        conversation_notes_open_ = ImGui::CollapsingHeader("Conversation notes");
+        probe("walkthrough.conversation_notes_header");
+        if (conversation_notes_open_)
+            draw_conversation_notes(session, conversation_notes_state_,
+                                    ImGui::GetTextLineHeight() * 4.5f);
+    }
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##side", ImVec2(0, -buttons_h), true);
-    draw_side_panel(ctx, session);
-    ImGui::EndChild();
+    if (side_shown) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##side", ImVec2(0, -buttons_h), true);
+        draw_side_panel(ctx, session);
+        ImGui::EndChild();
+    }
 
     if (ImGui::Button("< Previous")) session.previous();
     probe("walkthrough.previous");
@@ -319,9 +373,19 @@ ConversationRequest Walkthrough::draw(ViewContext& ctx, ConversationSession& ses
     ImGui::SameLine();
     if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
     probe("walkthrough.close");
-    if (!message_.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", message_.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(side_shown ? "Fold panels" : "Show panels")) request.fold_panels = true;
+    probe("walkthrough.fold");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fold away the navigation and the side panel (%s)",
+                          shortcut_label(Command::TogglePanels));
+    draw_message();
+    // A button drawn after the notes moved to another question: what was typed in this frame
+    // reached no box; keep it for the new question's notes, drawn next frame.
+    const auto* now = session.current_item();
+    if (now && now->question->id != focused_question_ && !notes_had_keyboard_) {
+        const auto& queue = ImGui::GetIO().InputQueueCharacters;
+        notes_state_[now->question->id].carried.assign(queue.begin(), queue.end());
     }
     return request;
 }
