@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/fonts.hpp"
+#include "export/atomic_file.hpp"
 #include "store/paths.hpp"
 #include "store/seed.hpp"
 #include "store/workspace.hpp"
@@ -49,10 +50,13 @@ App::App(AppOptions options) : options_(std::move(options)) {
             // Settings then stay in memory for this run; nothing else depends on the folder.
         }
         ini_path_ = (options_.config_dir / "imgui.ini").string();
-        ImGui::GetIO().IniFilename = ini_path_.c_str();
-    } else {
-        ImGui::GetIO().IniFilename = nullptr;
+        // ImGui would write imgui.ini with fopen (readable by everyone); we write it ourselves,
+        // owner-only and atomically, when ImGui says the layout changed.
+        std::error_code ec;
+        if (std::filesystem::exists(ini_path_, ec))
+            ImGui::LoadIniSettingsFromDisk(ini_path_.c_str());
     }
+    ImGui::GetIO().IniFilename = nullptr;
     if (auto s = screen_from_id(settings_.last_view)) screen_ = *s;
     views_ = {make_conversations_view(), make_surveys_view(), make_quality_review_view(),
               make_library_view(), make_summaries_view()};
@@ -68,7 +72,17 @@ App::App(AppOptions options) : options_(std::move(options)) {
 }
 
 App::~App() {
-    if (options_.persist) ImGui::GetIO().IniFilename = nullptr;
+    save_layout();
+}
+
+void App::save_layout() {
+    if (!options_.persist || ini_path_.empty()) return;
+    try {
+        exporting::write_file_atomically(ini_path_, ImGui::SaveIniSettingsToMemory());
+    } catch (const std::exception&) {
+        // The window layout is a convenience: the next start uses the defaults.
+    }
+    ImGui::GetIO().WantSaveIniSettings = false;
 }
 
 std::optional<std::string> App::open_workspace(const std::filesystem::path& path, bool create) {
@@ -86,9 +100,14 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
     }
 }
 
-double App::idle_timeout() const {
+bool App::busy() const {
     for (const auto& v : views_)
-        if (v->busy()) return 0.05; // keep the progress bar moving
+        if (v->busy()) return true;
+    return false;
+}
+
+double App::idle_timeout() const {
+    if (busy()) return 0.05; // keep the progress bar moving
     if (show_shortcuts_ || open_error_popup_) return 0.05;
     return std::min(kNoTimer, views_[static_cast<std::size_t>(screen_)]->next_frame_in());
 }
@@ -241,6 +260,7 @@ void App::close_popups_on_escape() {
 }
 
 void App::frame() {
+    if (ImGui::GetIO().WantSaveIniSettings) save_layout();
     try {
         poll_workspace_changes();
         close_popups_on_escape();

@@ -73,6 +73,8 @@ class App {
     // while something is in progress, a second while a timer is on screen, kNoTimer (sleep
     // until input) when nothing on screen changes by itself.
     double idle_timeout() const;
+    // A view has work running off the UI thread (an import, a search).
+    bool busy() const;
     static constexpr double kNoTimer = 1e9;
 
     void show_error(std::string message);
@@ -86,6 +88,8 @@ class App {
     void draw_status_bar();
     // Other writers' commits (a script, another window) raise the revision: views refresh.
     void poll_workspace_changes();
+    // Writes the window layout (imgui.ini) owner-only, when ImGui says it changed.
+    void save_layout();
     void draw_read_only_banner();
     void draw_workspace_dialog();
     void draw_shortcuts_window();

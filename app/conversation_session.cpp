@@ -149,8 +149,8 @@ void ConversationSession::answer_changed(const std::string& question_id) {
         saver_->put("answer/" + question_id + "/" + part,
                     [one](store::Database& db) { store::record_answer_change(db, one); });
     // The store starts a planned conversation with its first answer, in the same transaction.
-    if (conversation_.status == "planned")
-        conversation_.status = saved_setup_.status = "in_progress";
+    if (conversation_.status == store::Status::Planned)
+        conversation_.status = saved_setup_.status = store::Status::InProgress;
 }
 
 void ConversationSession::refresh(std::uint64_t revision) {
@@ -183,7 +183,7 @@ void ConversationSession::setup_changed() {
                     [one](store::Database& db) { store::record_conversation_change(db, one); });
 }
 
-void ConversationSession::set_status(const std::string& status) {
+void ConversationSession::set_status(store::Status status) {
     conversation_.status = status;
     saved_setup_.status = status;
     std::string uuid = conversation_.uuid;

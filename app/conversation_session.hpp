@@ -61,7 +61,7 @@ class ConversationSession {
     // Reloads only once every edit of this session is written, so nothing typed here is lost.
     void refresh(std::uint64_t revision);
     void setup_changed();
-    void set_status(const std::string& status);
+    void set_status(store::Status status);
 
     // The conversation-level notes (conversation().notes) changed: queue them for saving.
     void notes_changed();

@@ -14,9 +14,13 @@ void probe_enable(bool on) {
 }
 
 void probe(std::string_view name) {
+    probe(name, {});
+}
+
+void probe(std::string_view name, std::string_view text) {
     if (!g_enabled) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    g_rects[std::string(name)] = ProbeRect{a.x, a.y, b.x, b.y};
+    g_rects[std::string(name)] = ProbeRect{a.x, a.y, b.x, b.y, std::string(text)};
 }
 
 std::optional<ProbeRect> probe_find(std::string_view name) {

@@ -42,6 +42,8 @@ void write_atomically(const fs::path& target, const std::function<bool(const fs:
     try {
         if (!write(temp)) throw std::runtime_error("the writer reported a failure");
         if (!fs::exists(temp)) throw std::runtime_error("the writer produced no file");
+        // Readable by its owner only, whoever made the temporary file (libxlsxwriter, ...).
+        fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write);
         if (int err = fsync_path(temp)) throw std::runtime_error(std::strerror(err));
         fs::rename(temp, target);
         fsync_path(dir); // best effort: makes the rename itself durable

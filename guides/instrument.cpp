@@ -217,6 +217,34 @@ std::string RatingScale::label_of(int value) const {
     return labels[static_cast<std::size_t>(value - 1)];
 }
 
+bool is_none_choice(std::string_view label) {
+    std::string f = fold(label);
+    return f == "none" || f == "none of these" || f == "none of the above" ||
+           f == "not applicable" || f == "n/a";
+}
+
+bool is_other_choice(std::string_view label) {
+    std::string f = fold(label);
+    return f == "other" || f.starts_with("other (") || f.starts_with("other:");
+}
+
+bool answer_is_choice(std::string_view answer, std::string_view label) {
+    if (answer == label) return true;
+    return is_other_choice(label) && answer.size() > label.size() + 1 &&
+           answer.starts_with(label) && answer.substr(label.size(), 2) == ": ";
+}
+
+std::string attribute_question(const Attribute& attribute) {
+    if (!attribute.question.empty()) return attribute.question;
+    std::string label = attribute.label;
+    if (label.empty() || label.back() == '?') return label;
+    // "School level" -> "school level"; an acronym such as "MC format" keeps its capitals.
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (upper(label[0]) && !(label.size() > 1 && upper(label[1])))
+        label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    return "What is your " + label + "?";
+}
+
 std::optional<int> likert_score(const RatingScale& scale, bool reverse, int value) {
     int n = scale.points();
     if (value < 1 || value > n) return std::nullopt;
@@ -318,9 +346,10 @@ InstrumentLoad parse_instrument(std::string_view text) {
         for (std::size_t i = 0; i < attrs->size(); ++i) {
             std::string p = JsonReader::index("attributes", i);
             const json& aj = (*attrs)[i];
-            if (!r.object(aj, p, {"id", "label", "choices"})) continue;
+            if (!r.object(aj, p, {"id", "label", "question", "choices"})) continue;
             Attribute a{r.id(aj, p, "id"), r.string(aj, p, "label", true),
-                        r.strings(aj, p, "choices", true, true)};
+                        r.strings(aj, p, "choices", true, true),
+                        r.string(aj, p, "question", false)};
             check_entries(r, a.choices, p + ".choices", "choice");
             if (!a.id.empty() && !ids.insert(a.id).second)
                 r.problem(p + ".id", "duplicate attribute id \"" + a.id + "\"");
@@ -394,6 +423,7 @@ std::string instrument_to_json(const Instrument& inst) {
         ojson aj;
         aj["id"] = a.id;
         aj["label"] = a.label;
+        if (!a.question.empty()) aj["question"] = a.question;
         aj["choices"] = a.choices;
         j["attributes"].push_back(aj);
     }

@@ -58,8 +58,9 @@ struct Construct {
 // A respondent attribute such as years of experience; each respondent has one of its choices.
 struct Attribute {
     std::string id;
-    std::string label;
+    std::string label; // how results name it: "Years of experience"
     std::vector<std::string> choices;
+    std::string question; // optional: how a respondent is asked, "How many years have you taught?"
     bool operator==(const Attribute&) const = default;
 };
 
@@ -94,6 +95,20 @@ struct Instrument {
 
 // Score of a raw answer on a scale: value, or n+1-value when reverse; nullopt when not in 1..n.
 std::optional<int> likert_score(const RatingScale& scale, bool reverse, int value);
+
+// A choice of a multi-choice item that rules out the others: "None", "None of these", "None of
+// the above", "Not applicable", "N/A" (case and surrounding spaces ignored).
+bool is_none_choice(std::string_view label);
+// A choice that asks for words of the respondent's own: "Other", "Other (please specify)". The
+// answer keeps the choice and the words: "Other: coaching cycles".
+bool is_other_choice(std::string_view label);
+// True when a stored answer is that choice: the label itself, or for "Other" the label followed
+// by ": " and the respondent's words.
+bool answer_is_choice(std::string_view answer, std::string_view label);
+
+// The question a respondent answers for an attribute: its question text, else one built from
+// the label ("School level" -> "What is your school level?").
+std::string attribute_question(const Attribute& attribute);
 
 struct InstrumentLoad {
     std::optional<Instrument> instrument; // set only when there are no problems

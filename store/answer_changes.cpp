@@ -1,4 +1,5 @@
 #include "store/answer_changes.hpp"
+#include "store/json_column.hpp"
 
 #include "store/uuid.hpp"
 
@@ -34,7 +35,7 @@ void write_probes(Database& db, const std::string& answer, const std::map<int, b
     read.bind(1, answer);
     read.step();
     std::set<int> ticked;
-    for (const auto& p : nlohmann::json::parse(read.text(0)))
+    for (const auto& p : json_column(read.text(0), "answer", "probes", answer, JsonKind::Array))
         if (p.is_number_integer()) ticked.insert(p.get<int>());
     for (auto [index, on] : probes)
         on ? (void)ticked.insert(index) : (void)ticked.erase(index);
@@ -49,8 +50,7 @@ void write_values(Database& db, const std::string& answer,
     Statement read(db, "SELECT value_json FROM answer WHERE uuid = ?1");
     read.bind(1, answer);
     read.step();
-    auto current = nlohmann::json::parse(read.text(0));
-    if (!current.is_object()) current = nlohmann::json::object();
+    auto current = json_column(read.text(0), "answer", "value_json", answer, JsonKind::Object);
     for (const auto& [field, value] : values)
         value.is_null() ? (void)current.erase(field) : (void)(current[field] = value);
     Statement(db, "UPDATE answer SET value_json = ?2 WHERE uuid = ?1")

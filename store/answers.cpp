@@ -1,7 +1,10 @@
 #include "store/answers.hpp"
+#include "store/json_column.hpp"
 
 #include "store/answer_changes.hpp"
 #include "store/uuid.hpp"
+
+#include <set>
 
 namespace convene::store {
 
@@ -29,9 +32,9 @@ std::map<std::string, Answer> answers_for(Database& db, const std::string& conve
         a.question_id = st.text(1);
         a.notes = st.text(2);
         a.asked = static_cast<Asked>(st.integer(3));
-        for (const auto& p : nlohmann::json::parse(st.text(4)))
-            a.probes.push_back(p.get<int>());
-        a.values = nlohmann::json::parse(st.text(5));
+        for (const auto& p : json_column(st.text(4), "answer", "probes", a.uuid, JsonKind::Array))
+            if (p.is_number_integer()) a.probes.push_back(p.get<int>());
+        a.values = json_column(st.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
         a.updated_at = st.text(6);
         question_of[a.uuid] = a.question_id;
         out[a.question_id] = std::move(a);
@@ -45,18 +48,35 @@ std::map<std::string, Answer> answers_for(Database& db, const std::string& conve
     return out;
 }
 
-std::string fts_query(const std::string& text) {
-    std::string query;
+std::vector<std::string> search_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::set<std::string> seen; // a word given twice adds nothing but work
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < text.size() && words.size() < kMaxSearchWords) {
         while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
             ++i;
         std::size_t start = i;
         while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])))
             ++i;
         if (i == start) break;
+        std::size_t length = std::min(i - start, kMaxSearchWordBytes);
+        while (length > 0 && length < i - start &&
+               (static_cast<unsigned char>(text[start + length]) & 0xC0) == 0x80)
+            --length; // never cut a character in two
+        std::string word = text.substr(start, length);
+        std::string key;
+        for (char c : word)
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (seen.insert(key).second) words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::string fts_query(const std::string& text) {
+    std::string query;
+    for (const auto& w : search_words(text)) {
         std::string word;
-        for (char c : text.substr(start, i - start)) {
+        for (char c : w) {
             if (c == '"') word += '"'; // doubled inside an FTS5 string
             word += c;
         }

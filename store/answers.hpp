@@ -52,6 +52,12 @@ struct SearchHit {
 // Words are matched as prefixes ("cred" finds "credit"), all of them, ignoring case and accents.
 // Conversations in the trash are left out.
 std::vector<SearchHit> search_answers(Database& db, const std::string& text, int limit = 200);
+// A search uses at most this many different words (each cut to kMaxSearchWordBytes): FTS5's
+// work grows with every prefix term, so a pasted paragraph must not stall the app.
+inline constexpr std::size_t kMaxSearchWords = 12;
+inline constexpr std::size_t kMaxSearchWordBytes = 64;
+// The words a search uses: whitespace-separated, repeats (ignoring case) dropped, capped.
+std::vector<std::string> search_words(const std::string& text);
 // The FTS5 query for what a user typed: every word quoted, as a prefix.
 std::string fts_query(const std::string& text);
 

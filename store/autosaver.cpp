@@ -1,5 +1,7 @@
 #include "store/autosaver.hpp"
 
+#include "store/error_text.hpp"
+
 #include <chrono>
 #include <ctime>
 #include <set>
@@ -86,6 +88,9 @@ void Autosaver::run() {
                     Transaction one(*db);
                     entry.second(*db);
                     one.commit();
+                } catch (const Error& e) {
+                    error = user_message(e, path_);
+                    failed.insert(key);
                 } catch (const std::exception& e) {
                     error = e.what();
                     failed.insert(key);
@@ -93,6 +98,8 @@ void Autosaver::run() {
             }
             tx.commit();
             committed = true;
+        } catch (const Error& e) {
+            error = user_message(e, path_);
         } catch (const std::exception& e) {
             error = e.what();
         }

@@ -1,4 +1,5 @@
 #include "store/conversation_changes.hpp"
+#include "store/json_column.hpp"
 
 #include "store/uuid.hpp"
 
@@ -19,12 +20,16 @@ const std::vector<std::pair<std::string, std::string Conversation::*>>& setup_co
         {"facilitator", &Conversation::facilitator},
         {"note_taker", &Conversation::note_taker},
         {"profile_slug", &Conversation::profile},
-        {"status", &Conversation::status},
     };
     return columns;
 }
 
 void check_field(const std::string& column, const std::string& value) {
+    if (column == "status") {
+        if (!parse_status(value))
+            throw Error("status \"" + value + "\" is not one of: planned, in_progress, complete");
+        return;
+    }
     std::string Conversation::*member = nullptr;
     for (const auto& [name, m] : setup_columns())
         if (name == column) member = m;
@@ -40,7 +45,7 @@ void write_flags(Database& db, const std::string& uuid, const std::map<std::stri
     read.bind(1, uuid);
     read.step();
     std::set<std::string> set;
-    for (const auto& f : nlohmann::json::parse(read.text(0)))
+    for (const auto& f : json_column(read.text(0), "conversation", "flags", uuid, JsonKind::Array))
         if (f.is_string()) set.insert(f.get<std::string>());
     for (const auto& [flag, on] : flags)
         on ? (void)set.insert(flag) : (void)set.erase(flag);
@@ -108,6 +113,7 @@ ConversationChange diff_conversations(const Conversation& before, Conversation& 
     c.conversation_uuid = after.uuid;
     for (const auto& [column, member] : setup_columns())
         if (before.*member != after.*member) c.fields[column] = after.*member;
+    if (before.status != after.status) c.fields["status"] = status_name(after.status);
     for (const auto& f : before.flags)
         if (!after.flags.count(f)) c.flags[f] = false;
     for (const auto& f : after.flags)

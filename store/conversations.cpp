@@ -1,4 +1,5 @@
 #include "store/conversations.hpp"
+#include "store/json_column.hpp"
 
 #include "store/conversation_changes.hpp"
 #include "store/uuid.hpp"
@@ -46,11 +47,27 @@ void require_changed(Database& db, const std::string& uuid) {
 
 } // namespace
 
+std::string_view status_name(Status status) {
+    switch (status) {
+    case Status::Planned:
+        return "planned";
+    case Status::InProgress:
+        return "in_progress";
+    case Status::Complete:
+        return "complete";
+    }
+    return "planned";
+}
+
+std::optional<Status> parse_status(std::string_view name) {
+    for (auto s : {Status::Planned, Status::InProgress, Status::Complete})
+        if (status_name(s) == name) return s;
+    return std::nullopt;
+}
+
 std::optional<std::string> check_conversation(const Conversation& c) {
     if (c.mode != "interview" && c.mode != "focus_group")
         return "mode \"" + c.mode + "\" is not one of: interview, focus_group";
-    if (c.status != "planned" && c.status != "in_progress" && c.status != "complete")
-        return "status \"" + c.status + "\" is not one of: planned, in_progress, complete";
     if (c.group.empty()) return "a conversation needs a stakeholder group";
     return std::nullopt;
 }
@@ -75,7 +92,7 @@ std::string create_conversation(Database& db, Conversation c) {
         .bind(9, c.note_taker)
         .bind(10, c.profile)
         .bind(11, nlohmann::json(c.flags).dump())
-        .bind(12, c.status)
+        .bind(12, status_name(c.status))
         .bind(13, c.current_question)
         .bind(14, c.created_at.empty() ? now : c.created_at)
         .run();
@@ -114,9 +131,9 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     c.facilitator = st.text(7);
     c.note_taker = st.text(8);
     c.profile = st.text(9);
-    for (const auto& f : nlohmann::json::parse(st.text(10)))
-        c.flags.insert(f.get<std::string>());
-    c.status = st.text(11);
+    for (const auto& f : json_column(st.text(10), "conversation", "flags", c.uuid, JsonKind::Array))
+        if (f.is_string()) c.flags.insert(f.get<std::string>());
+    c.status = parse_status(st.text(11)).value_or(Status::Planned);
     c.current_question = st.text(12);
     c.created_at = st.text(13);
     c.updated_at = st.text(14);
@@ -190,12 +207,10 @@ std::optional<std::string> resolve_conversation_uuid(Database& db, const std::st
     return uuids.front();
 }
 
-void set_conversation_status(Database& db, const std::string& uuid, const std::string& status) {
-    if (status != "planned" && status != "in_progress" && status != "complete")
-        throw Error("status \"" + status + "\" is not one of: planned, in_progress, complete");
+void set_conversation_status(Database& db, const std::string& uuid, Status status) {
     Statement(db, "UPDATE conversation SET status = ?2, updated_at = ?3 WHERE uuid = ?1")
         .bind(1, uuid)
-        .bind(2, status)
+        .bind(2, status_name(status))
         .bind(3, now_utc())
         .run();
     require_changed(db, uuid);
@@ -286,10 +301,15 @@ std::vector<ConversationRow> list_conversations(Database& db, const Conversation
     st.bind(1, f.trash ? 1 : 0).bind(2, f.group).bind(3, f.state).bind(4, f.status);
     st.bind(5, f.from).bind(6, f.to);
     std::vector<ConversationRow> rows;
-    while (st.step())
-        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
-                        st.text(6), st.text(7), st.text(8), st.integer(9), st.integer(10),
-                        st.text(11)});
+    while (st.step()) {
+        ConversationRow r{st.text(0), st.text(1), st.text(2), st.text(3),
+                          st.text(4), st.text(5), st.text(6), st.text(8)};
+        r.status = parse_status(st.text(7)).value_or(Status::Planned);
+        r.answered = st.integer(9);
+        r.participants = st.integer(10);
+        r.deleted_at = st.text(11);
+        rows.push_back(std::move(r));
+    }
     return rows;
 }
 

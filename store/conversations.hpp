@@ -8,9 +8,15 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace convene::store {
+
+// Where a conversation stands; kept in the workspace by name (status_name).
+enum class Status { Planned, InProgress, Complete };
+std::string_view status_name(Status status); // "planned" | "in_progress" | "complete"
+std::optional<Status> parse_status(std::string_view name);
 
 struct Participant {
     std::string uuid; // empty: new
@@ -39,7 +45,7 @@ struct Conversation {
     std::string facilitator, note_taker;
     std::string profile; // MC profile slug shown, "" none
     std::set<std::string> flags;
-    std::string status = "planned"; // planned | in_progress | complete
+    Status status = Status::Planned;
     std::string current_question;
     std::vector<Participant> participants;
     std::map<std::string, double> area_seconds;
@@ -65,7 +71,7 @@ std::vector<std::string> conversations_starting_with(Database& db, const std::st
 // Finds a conversation by a unique prefix of its uuid (at least 4 characters).
 std::optional<std::string> resolve_conversation_uuid(Database& db, const std::string& prefix);
 
-void set_conversation_status(Database& db, const std::string& uuid, const std::string& status);
+void set_conversation_status(Database& db, const std::string& uuid, Status status);
 void set_current_question(Database& db, const std::string& uuid, const std::string& question_id);
 void set_conversation_notes(Database& db, const std::string& uuid, const std::string& notes);
 void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker);
@@ -86,7 +92,8 @@ struct ConversationFilter {
 };
 
 struct ConversationRow {
-    std::string uuid, group, mode, org, state, scheduled_at, facilitator, status, guide_title;
+    std::string uuid, group, mode, org, state, scheduled_at, facilitator, guide_title;
+    Status status = Status::Planned;
     int answered = 0; // answers with notes, quotes, values or marked asked
     int participants = 0;
     std::string deleted_at;

@@ -42,7 +42,7 @@ DemoResult load_demo(Workspace& ws, const std::filesystem::path& file) {
         c.scheduled_at = cj.value("date", "");
         c.facilitator = cj.value("facilitator", "");
         c.note_taker = cj.value("note_taker", "");
-        c.status = cj.value("status", "planned");
+        c.status = parse_status(cj.value("status", "planned")).value_or(Status::Planned);
         c.profile = cj.value("profile", "");
         for (const auto& f : cj.value("flags", guides::json::array()))
             c.flags.insert(f.get<std::string>());

@@ -24,6 +24,15 @@ std::filesystem::path config_dir() {
     return xdg_dir("XDG_CONFIG_HOME", ".config") / "convene";
 }
 
+std::filesystem::path documents_dir() {
+    if (const char* v = std::getenv("XDG_DOCUMENTS_DIR"); v && *v) return std::filesystem::path(v);
+    const char* home = std::getenv("HOME");
+    std::filesystem::path h(home && *home ? home : ".");
+    std::error_code ec;
+    if (std::filesystem::is_directory(h / "Documents", ec)) return h / "Documents";
+    return h;
+}
+
 void create_private_directories(const std::filesystem::path& folder) {
     if (folder.empty() || std::filesystem::is_directory(folder)) return;
     if (folder.has_parent_path() && folder.parent_path() != folder)

@@ -6,8 +6,10 @@
 #include "guides/guide_json.hpp"
 #include "guides/instrument.hpp"
 #include "guides/profiles.hpp"
+#include "store/codebook.hpp"
+#include "store/currency.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/surveys.hpp"
 #include "store/uuid.hpp"
 

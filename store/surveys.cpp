@@ -1,4 +1,5 @@
 #include "store/surveys.hpp"
+#include "store/json_column.hpp"
 
 #include "guides/guide_json.hpp"
 #include "store/uuid.hpp"
@@ -157,11 +158,13 @@ SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
         Respondent r;
         r.uuid = rs.text(0);
         r.external_id = rs.text(1);
-        const auto attributes = nlohmann::json::parse(rs.text(2));
+        const auto attributes =
+            json_column(rs.text(2), "respondent", "attributes", r.uuid, JsonKind::Object);
         for (const auto& [k, v] : attributes.items())
             if (v.is_string()) r.attributes[k] = v.get<std::string>();
         r.source = rs.text(3);
-        const auto answers = nlohmann::json::parse(rs.text(4));
+        const auto answers =
+            json_column(rs.text(4), "respondent", "answers", r.uuid, JsonKind::Object);
         for (const auto& [k, v] : answers.items())
             r.responses.emplace(k, response_from_json(v));
         r.partial = rs.int64(5) != 0;

@@ -175,7 +175,7 @@ TEST_CASE("an answer change writes only the parts it names") {
     first.probes[1] = true;
     first.quotes_set.push_back({"q-1", "A Saturday's worth", "Mia"});
     store::record_answer_change(ws->db(), first);
-    CHECK(store::get_conversation(ws->db(), conversation)->status == "in_progress");
+    CHECK(store::get_conversation(ws->db(), conversation)->status == store::Status::InProgress);
 
     store::AnswerChange other{conversation, kQuestion};
     other.values["grad_credits"] = 0.5;

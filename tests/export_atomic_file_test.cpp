@@ -15,6 +15,20 @@ TEST_CASE("an atomic write replaces the file whole, leaving no temporary behind"
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
 
+TEST_CASE("written files are readable by their owner only, whoever wrote the temporary file") {
+    TempDir dir;
+    exporting::write_file_atomically(dir / "a.csv", "x\n");
+    exporting::write_atomically(dir / "b.xlsx", [](const std::filesystem::path& temp) {
+        convene::test::write_file(temp, "made by another library");
+        std::filesystem::permissions(temp, std::filesystem::perms::all);
+        return true;
+    });
+    using std::filesystem::perms;
+    for (const char* name : {"a.csv", "b.xlsx"})
+        CHECK(std::filesystem::status(dir / name).permissions() ==
+              (perms::owner_read | perms::owner_write));
+}
+
 TEST_CASE("a failed write keeps the old file and removes the temporary one") {
     TempDir dir;
     auto target = dir / "out.xlsx";

@@ -58,8 +58,11 @@ TEST_CASE("search finds a note and opens the conversation at that question") {
     GuiHarness gui(dir / "ws.db", 1600, 1600);
     gui.click("conversations.demo");
     gui.click("conversations.search");
-    gui.type("renewal");
-    REQUIRE(app::probe_find("conversations.hit.0"));
+    gui.type("ren");
+    gui.type("ewal");
+    // The search runs on a worker; the hits show when it is done.
+    REQUIRE(gui.frames_until([] { return app::probe_find("conversations.hit.0").has_value(); }));
+    REQUIRE(gui.frames_until([&] { return !gui.app().busy(); }));
     gui.click("conversations.hit.0");
     CHECK(app::probe_find("walkthrough.question"));
     CHECK(app::probe_find("walkthrough.notes"));
@@ -99,7 +102,7 @@ TEST_CASE("a conversation is marked complete in the review") {
     store::Workspace ws(path);
     auto rows = store::list_conversations(ws.db());
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0].status == "complete");
+    CHECK(rows[0].status == store::Status::Complete);
     CHECK(store::answers_for(ws.db(), rows[0].uuid)["perceptions.first_thoughts"].notes ==
           "Edited in review");
 }

@@ -27,7 +27,7 @@ std::string conversation_in_progress(const std::filesystem::path& path) {
     c.group = "licensing";
     c.org = "Ohio Educator Credentialing Office";
     c.state = "Ohio";
-    c.status = "in_progress";
+    c.status = store::Status::InProgress;
     return store::create_conversation(ws->db(), c);
 }
 

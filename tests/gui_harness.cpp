@@ -1,5 +1,8 @@
 #include "gui_harness.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include "app/ui_probe.hpp"
 
 #include <GLFW/glfw3.h>
@@ -60,6 +63,16 @@ GuiHarness::~GuiHarness() {
     app::probe_clear();
     app::probe_enable(false);
     ImGui::DestroyContext(ctx_);
+}
+
+bool GuiHarness::frames_until(const std::function<bool()>& done, double seconds) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        frame();
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
 }
 
 void GuiHarness::frame(int count) {

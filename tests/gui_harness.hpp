@@ -23,6 +23,8 @@ class GuiHarness {
     // Draws something else than the App in each frame (a panel tested on its own); empty: the App.
     void set_draw(std::function<void()> draw) { draw_ = std::move(draw); }
     void frame(int count = 1);
+    // Draws frames (a worker may be finishing a job) until done() or the time is up.
+    bool frames_until(const std::function<bool()>& done, double seconds = 10);
     // Clicks the item a view recorded with app::probe(name); fails the test if none.
     void click(const std::string& name);
     // Presses and releases a key (GLFW key code), with Ctrl or Alt held if asked.

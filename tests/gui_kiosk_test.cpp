@@ -49,10 +49,22 @@ class KioskDriver {
     void key(int glfw_key, bool ctrl = false, bool alt = false) { gui_.key(glfw_key, ctrl, alt); }
     void type(const std::string& utf8) { gui_.type(utf8); }
 
-    // Presses Next/Skip until the widget `name` is on the page.
+    // Moves one page on: Skip on a page without an answer, Next on one with an answer, Finish
+    // on the review.
+    void forward() {
+        frame();
+        if (shown("kiosk.finish"))
+            click("kiosk.finish");
+        else if (shown("kiosk.skip"))
+            click("kiosk.skip");
+        else
+            click("kiosk.next");
+    }
+
+    // Moves on (skipping what has no answer) until the widget `name` is on the page.
     void skip_to(const std::string& name) {
         for (int guard = 0; guard < 60 && !shown(name); ++guard)
-            click("kiosk.next");
+            forward();
         INFO("page with " << name);
         REQUIRE(shown(name));
     }
@@ -101,7 +113,7 @@ TEST_CASE("two kiosk respondents each leave exactly their own answers", "[kiosk]
     REQUIRE(k.shown("kiosk.attribute.experience"));
     k.click("kiosk.choice.1"); // more than 10
     REQUIRE(k.shown("kiosk.attribute.school_level"));
-    k.click("kiosk.next"); // skipped
+    k.click("kiosk.skip"); // skipped
     REQUIRE(k.shown("kiosk.item.mc_name"));
     k.click("kiosk.text");
     k.type("Assessment literacy, twice");
@@ -159,15 +171,15 @@ TEST_CASE("two kiosk respondents each leave exactly their own answers", "[kiosk]
     k.click("kiosk.choice.1"); // other
     REQUIRE(k.shown("kiosk.attribute.experience"));
     CHECK_FALSE(k.shown("kiosk.answered"));
-    k.click("kiosk.next");
+    k.click("kiosk.skip");
     REQUIRE(k.shown("kiosk.attribute.school_level"));
     k.click("kiosk.choice.2"); // high
     REQUIRE(k.shown("kiosk.item.mc_name"));
     CHECK_FALSE(k.shown("kiosk.answered"));
-    k.click("kiosk.next");
+    k.click("kiosk.skip");
     REQUIRE(k.shown("kiosk.item.hours"));
     CHECK_FALSE(k.shown("kiosk.answered"));
-    k.click("kiosk.next");
+    k.click("kiosk.skip");
     REQUIRE(k.shown("kiosk.item.rel.daily_work"));
     CHECK_FALSE(k.shown("kiosk.answered"));
     CHECK_FALSE(k.shown("kiosk.selected.3"));
@@ -268,10 +280,15 @@ TEST_CASE("every kiosk page fits 1280x720 with large targets", "[kiosk]") {
     check_big("kiosk.start");
     k.click("kiosk.start");
     int pages = 0;
-    while (!k.shown("kiosk.thanks") && pages < 60) {
+    while (!k.shown("kiosk.review") && pages < 60) {
         ++pages;
         check_big("kiosk.next");
         auto next = *app::probe_find("kiosk.next");
+        // Skip is a small link at the top, a whole page away from Next at the bottom.
+        if (auto skip = app::probe_find("kiosk.skip")) {
+            CHECK(inside(*skip));
+            CHECK(skip->y1 + 4 * frame_h < next.y0);
+        }
         if (pages == 1) {
             CHECK_FALSE(k.shown("kiosk.back")); // nothing before the first question is theirs
         } else {
@@ -289,9 +306,14 @@ TEST_CASE("every kiosk page fits 1280x720 with large targets", "[kiosk]") {
         }
         for (const char* field : {"kiosk.number", "kiosk.text"})
             if (auto r = app::probe_find(field)) CHECK(inside(*r));
-        k.click("kiosk.next");
+        k.forward();
     }
-    CHECK(pages == 19); // 3 attributes and 16 items
+    CHECK(pages == 19);        // 3 attributes and 16 items
+    check_big("kiosk.finish"); // the review
+    check_big("kiosk.back");
+    for (int page = 1; page <= 19; ++page)
+        CHECK(k.shown("kiosk.change." + std::to_string(page)));
+    k.click("kiosk.finish");
     check_big("kiosk.next_respondent");
 }
 
@@ -365,4 +387,239 @@ TEST_CASE("a kiosk respondent can start over, leaving no record of the first try
     auto respondents = kiosk_respondents(*gui.app().workspace());
     REQUIRE(respondents.size() == 1);
     CHECK(respondents[0].attributes == std::map<std::string, std::string>{{"pl_format", "other"}});
+}
+
+TEST_CASE("kiosk attributes are asked as questions a teacher answers", "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db");
+    auto& ws = *gui.app().workspace();
+    // An instrument whose attribute has no question text: one is built from its label.
+    guides::Instrument tiny;
+    tiny.id = "tiny";
+    tiny.version = "1";
+    tiny.title = "Tiny";
+    tiny.items.push_back({.id = "why",
+                          .text = "Why did you choose it?",
+                          .type = guides::ItemType::Text,
+                          .scale = {},
+                          .reverse = false,
+                          .choices = {},
+                          .min = {},
+                          .max = {},
+                          .unit = {}});
+    store::import_instrument(ws, tiny);
+    {
+        KioskDriver k(gui, "tiny");
+        // One question, one minute: both in the singular.
+        CHECK(
+            app::probe_find("kiosk.length")->text.starts_with("1 short question, about 1 minute."));
+    }
+    tiny.id = "tiny-attr";
+    tiny.attributes.push_back({.id = "school_level",
+                               .label = "School level",
+                               .choices = {"elementary", "high"},
+                               .question = {}});
+    store::import_instrument(ws, tiny);
+    {
+        KioskDriver k(gui, "tiny-attr");
+        CHECK(app::probe_find("kiosk.length")
+                  ->text.starts_with("2 short questions, about 1 minute."));
+        k.click("kiosk.start");
+        CHECK(app::probe_find("kiosk.attribute.school_level")->text ==
+              "What is your school level?");
+    }
+
+    KioskDriver k(gui, "mc-participant");
+    CHECK(
+        app::probe_find("kiosk.length")->text.starts_with("19 short questions, about 5 minutes."));
+    k.click("kiosk.start");
+    k.click("kiosk.choice.0");
+    // The instrument's question, not the label results use ("Years of experience").
+    REQUIRE(k.shown("kiosk.attribute.experience"));
+    CHECK(app::probe_find("kiosk.attribute.experience")->text == "How many years have you taught?");
+}
+
+TEST_CASE("kiosk Next and Skip never share a place, and Next needs an answer", "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 720);
+    KioskDriver k(gui, "mc-participant");
+    k.click("kiosk.start");
+    REQUIRE(k.shown("kiosk.attribute.pl_format"));
+    auto next = *app::probe_find("kiosk.next");
+    auto skip = *app::probe_find("kiosk.skip");
+    CHECK(next.text == "disabled");
+    // Apart: Skip is above the page, Next below it; neither covers the other.
+    CHECK(skip.y1 < next.y0);
+    CHECK(next.y0 - skip.y1 > 300);
+    // A tap on Next without an answer (the second tap of a double tap) goes nowhere.
+    k.click("kiosk.next");
+    k.click("kiosk.next");
+    CHECK(k.shown("kiosk.attribute.pl_format"));
+    k.click("kiosk.choice.0"); // answered: on to the next page by itself
+    REQUIRE(k.shown("kiosk.attribute.experience"));
+    k.click("kiosk.back");
+    REQUIRE(k.shown("kiosk.attribute.pl_format"));
+    CHECK_FALSE(k.shown("kiosk.skip")); // an answered page offers Next only
+    CHECK(app::probe_find("kiosk.next")->text == "enabled");
+    k.click("kiosk.next");
+    REQUIRE(k.shown("kiosk.attribute.experience"));
+    // Next lands where the next page's Next is: disabled there, so a double tap stays put.
+    k.click("kiosk.next");
+    CHECK(k.shown("kiosk.attribute.experience"));
+    k.click("kiosk.skip");
+    CHECK(k.shown("kiosk.attribute.school_level"));
+}
+
+TEST_CASE("a kiosk number out of range says what to enter instead of offering Skip", "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db");
+    KioskDriver k(gui, "mc-participant");
+    k.click("kiosk.start");
+    k.skip_to("kiosk.item.hours");
+    CHECK(k.shown("kiosk.skip"));
+    k.click("kiosk.number");
+    k.type("600");
+    k.frame();
+    REQUIRE(k.shown("kiosk.number_error"));
+    CHECK(app::probe_find("kiosk.number_error")->text == "Enter a number from 0 to 500.");
+    CHECK_FALSE(k.shown("kiosk.skip"));
+    CHECK(app::probe_find("kiosk.next")->text == "disabled");
+    k.click("kiosk.next");
+    CHECK(k.shown("kiosk.item.hours")); // still here, asked to fix it
+    k.click("kiosk.number");
+    k.key(GLFW_KEY_END);
+    k.key(GLFW_KEY_BACKSPACE);
+    k.key(GLFW_KEY_BACKSPACE); // "6": in range
+    k.frame();
+    CHECK_FALSE(k.shown("kiosk.number_error"));
+    CHECK(app::probe_find("kiosk.next")->text == "enabled");
+    k.click("kiosk.next");
+    REQUIRE(k.shown("kiosk.item.rel.daily_work"));
+    k.key(GLFW_KEY_K, true, true);
+    auto respondents = kiosk_respondents(*gui.app().workspace());
+    REQUIRE(respondents.size() == 1);
+    CHECK(respondents[0].responses.at("hours").number == 6);
+}
+
+TEST_CASE("the kiosk shows a review of the answers before finishing", "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db");
+    KioskDriver k(gui, "mc-participant");
+    k.click("kiosk.start");
+    k.click("kiosk.choice.0"); // micro-credential
+    k.click("kiosk.choice.1"); // more than 10
+    k.skip_to("kiosk.item.rel.daily_work");
+    k.click("kiosk.choice.3"); // Agree
+    k.skip_to("kiosk.item.earn_another");
+    k.click("kiosk.choice.4"); // the last question: on to the review, not the end
+    REQUIRE(k.shown("kiosk.review"));
+    CHECK_FALSE(k.shown("kiosk.thanks"));
+    CHECK(k.kiosk.completed() == 0);
+    CHECK(app::probe_find("kiosk.review.1")->text == "micro-credential");
+    CHECK(app::probe_find("kiosk.review.2")->text == "more than 10");
+    CHECK(app::probe_find("kiosk.review.3")->text == "Skipped");
+    CHECK(app::probe_find("kiosk.review.6")->text == "Agree (4)");
+    CHECK(app::probe_find("kiosk.review.19")->text == "Very likely (5)");
+
+    // Change one answer: its page, then straight back to the review.
+    k.click("kiosk.change.6");
+    REQUIRE(k.shown("kiosk.item.rel.daily_work"));
+    CHECK(k.shown("kiosk.selected.3"));
+    k.click("kiosk.choice.1"); // Disagree
+    REQUIRE(k.shown("kiosk.review"));
+    CHECK(app::probe_find("kiosk.review.6")->text == "Disagree (2)");
+    // A skipped one can be answered from the review too.
+    k.click("kiosk.change.3");
+    REQUIRE(k.shown("kiosk.attribute.school_level"));
+    k.click("kiosk.choice.2"); // high
+    REQUIRE(k.shown("kiosk.review"));
+    CHECK(app::probe_find("kiosk.review.3")->text == "high");
+    k.click("kiosk.finish");
+    REQUIRE(k.shown("kiosk.thanks"));
+    CHECK(k.kiosk.completed() == 1);
+
+    auto respondents = wait_for_respondents(*gui.app().workspace(), [](const auto& rows) {
+        return rows.size() == 1 && !rows[0].partial;
+    });
+    REQUIRE(respondents.size() == 1);
+    CHECK_FALSE(respondents[0].partial);
+    CHECK(respondents[0].attributes.at("school_level") == "high");
+    CHECK(respondents[0].responses.at("rel.daily_work").number == 2);
+    CHECK(respondents[0].responses.at("earn_another").number == 5);
+}
+
+TEST_CASE("kiosk None excludes the other choices and Other takes the respondent's words",
+          "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db");
+    KioskDriver k(gui, "mc-participant");
+    k.click("kiosk.start");
+    k.skip_to("kiosk.item.rec.kinds"); // ... Salary or promotion, None, Other
+    k.click("kiosk.choice.0");
+    k.click("kiosk.choice.1");
+    k.click("kiosk.choice.4"); // None: the others go
+    CHECK(k.shown("kiosk.selected.4"));
+    CHECK_FALSE(k.shown("kiosk.selected.0"));
+    CHECK_FALSE(k.shown("kiosk.selected.1"));
+    k.click("kiosk.choice.2"); // another choice: None goes
+    CHECK(k.shown("kiosk.selected.2"));
+    CHECK_FALSE(k.shown("kiosk.selected.4"));
+
+    CHECK_FALSE(k.shown("kiosk.other_text"));
+    k.click("kiosk.choice.5"); // Other asks for words
+    CHECK(k.shown("kiosk.selected.5"));
+    REQUIRE(k.shown("kiosk.other_text"));
+    k.click("kiosk.other_text");
+    k.type("coaching cycles");
+    k.frame();
+    k.click("kiosk.next");
+    k.click("kiosk.back"); // the words are still there on the way back
+    REQUIRE(k.shown("kiosk.item.rec.kinds"));
+    CHECK(k.shown("kiosk.selected.5"));
+    CHECK(k.shown("kiosk.other_text"));
+    k.key(GLFW_KEY_K, true, true);
+
+    auto respondents = kiosk_respondents(*gui.app().workspace());
+    REQUIRE(respondents.size() == 1);
+    CHECK(respondents[0].responses.at("rec.kinds").choices ==
+          std::vector<std::string>{"Graduate credit", "Other: coaching cycles"});
+}
+
+TEST_CASE("a kiosk single choice Other stays on the page for its words", "[kiosk]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db");
+    auto& ws = *gui.app().workspace();
+    guides::Instrument inst;
+    inst.id = "where";
+    inst.version = "1";
+    inst.title = "Where";
+    inst.items.push_back({.id = "place",
+                          .text = "Where did you hear about it?",
+                          .type = guides::ItemType::Choice,
+                          .scale = {},
+                          .reverse = false,
+                          .choices = {"A colleague", "Other"},
+                          .min = {},
+                          .max = {},
+                          .unit = {}});
+    store::import_instrument(ws, inst);
+    KioskDriver k(gui, "where");
+    k.click("kiosk.start");
+    k.click("kiosk.choice.1");
+    REQUIRE(k.shown("kiosk.item.place")); // no moving on before the words
+    REQUIRE(k.shown("kiosk.other_text"));
+    k.click("kiosk.other_text");
+    k.type("a newsletter");
+    k.click("kiosk.next");
+    REQUIRE(k.shown("kiosk.review"));
+    CHECK(app::probe_find("kiosk.review.1")->text == "Other: a newsletter");
+    k.click("kiosk.finish");
+    auto rows = store::load_survey(ws, "where").respondents;
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while ((rows.empty() || rows[0].partial) && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        rows = store::load_survey(ws, "where").respondents;
+    }
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].responses.at("place").text == "Other: a newsletter");
 }

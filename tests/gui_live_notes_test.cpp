@@ -30,7 +30,7 @@ std::string conversation_in_progress(const std::filesystem::path& path,
     c.org = "Kentucky Education Association";
     c.state = "Kentucky";
     c.facilitator = "Dana Ruiz";
-    c.status = "in_progress";
+    c.status = store::Status::InProgress;
     c.participants = {{"", "Ann Lee", "teacher", "", true}, {"", "Bo Diaz", "principal", "", true}};
     c.area_seconds = std::move(area_seconds);
     return store::create_conversation(ws->db(), c);
@@ -76,7 +76,7 @@ TEST_CASE("a follow-up question is added to the current area and kept with this 
     auto other = conversation_in_progress(path);
     {
         store::Workspace ws(path); // the walkthrough opens the one in progress
-        store::set_conversation_status(ws.db(), other, "complete");
+        store::set_conversation_status(ws.db(), other, store::Status::Complete);
     }
     {
         GuiHarness gui(path, 1280, 900);

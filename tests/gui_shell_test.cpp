@@ -5,6 +5,7 @@
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 #include <imgui.h>
 
 using namespace convene;
@@ -109,4 +110,20 @@ TEST_CASE("an exception while drawing becomes an error dialog, not a crash") {
     gui.click("error_dialog.ok");
     gui.key(GLFW_KEY_4, true);
     CHECK(gui.app().screen() == app::Screen::Library);
+}
+
+TEST_CASE("the settings folder and the window layout are readable by their owner only") {
+    TempDir dir;
+    auto config = dir / "config" / "convene";
+    {
+        GuiHarness gui(dir / "ws.db", 1280, 720, config);
+        gui.click("nav.library");
+        gui.frame(3);
+    }
+    struct stat st {};
+    REQUIRE(::stat(config.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
+    REQUIRE(::stat((config / "imgui.ini").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK_THAT(convene::test::read_file(config / "imgui.ini"), Catch::Contains("[Window]"));
 }

@@ -2,7 +2,9 @@
 // and left from the screen.
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
+#include "store/sqlite.hpp"
 #include "store/surveys.hpp"
+#include "store/workspace.hpp"
 
 #include "temp_dir.hpp"
 #include <algorithm>
@@ -125,9 +127,107 @@ TEST_CASE("the kiosk's thank-you page offers no way back into the answers just g
     gui.click("surveys.kiosk");
     gui.click("kiosk.start");
     for (int i = 0; i < 40 && !app::probe_find("kiosk.thanks"); ++i)
-        gui.click("kiosk.next");
+        gui.click(app::probe_find("kiosk.finish") ? "kiosk.finish"
+                  : app::probe_find("kiosk.skip") ? "kiosk.skip"
+                                                  : "kiosk.next");
     REQUIRE(app::probe_find("kiosk.thanks"));
     CHECK_FALSE(app::probe_find("kiosk.back"));
     gui.click("kiosk.next_respondent");
     CHECK(app::probe_find("kiosk.start"));
+}
+
+namespace {
+
+// Two respondents of pl-standards, one with words for the open question.
+void add_two_respondents(store::Workspace& ws) {
+    store::Respondent a;
+    a.external_id = "R1";
+    a.source = "test";
+    a.attributes["pl_format"] = "micro-credential";
+    a.responses["lc.regular_time"] = {.number = 4, .text = {}, .choices = {}};
+    a.responses["open.one_change"] = {.number = {}, .text = "Coaching cycles", .choices = {}};
+    store::save_respondent(ws.db(), "pl-standards", a);
+    store::Respondent b;
+    b.external_id = "R2";
+    b.source = "test";
+    b.responses["lc.regular_time"] = {.number = 2, .text = {}, .choices = {}};
+    store::save_respondent(ws.db(), "pl-standards", b);
+}
+
+std::string probe_text(const std::string& name) {
+    auto r = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(r.has_value());
+    return r->text;
+}
+
+} // namespace
+
+TEST_CASE("open-text answers are listed in Results with who gave them") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    add_two_respondents(*gui.app().workspace());
+    store::Respondent c;
+    c.external_id = "R3";
+    c.responses["open.one_change"] = {.number = {}, .text = "Time in the schedule", .choices = {}};
+    store::save_respondent(gui.app().workspace()->db(), "pl-standards", c);
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.pl-standards");
+    gui.click("surveys.tab.results");
+    gui.frame();
+    CHECK(probe_text("surveys.open_text.open.one_change") == "2 answers");
+    CHECK(probe_text("surveys.open_text.open.one_change.0") == "R1: Coaching cycles");
+    CHECK(probe_text("surveys.open_text.open.one_change.1") == "R3: Time in the schedule");
+    CHECK_FALSE(app::probe_find("surveys.open_text.open.one_change.2")); // R2 gave no words
+}
+
+TEST_CASE("a respondent is opened read-only and a test response moved to the trash") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    auto& ws = *gui.app().workspace();
+    add_two_respondents(ws);
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.pl-standards");
+    gui.click("surveys.tab.respondents");
+    CHECK(probe_text("surveys.respondents.count") == "2 respondents");
+    gui.click("surveys.respondent.0");
+    CHECK(probe_text("surveys.respondent.title") == "R1");
+    CHECK(probe_text("surveys.respondent.answer.lc.regular_time") == "Agree (4)");
+    CHECK(probe_text("surveys.respondent.answer.open.one_change") == "Coaching cycles");
+    CHECK(probe_text("surveys.respondent.answer.lc.shared_goals") == "(no answer)");
+
+    // Trash asks first; No keeps it.
+    gui.click("surveys.respondent.trash");
+    CHECK(app::probe_find("surveys.respondent.trash.yes"));
+    gui.click("surveys.respondent.trash.no");
+    CHECK(store::count_respondents(ws.db(), "pl-standards") == 2);
+    gui.click("surveys.respondent.trash");
+    gui.click("surveys.respondent.trash.yes");
+    gui.frame(2);
+    CHECK(store::count_respondents(ws.db(), "pl-standards") == 1);
+    auto left = store::load_survey(ws, "pl-standards").respondents;
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].external_id == "R2");
+    CHECK_FALSE(app::probe_find("surveys.respondent.title")); // the window closed
+    // The trashed row is kept (in the trash), not deleted.
+    store::Statement st(ws.db(), "SELECT count(*) FROM respondent WHERE deleted_at IS NOT NULL");
+    REQUIRE(st.step());
+    CHECK(st.int64(0) == 1);
+    // And every count on the screen now says one respondent, in the singular.
+    CHECK(probe_text("surveys.respondents.count") == "1 respondent");
+    CHECK_THAT(probe_text("surveys.counts.pl-standards"), Catch::EndsWith(", 1 respondent"));
+    gui.click("surveys.tab.results");
+    CHECK(probe_text("surveys.results.count") == "1 respondent");
+    CHECK(gui.app().error_message().empty());
+}
+
+TEST_CASE("counts on the Surveys screen use the plural only for more than one") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    add_two_respondents(*gui.app().workspace());
+    gui.click("nav.surveys");
+    gui.click("surveys.instrument.pl-standards");
+    CHECK_THAT(probe_text("surveys.counts.pl-standards"), Catch::EndsWith(" items, 2 respondents"));
+    CHECK(probe_text("surveys.counts.mc-participant") == "16 items, 0 respondents");
+    CHECK(probe_text("surveys.results.count") == "2 respondents");
 }

@@ -88,7 +88,7 @@ TEST_CASE("a facilitator runs a whole conversation and everything is in the data
     REQUIRE(c.participants.size() == 1);
     CHECK(c.participants[0].name == "José Álvarez");
     CHECK(c.participants[0].consent);
-    CHECK(c.status == "in_progress");
+    CHECK(c.status == store::Status::InProgress);
 
     auto answers = store::answers_for(ws.db(), c.uuid);
     CHECK(answers.size() == 30);

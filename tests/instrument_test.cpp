@@ -133,7 +133,11 @@ TEST_CASE("pl-standards has the seven standards as constructs in order", "[instr
         }
         CHECK(any_reverse);
     }
-    CHECK(listed == inst.items.size()); // every item is in a construct
+    std::size_t likert = 0;
+    for (const auto& item : inst.items)
+        likert += item.type == ItemType::Likert ? 1 : 0;
+    CHECK(listed == likert);                         // every Likert item is in a construct
+    CHECK(inst.items.back().type == ItemType::Text); // and one open question ends it
 }
 
 TEST_CASE("bundled instruments are stored in canonical form", "[instrument]") {

@@ -141,7 +141,7 @@ TEST_CASE("the list filters by group, state, status and date") {
     for (const auto& r :
          store::list_conversations(ws->db(), {.state = "Ohio", .status = "complete"})) {
         CHECK(r.state == "Ohio");
-        CHECK(r.status == "complete");
+        CHECK(r.status == store::Status::Complete);
     }
     auto autumn = store::list_conversations(ws->db(), {.from = "2026-10-01", .to = "2026-10-31"});
     CHECK_FALSE(autumn.empty());
@@ -250,4 +250,25 @@ TEST_CASE("an answer written elsewhere first is updated, not duplicated or refus
     REQUIRE(answers.size() == 1);
     CHECK(answers["perceptions.first_thoughts"].notes == "typed in the app");
     CHECK(answers["perceptions.first_thoughts"].quotes.size() == 1);
+}
+
+TEST_CASE("a search uses each word once and at most a dozen words, never cutting a character") {
+    std::string repeated;
+    for (int i = 0; i < 800; ++i)
+        repeated += (i % 2 ? "Credit " : "credit ");
+    CHECK(store::search_words(repeated) == std::vector<std::string>{"credit"});
+    CHECK(store::fts_query(repeated) == "\"credit\"*");
+    std::string many;
+    for (int i = 0; i < 100; ++i)
+        many += "w" + std::to_string(i) + " ";
+    auto words = store::search_words(many);
+    CHECK(words.size() == store::kMaxSearchWords);
+    CHECK(words.front() == "w0");
+    std::string long_word;
+    for (int i = 0; i < 40; ++i)
+        long_word += "é"; // two bytes each: 80 bytes
+    auto cut = store::search_words(long_word);
+    REQUIRE(cut.size() == 1);
+    CHECK(cut[0].size() == 64);
+    CHECK(cut[0] == long_word.substr(0, 64));
 }

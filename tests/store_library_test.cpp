@@ -1,7 +1,9 @@
 #include "guides/data_dir.hpp"
 #include "guides/guide_json.hpp"
+#include "store/codebook.hpp"
+#include "store/currency.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/seed.hpp"
 #include "temp_dir.hpp"
 

@@ -1,12 +1,14 @@
 // The workspace's locks hold while the process that has it open opens it again (the survey
 // import worker does), and a refused file is left exactly as it was, its write-ahead log too.
 #include "cli_runner.hpp"
+#include "store/autosaver.hpp"
 #include "store/meta.hpp"
 #include "store/workspace.hpp"
 #include "temp_dir.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <sys/resource.h>
@@ -158,4 +160,46 @@ TEST_CASE("folders Convene creates are private") {
     CHECK((st.st_mode & 0777) == 0700);
     REQUIRE(::stat((dir / "a" / "b").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);
+}
+
+TEST_CASE("a full disk is reported in words, the edit is kept and saved once there is room") {
+    TempDir dir;
+    auto mount_point = dir / "small-disk";
+    std::filesystem::create_directories(mount_point);
+    std::string mount =
+        "mount -t tmpfs -o size=2m tmpfs " + test::shell_quote(mount_point) + " 2>/dev/null";
+    if (std::system(mount.c_str()) != 0) {
+        WARN("cannot mount a small disk here (needs root): full-disk test not run");
+        return;
+    }
+    struct Unmount {
+        std::filesystem::path p;
+        ~Unmount() { std::system(("umount " + test::shell_quote(p)).c_str()); }
+    } unmount{mount_point};
+    auto path = mount_point / "ws.db";
+    store::Workspace ws(path);
+    ws.db().exec("INSERT INTO meta(key, value) VALUES ('before', 'safe')");
+    // Fill the rest of the disk.
+    auto filler = mount_point / "filler";
+    {
+        std::FILE* f = std::fopen(filler.c_str(), "wb");
+        REQUIRE(f);
+        std::string block(64 * 1024, 'x');
+        while (std::fwrite(block.data(), 1, block.size(), f) == block.size()) {
+        }
+        std::fclose(f);
+    }
+    store::Autosaver saver(ws);
+    saver.put("big", [](store::Database& db) {
+        db.exec("INSERT INTO meta(key, value) VALUES ('big', hex(randomblob(300000)))");
+    });
+    CHECK_FALSE(saver.flush());
+    CHECK_THAT(saver.status().error,
+               Catch::Contains("disk is full") && Catch::Contains("saved before it is safe"));
+    CHECK(store::query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'before'") == 1);
+    std::filesystem::remove(filler);
+    for (int i = 0; i < 50 && saver.status().pending(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK_FALSE(saver.status().pending());
+    CHECK(store::query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'big'") == 1);
 }

@@ -9,7 +9,7 @@
 #include "store/conversations.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/uuid.hpp"
 
 #include <CLI/CLI.hpp>
@@ -61,7 +61,7 @@ bool valid_date(const std::string& s, bool time_allowed) {
 }
 
 void check_status(const std::string& status) {
-    if (!status.empty() && status != "planned" && status != "in_progress" && status != "complete")
+    if (!status.empty() && !store::parse_status(status))
         throw CommandError("status \"" + status +
                            "\" is not one of: planned, in_progress, complete");
 }
@@ -127,7 +127,7 @@ int list(Context& ctx, const store::ConversationFilter& f) {
             j["state"] = r.state;
             j["date"] = r.scheduled_at;
             j["facilitator"] = r.facilitator;
-            j["status"] = r.status;
+            j["status"] = store::status_name(r.status);
             j["answered"] = r.answered;
             j["participants"] = r.participants;
             if (f.trash) j["deleted_at"] = r.deleted_at;
@@ -139,8 +139,8 @@ int list(Context& ctx, const store::ConversationFilter& f) {
     for (const auto& r : rows)
         ctx.out << r.uuid.substr(0, 8) << "  "
                 << (r.scheduled_at.empty() ? "(no date)       " : r.scheduled_at) << "  "
-                << r.status << "  " << r.group << "  " << r.state << "  " << r.org << "  ("
-                << r.answered << " answered)\n";
+                << store::status_name(r.status) << "  " << r.group << "  " << r.state << "  "
+                << r.org << "  (" << r.answered << " answered)\n";
     if (rows.empty()) ctx.out << "No conversations.\n";
     return 0;
 }
@@ -165,7 +165,7 @@ int show(Context& ctx, const std::string& given) {
         j["note_taker"] = c.note_taker;
         j["profile"] = c.profile;
         j["flags"] = c.flags;
-        j["status"] = c.status;
+        j["status"] = store::status_name(c.status);
         j["participants"] = ordered_json::array();
         for (const auto& p : c.participants)
             j["participants"].push_back({{"name", p.name},
@@ -209,7 +209,7 @@ int show(Context& ctx, const std::string& given) {
         return 0;
     }
     ctx.out << c.org << " (" << c.state << "), " << guide.group(c.group)->label << ", " << c.mode
-            << ", " << c.status << "\n"
+            << ", " << store::status_name(c.status) << "\n"
             << "Date: " << c.scheduled_at << "  Facilitator: " << c.facilitator
             << "  Note taker: " << c.note_taker << "\n";
     for (const auto& p : c.participants)

@@ -13,9 +13,15 @@
 namespace convene::app {
 namespace {
 
-const char* status_label(const std::string& s) {
-    if (s == "in_progress") return "In progress";
-    if (s == "complete") return "Complete";
+const char* status_label(store::Status s) {
+    switch (s) {
+    case store::Status::InProgress:
+        return "In progress";
+    case store::Status::Complete:
+        return "Complete";
+    case store::Status::Planned:
+        break;
+    }
     return "Planned";
 }
 
@@ -112,20 +118,18 @@ void ConversationList::refresh(ViewContext& ctx) {
         trash.trash = true;
         trash_count_ = store::list_conversations(ctx.workspace->db(), trash).size();
     }
-    if (!searched_.empty()) search(ctx);
+    if (!searched_.empty()) request_search();
 }
 
-void ConversationList::search(ViewContext& ctx) {
-    hits_ = searched_.empty() ? std::vector<store::SearchHit>{}
-                              : store::search_answers(ctx.workspace->db(), searched_);
+SearchResults run_search(store::Workspace& ws, const std::string& query) {
+    SearchResults r{query, store::search_answers(ws.db(), query), {}};
     // Each hit names its question and area as the guide the conversation ran with words them.
-    hit_labels_.clear();
     std::map<std::string, std::optional<guides::Guide>> guides_by_conversation;
-    for (const auto& h : hits_) {
+    for (const auto& h : r.hits) {
         auto& guide = guides_by_conversation[h.conversation_uuid];
         if (!guide)
-            if (auto c = store::get_conversation(ctx.workspace->db(), h.conversation_uuid))
-                guide = store::guide_by_hash(*ctx.workspace, c->guide_hash);
+            if (auto c = store::get_conversation(ws.db(), h.conversation_uuid))
+                guide = store::guide_by_hash(ws, c->guide_hash);
         std::string where = h.question_id;
         if (guide) {
             const auto* q = guide->question(h.question_id);
@@ -134,12 +138,31 @@ void ConversationList::search(ViewContext& ctx) {
             if (area) where = area->title + ": " + where;
         }
         if (h.question_id.rfind("follow_up.", 0) == 0) where = "Follow-up question";
-        hit_labels_.push_back(h.org + " (" + h.state + ") — " + where);
+        r.labels.push_back(h.org + " (" + h.state + ") — " + where);
     }
+    return r;
+}
+
+void ConversationList::poll_search(ViewContext& ctx) {
+    if (auto r = search_job_.take_result(); r && r->query == searched_) {
+        hits_ = std::move(r->hits);
+        hit_labels_ = std::move(r->labels);
+    }
+    if (auto e = search_job_.take_error(); !e.empty()) message_ = "Search failed: " + e;
+    if (searched_.empty()) {
+        hits_.clear();
+        hit_labels_.clear();
+        search_wanted_ = false;
+    }
+    if (!search_wanted_ || search_job_.running()) return;
+    search_wanted_ = false;
+    search_job_.start(
+        ctx.workspace->path(),
+        [query = searched_](store::Workspace& ws, JobProgress&) { return run_search(ws, query); });
 }
 
 void ConversationList::sort_rows() {
-    auto key = [this](const store::ConversationRow& r) -> const std::string& {
+    auto key = [this](const store::ConversationRow& r) -> std::string {
         switch (sort_column_) {
         case 1:
             return r.org;
@@ -147,8 +170,8 @@ void ConversationList::sort_rows() {
             return r.state;
         case 3:
             return r.group;
-        case 4:
-            return r.status;
+        case 4: // planned, in progress, complete: the order they happen in
+            return std::to_string(static_cast<int>(r.status));
         default:
             return r.scheduled_at;
         }
@@ -160,6 +183,7 @@ void ConversationList::sort_rows() {
 
 ConversationRequest ConversationList::draw(ViewContext& ctx) {
     refresh(ctx);
+    poll_search(ctx);
     ConversationRequest request;
     widgets::screen_title(filter_.trash ? "Conversations: trash" : "Conversations");
 
@@ -169,7 +193,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     if (ImGui::InputTextWithHint("##search", "Search notes and quotes", &search_)) {
         searched_ = search_;
-        search(ctx);
+        request_search();
     }
     probe("conversations.search");
     ImGui::SameLine();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/conversation_session.hpp"
+#include "app/job.hpp"
 #include "app/shortcuts.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
@@ -41,15 +42,28 @@ struct ConversationRequest {
     bool fold_panels = false; // the walkthrough's Fold panels button (as Ctrl+B)
 };
 
+// What a full-text search found, with each hit's question and area in words.
+struct SearchResults {
+    std::string query;
+    std::vector<store::SearchHit> hits;
+    std::vector<std::string> labels; // one per hit
+};
+SearchResults run_search(store::Workspace& ws, const std::string& query);
+
 class ConversationList {
   public:
     ConversationRequest draw(ViewContext& ctx);
     // While Undo is offered: a frame when it runs out.
     double next_frame_in() const;
+    // A search is running or waiting to run: the window keeps drawing until it is shown.
+    bool searching() const { return search_job_.running() || search_wanted_; }
 
   private:
     void refresh(ViewContext& ctx);
-    void search(ViewContext& ctx);
+    // Searches run on a worker (a long query or a large workspace never stalls typing); the
+    // newest query waits for the running one, and the old hits stay until the new ones come.
+    void request_search() { search_wanted_ = true; }
+    void poll_search(ViewContext& ctx);
     void sort_rows();
     void draw_confirm_delete(ConversationRequest& request);
     void draw_undo();
@@ -76,6 +90,8 @@ class ConversationList {
     std::string searched_;
     std::vector<store::SearchHit> hits_;
     std::string message_;
+    Job<SearchResults> search_job_;
+    bool search_wanted_ = false;
 };
 
 class ConversationSetup {

@@ -3,7 +3,7 @@
 #include "app/ui_probe.hpp"
 #include "app/views/conversation_panels.hpp"
 #include "app/widgets.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/uuid.hpp"
 
 #include <imgui.h>
@@ -195,8 +195,8 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Text("%zu questions for this group with these conditions.", session.items().size());
-    if (ImGui::Button(c.status == "planned" ? "Start the conversation"
-                                            : "Back to the walkthrough")) {
+    if (ImGui::Button(c.status == store::Status::Planned ? "Start the conversation"
+                                                         : "Back to the walkthrough")) {
         start_error_.clear();
         if (c.org.empty() && !org_unknown_)
             start_error_ = "Type the organisation, or tick \"not known yet\".";

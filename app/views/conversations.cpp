@@ -62,6 +62,8 @@ class ConversationsView final : public View {
         return t;
     }
 
+    bool busy() const override { return list_.searching(); }
+
     std::string status_text() const override {
         if (!session_) return {};
         auto st = session_->save_status();
@@ -106,7 +108,8 @@ class ConversationsView final : public View {
         if (part != "walkthrough" && part != "review") return false;
         bool complete = part == "review";
         for (const auto& r : store::list_conversations(ws.db()))
-            if ((r.status == "complete") == complete && r.status != "planned") {
+            if ((r.status == store::Status::Complete) == complete &&
+                r.status != store::Status::Planned) {
                 workspace_ = &ws;
                 session_ = std::make_unique<ConversationSession>(ws, r.uuid);
                 mode_ = complete ? ConversationMode::Review : ConversationMode::Walkthrough;
@@ -153,11 +156,12 @@ class ConversationsView final : public View {
                 mode_ = ConversationMode::Review;
             } else if (r.kind == K::Walkthrough) {
                 mode_ = ConversationMode::Walkthrough;
-                if (session_->conversation().status == "planned")
-                    session_->set_status("in_progress");
+                if (session_->conversation().status == store::Status::Planned)
+                    session_->set_status(store::Status::InProgress);
             } else {
-                mode_ = session_->conversation().status == "complete" ? ConversationMode::Review
-                        : session_->conversation().status == "planned"
+                mode_ = session_->conversation().status == store::Status::Complete
+                            ? ConversationMode::Review
+                        : session_->conversation().status == store::Status::Planned
                             ? ConversationMode::Setup
                             : ConversationMode::Walkthrough;
             }

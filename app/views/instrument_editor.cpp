@@ -24,6 +24,7 @@ void InstrumentEditor::begin(store::Workspace& ws, const guides::Instrument& ins
     next_item_ = 1;
     message_.clear();
     active_ = true;
+    saved_ = draft_;
 }
 
 std::string InstrumentEditor::draw(ViewContext& ctx) {
@@ -40,8 +41,7 @@ std::string InstrumentEditor::draw(ViewContext& ctx) {
     if (ImGui::Button("Save as new instrument")) saved = save(ctx);
     probe("instrument_editor.save");
     ImGui::SameLine();
-    if (ImGui::Button("Close")) active_ = false;
-    probe("instrument_editor.close");
+    if (widgets::close_button("instrument_editor", draft_ != saved_)) active_ = false;
     if (!message_.empty()) {
         if (message_is_error_) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.1f, 0.1f, 1));
         widgets::wrapped(message_.c_str());
@@ -121,6 +121,7 @@ std::string InstrumentEditor::save(ViewContext& ctx) {
     store::import_instrument(*ctx.workspace, *load.instrument);
     message_ = "Saved " + draft_.id + ".";
     message_is_error_ = false;
+    saved_ = draft_;
     return draft_.id;
 }
 

@@ -23,6 +23,7 @@ class InstrumentEditor {
 
     bool active_ = false;
     guides::Instrument draft_;
+    guides::Instrument saved_; // the draft as begun or last saved: Close asks if it differs
     std::string original_id_;
     int next_item_ = 1;
     std::string message_;

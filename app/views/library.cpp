@@ -33,9 +33,16 @@ class LibraryView final : public View {
                 guides_.draw(ctx, editor_);
         });
         tab("MC profiles", "library.tab.profiles", [&] { profiles_.draw(ctx); });
+        profiles_.act(ctx);
         tab("Codebook", "library.tab.codebook", [&] { codebook_.draw(ctx); });
         tab("Currency", "library.tab.currency", [&] { currency_.draw(ctx); });
         ImGui::EndTabBar();
+    }
+
+    std::string save_everything() override {
+        if (!profiles_.has_unsaved_changes()) return {};
+        return "An MC profile in the Library has changes that are not saved: save or discard them "
+               "there first.";
     }
 
   private:

@@ -9,8 +9,10 @@
 #include "guides/guide.hpp"
 #include "guides/guide_view.hpp"
 #include "guides/profiles.hpp"
+#include "store/codebook.hpp"
+#include "store/currency.hpp"
 #include "store/guides.hpp"
-#include "store/library.hpp"
+#include "store/mc_profiles.hpp"
 
 #include <functional>
 #include <map>
@@ -52,8 +54,10 @@ class ProtocolEditor {
 
     bool active_ = false;
     guides::Guide draft_;
+    guides::Guide saved_;           // the draft as begun or last saved: Close asks if it differs
     std::string group_;             // whose wording is edited
     std::set<std::string> dropped_; // question ids left out
+    std::set<std::string> saved_dropped_;
     int next_custom_ = 1;
     std::string message_;
     bool message_is_error_ = false;
@@ -79,21 +83,33 @@ class GuideBrowser {
     std::vector<guides::AreaView> view_;
     std::map<std::string, nlohmann::json> preview_values_; // scratch: never saved
     bool open_print_ = false;
-    std::string print_path_;
-    std::string print_message_;
+    std::string print_folder_, print_name_; // typed by the user, prefilled on opening
+    std::string print_message_;             // the full path written, or why nothing was
+    bool print_ok_ = false;
 };
 
+// Edits one MC profile at a time. Leaving a profile with unsaved changes asks first; a save
+// writes only the fields edited (store::save_profile_changes), carried out by act().
 class ProfileEditor {
   public:
     void draw(ViewContext& ctx);
+    // Carries out what draw() asked for (the save); called by the screen after drawing.
+    void act(ViewContext& ctx);
+    bool has_unsaved_changes() const;
 
   private:
     void refresh(ViewContext& ctx);
+    void select(std::optional<guides::Profile> profile);
+    bool dirty() const;
+    void draw_leave_dialog();
 
     CacheKey key_;
     guides::ProfileLibrary library_;
     std::string selected_;
     std::optional<guides::Profile> draft_;
+    std::optional<guides::Profile> base_; // the draft as loaded: what a save compares with
+    std::optional<guides::Profile> save_request_;
+    std::optional<std::string> switch_to_; // another profile, once the user chose
     std::string message_;
 };
 

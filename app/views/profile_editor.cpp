@@ -50,8 +50,75 @@ void ProfileEditor::refresh(ViewContext& ctx) {
     if (!unsaved_new && !library_.profile(selected_) && !library_.profiles.empty())
         selected_ = library_.profiles.front().id;
     const auto* p = library_.profile(selected_);
-    // Keep unsaved edits of the selected profile across unrelated writes.
-    if (!draft_ || draft_->id != selected_) draft_ = p ? std::optional(*p) : std::nullopt;
+    if (!draft_ || draft_->id != selected_) {
+        select(p ? std::optional(*p) : std::nullopt);
+    } else if (p && !dirty()) {
+        select(*p); // saved elsewhere (another window, a script): show what is in the file now
+    }
+    // Unsaved edits of the selected profile are kept across unrelated writes.
+}
+
+bool ProfileEditor::dirty() const {
+    return draft_ && draft_ != base_;
+}
+
+void ProfileEditor::select(std::optional<guides::Profile> profile) {
+    draft_ = profile;
+    // A new profile's base is empty: everything in it counts as changed.
+    base_ = profile && library_.profile(profile->id) ? profile : std::nullopt;
+    if (profile) selected_ = profile->id;
+}
+
+bool ProfileEditor::has_unsaved_changes() const {
+    return dirty();
+}
+
+void ProfileEditor::act(ViewContext& ctx) {
+    if (!save_request_ || !ctx.workspace) return;
+    auto edited = std::move(*save_request_);
+    save_request_.reset();
+    if (edited.title.empty() || edited.competency.empty()) {
+        message_ = "A profile needs a title and a competency.";
+        return;
+    }
+    store::save_profile_changes(*ctx.workspace, base_.value_or(guides::Profile{}), edited);
+    base_ = edited;
+    message_ = "Saved.";
+    if (switch_to_) {
+        const auto* next = library_.profile(*switch_to_);
+        select(next ? std::optional(*next) : std::nullopt);
+        switch_to_.reset();
+    }
+}
+
+// Asks before an edited profile is left: save, discard, or stay.
+void ProfileEditor::draw_leave_dialog() {
+    if (switch_to_ && !ImGui::IsPopupOpen("Unsaved profile") && !save_request_)
+        ImGui::OpenPopup("Unsaved profile");
+    if (!ImGui::BeginPopupModal("Unsaved profile", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    ImGui::Text("\"%s\" has changes that are not saved.", draft_ ? draft_->title.c_str() : "");
+    if (ImGui::Button("Save")) {
+        save_request_ = draft_;
+        ImGui::CloseCurrentPopup();
+    }
+    probe("profiles.leave.save");
+    ImGui::SameLine();
+    if (ImGui::Button("Discard changes")) {
+        const auto* next = library_.profile(*switch_to_);
+        select(next ? std::optional(*next) : std::nullopt);
+        switch_to_.reset();
+        message_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    probe("profiles.leave.discard");
+    ImGui::SameLine();
+    if (ImGui::Button("Keep editing")) {
+        switch_to_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    probe("profiles.leave.cancel");
+    ImGui::EndPopup();
 }
 
 void ProfileEditor::draw(ViewContext& ctx) {
@@ -65,10 +132,13 @@ void ProfileEditor::draw(ViewContext& ctx) {
         ImGui::PushID(p.id.c_str()); // titles may repeat; ids do not
         bool clicked = ImGui::Selectable(label.c_str(), p.id == selected_);
         ImGui::PopID();
-        if (clicked) {
-            selected_ = p.id;
-            draft_ = p;
-            message_.clear();
+        if (clicked && p.id != selected_) {
+            if (dirty()) {
+                switch_to_ = p.id; // asks first
+            } else {
+                select(p);
+                message_.clear();
+            }
         }
         probe("profiles.item." + p.id);
     }
@@ -81,12 +151,16 @@ void ProfileEditor::draw(ViewContext& ctx) {
         p.id = "new-profile-" + std::to_string(n);
         p.title = "New micro-credential";
         p.competency = "Describe the one skill this MC certifies.";
-        draft_ = p;
-        selected_ = p.id;
-        message_ = "Not saved yet.";
+        if (dirty()) {
+            message_ = "Save or discard the changes to this profile first.";
+        } else {
+            select(p);
+            message_ = "Not saved yet.";
+        }
     }
     probe("profiles.new");
     ImGui::EndChild();
+    draw_leave_dialog();
     ImGui::SameLine();
     ImGui::BeginChild("##profile_body");
     if (!draft_) {
@@ -137,20 +211,17 @@ void ProfileEditor::draw(ViewContext& ctx) {
         p.estimated_hours = hours > 0 ? std::optional(hours) : std::nullopt;
     probe("profiles.hours");
     ImGui::Spacing();
-    if (ImGui::Button("Save profile")) {
-        if (p.title.empty() || p.competency.empty()) {
-            message_ = "A profile needs a title and a competency.";
-        } else {
-            store::save_profile(*ctx.workspace, p);
-            message_ = "Saved.";
-        }
-    }
+    if (ImGui::Button("Save profile")) save_request_ = p;
     probe("profiles.save");
     ImGui::SameLine();
     if (ImGui::Button("Discard changes")) {
         const auto* saved = library_.profile(p.id);
-        draft_ = saved ? std::optional(*saved) : std::nullopt;
+        select(saved ? std::optional(*saved) : std::nullopt);
         message_.clear();
+    }
+    if (dirty() && message_.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Changed, not saved yet");
     }
     if (!message_.empty()) {
         ImGui::SameLine();

@@ -21,6 +21,8 @@ void ProtocolEditor::begin(const guides::Guide& guide) {
     next_custom_ = 1;
     message_.clear();
     active_ = true;
+    saved_ = draft_;
+    saved_dropped_ = dropped_;
 }
 
 void ProtocolEditor::draw(ViewContext& ctx) {
@@ -46,8 +48,8 @@ void ProtocolEditor::draw(ViewContext& ctx) {
     if (ImGui::Button("Save as new guide")) save(ctx);
     probe("protocol.save");
     ImGui::SameLine();
-    if (ImGui::Button("Close")) active_ = false;
-    probe("protocol.close");
+    if (widgets::close_button("protocol", draft_ != saved_ || dropped_ != saved_dropped_))
+        active_ = false;
     if (!message_.empty()) {
         if (message_is_error_) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.1f, 0.1f, 1));
         widgets::wrapped(message_.c_str());
@@ -150,6 +152,8 @@ void ProtocolEditor::save(ViewContext& ctx) {
     message_ = (r.added ? "Saved " : "No changes to save for ") + out.id + " (" +
                std::to_string(out.areas.size()) + " areas).";
     message_is_error_ = false;
+    saved_ = draft_;
+    saved_dropped_ = dropped_;
 }
 
 } // namespace convene::app

@@ -20,11 +20,11 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
     widgets::wrapped(heading.c_str());
     ImGui::TextDisabled("Facilitator %s, note taker %s, %zu participants, status: %s",
                         c.facilitator.c_str(), c.note_taker.c_str(), c.participants.size(),
-                        c.status.c_str());
-    if (c.status != "complete") {
-        if (ImGui::Button("Mark complete")) session.set_status("complete");
+                        std::string(store::status_name(c.status)).c_str());
+    if (c.status != store::Status::Complete) {
+        if (ImGui::Button("Mark complete")) session.set_status(store::Status::Complete);
     } else if (ImGui::Button("Reopen")) {
-        session.set_status("in_progress");
+        session.set_status(store::Status::InProgress);
     }
     probe("review.complete");
     ImGui::SameLine();

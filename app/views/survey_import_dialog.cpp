@@ -10,62 +10,6 @@
 
 namespace convene::app {
 
-SurveyImportJob::~SurveyImportJob() {
-    cancel_.store(true);
-    if (worker_.joinable()) worker_.join();
-}
-
-void SurveyImportJob::start(const std::filesystem::path& workspace,
-                            const guides::Instrument& instrument, const std::string& file,
-                            bool dry_run, std::optional<store::ColumnMapping> mapping) {
-    if (worker_.joinable()) worker_.join();
-    running_.store(true);
-    cancel_.store(false);
-    done_.store(0);
-    total_.store(1);
-    worker_ = std::thread([this, workspace, instrument, file, dry_run, mapping] {
-        try {
-            // Its own connection: the UI keeps reading through the main one meanwhile.
-            store::Workspace ws(workspace);
-            store::ImportOptions options;
-            options.dry_run = dry_run;
-            options.mapping = mapping;
-            options.source = std::filesystem::path(file).filename().string();
-            options.progress = [this](std::size_t done, std::size_t total) {
-                done_.store(done);
-                total_.store(std::max<std::size_t>(total, 1));
-                return !cancel_.load();
-            };
-            auto report =
-                store::import_survey_csv(ws, instrument, guides::read_text_file(file), options);
-            std::lock_guard lock(mutex_);
-            report_ = std::move(report);
-        } catch (const std::exception& e) {
-            std::lock_guard lock(mutex_);
-            error_ = e.what();
-        }
-        running_.store(false);
-    });
-}
-
-float SurveyImportJob::progress() const {
-    return static_cast<float>(done_.load()) / static_cast<float>(total_.load());
-}
-
-std::optional<store::ImportReport> SurveyImportJob::take_report() {
-    if (running_.load()) return std::nullopt;
-    std::lock_guard lock(mutex_);
-    auto r = std::move(report_);
-    report_.reset();
-    return r;
-}
-
-std::string SurveyImportJob::take_error() {
-    if (running_.load()) return {};
-    std::lock_guard lock(mutex_);
-    return std::exchange(error_, {});
-}
-
 void SurveyImportDialog::open(const std::string&) {
     open_request_ = true;
     report_.reset();
@@ -80,7 +24,7 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
     }
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal("Import responses", nullptr)) return false;
-    if (auto r = job_.take_report()) {
+    if (auto r = job_.take_result()) {
         report_ = std::move(r);
         committed = report_->imported;
     }
@@ -102,7 +46,17 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
         std::optional<store::ColumnMapping> mapping;
         try {
             if (!map_file_.empty()) mapping = store::load_mapping(map_file_);
-            job_.start(ws.path(), inst, file_, dry, mapping);
+            job_.start(ws.path(), [inst, file = file_, dry, mapping](store::Workspace& own,
+                                                                     JobProgress& progress) {
+                store::ImportOptions options;
+                options.dry_run = dry;
+                options.mapping = mapping;
+                options.source = std::filesystem::path(file).filename().string();
+                options.progress = [&progress](std::size_t d, std::size_t t) {
+                    return progress.report(d, t);
+                };
+                return store::import_survey_csv(own, inst, guides::read_text_file(file), options);
+            });
         } catch (const std::exception& e) {
             error_ = e.what();
         }
@@ -125,14 +79,15 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
     if (report_) {
         if (report_->problems.empty()) {
             std::string msg = report_->imported
-                                  ? "Imported " + std::to_string(report_->rows) + " responses (" +
+                                  ? "Imported " + widgets::count(report_->rows, "response") + " (" +
                                         std::to_string(report_->added) + " new, " +
                                         std::to_string(report_->updated) + " updated)."
-                                  : std::to_string(report_->rows) +
-                                        " responses checked: no problems. Press Import.";
+                                  : widgets::count(report_->rows, "response") +
+                                        " checked: no problems. Press Import.";
             widgets::wrapped(msg.c_str());
         } else {
-            ImGui::Text("%zu problems; nothing was imported:", report_->problems.size());
+            ImGui::Text("%s; nothing was imported:",
+                        widgets::count(report_->problems.size(), "problem").c_str());
             ImGui::BeginChild("##problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8),
                               true);
             for (const auto& p : report_->problems)

@@ -4,6 +4,8 @@
 
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
+#include "app/views/survey_panels.hpp"
+#include "app/widgets.hpp"
 #include "store/respondent_changes.hpp"
 #include "store/uuid.hpp"
 
@@ -89,6 +91,32 @@ void wrapped(const char* text) {
     ImGui::PopTextWrapPos();
 }
 
+// "from 0 to 40", "of at least 1", "up to 10" or "" when the item has no bounds.
+std::string range_phrase(const guides::Item& item) {
+    if (item.min && item.max)
+        return "from " + format_number(*item.min) + " to " + format_number(*item.max);
+    if (item.min) return "of at least " + format_number(*item.min);
+    if (item.max) return "up to " + format_number(*item.max);
+    return "";
+}
+
+// A small button drawn as a link: a quiet way to do something the page does not push.
+bool link_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+void error_line(const std::string& text) {
+    ImGui::PushFont(fonts().body);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.15f, 1), "%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
 } // namespace
 
 void SurveyKiosk::start(store::Workspace& ws, const guides::Instrument& instrument) {
@@ -125,11 +153,13 @@ void SurveyKiosk::new_respondent() {
     saved_ = current_;
     saved_.partial = false; // the row's default: the first write marks it partial
     page_ = 0;
+    from_review_ = false;
     finished_ = false;
     saved_once_ = false;
     edit_page_ = -1;
     number_text_.clear();
     number_error_.clear();
+    other_text_.clear();
 }
 
 double SurveyKiosk::seconds_until_idle_reset() const {
@@ -195,8 +225,9 @@ bool SurveyKiosk::answered(int page) const {
 
 void SurveyKiosk::go_to(int page) {
     // Page 0 is the welcome of a new respondent: never reached by going back.
-    page_ = std::clamp(page, 1, question_count() + 1);
-    if (page_ == question_count() + 1 && !finished_) {
+    page_ = std::clamp(page, 1, thanks_page());
+    if (page_ >= review_page()) from_review_ = false;
+    if (page_ == thanks_page() && !finished_) {
         finished_ = true;
         ++completed_;
         current_.partial = false;
@@ -244,8 +275,10 @@ void SurveyKiosk::draw(ViewContext& ctx) {
     ImGui::PushID(page_);
     if (page_ == 0)
         draw_welcome();
-    else if (page_ > question_count())
+    else if (page_ == thanks_page())
         draw_thanks();
+    else if (page_ == review_page())
+        draw_review();
     else
         draw_question();
     ImGui::PopID();
@@ -268,10 +301,12 @@ void SurveyKiosk::draw_welcome() {
     char line[160];
     int minutes = std::max(1, (question_count() * 15 + 59) / 60); // about 15 s a question
     std::snprintf(line, sizeof line,
-                  "%d short questions, about %d minute%s. There are no right or wrong answers, "
-                  "and you can skip any question.",
-                  question_count(), minutes, minutes == 1 ? "" : "s");
+                  "%s, about %s. There are no right or wrong answers, and you can skip any "
+                  "question.",
+                  widgets::count(std::size_t(question_count()), "short question").c_str(),
+                  widgets::count(std::size_t(minutes), "minute").c_str());
     secondary(line);
+    probe("kiosk.length", line);
     secondary("Your answers are anonymous and saved as you go.");
     ImGui::Dummy(ImVec2(0, fs));
     if (big_button("Begin", ImVec2(fs * 10, big), false)) go_to(1);
@@ -293,6 +328,160 @@ void SurveyKiosk::draw_thanks() {
     // No Back here: whoever is handed the laptop next must not page through these answers.
 }
 
+void SurveyKiosk::draw_review() {
+    const float fs = ImGui::GetFontSize();
+    const float big = ImGui::GetFrameHeight() * kBigButton;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::TextUnformatted("Check your answers");
+    probe("kiosk.review");
+    secondary("Press Change next to an answer to change it, or Finish when they are right.");
+    ImGui::Dummy(ImVec2(0, fs * 0.3f));
+    ImGui::BeginChild("##review", ImVec2(0, -(big + style.ItemSpacing.y)));
+    ImGui::PushFont(fonts().body);
+    const float change_w = ImGui::GetFontSize() * 7;
+    for (int page = 1; page <= question_count(); ++page) {
+        ImGui::PushID(page);
+        std::string question, answer;
+        if (const auto* a = attribute_on(page)) {
+            question = guides::attribute_question(*a);
+            if (auto it = current_.attributes.find(a->id); it != current_.attributes.end())
+                answer = it->second;
+        } else if (const auto* item = item_on(page)) {
+            question = item->text;
+            if (auto it = current_.responses.find(item->id); it != current_.responses.end())
+                answer = answer_text(instrument_, *item, it->second);
+        }
+        const float text_w = ImGui::GetContentRegionAvail().x - change_w - style.ItemSpacing.x;
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+        ImGui::TextDisabled("%d. %s", page, question.c_str());
+        if (answer.empty())
+            ImGui::TextDisabled("Skipped");
+        else
+            ImGui::TextUnformatted(answer.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        probe("kiosk.review." + std::to_string(page), answer.empty() ? "Skipped" : answer);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - change_w);
+        if (ImGui::Button("Change", ImVec2(change_w, 0))) {
+            go_to(page);
+            from_review_ = true;
+        }
+        probe("kiosk.change." + std::to_string(page));
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+
+    if (big_button("Back", ImVec2(fs * 7, big), false)) go_to(question_count());
+    probe("kiosk.back");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * 7);
+    if (big_button("Finish", ImVec2(fs * 7, big), false)) go_to(thanks_page());
+    probe("kiosk.finish");
+}
+
+void SurveyKiosk::set_other_text(const guides::Item& item, const std::string& other_label) {
+    std::string words = other_text_;
+    auto b = words.find_first_not_of(" \t\n");
+    auto e = words.find_last_not_of(" \t\n");
+    words = b == std::string::npos ? "" : words.substr(b, e - b + 1);
+    const std::string answer = words.empty() ? other_label : other_label + ": " + words;
+    auto& value = current_.responses[item.id];
+    if (item.type == guides::ItemType::Choice) {
+        value.text = answer;
+        return;
+    }
+    for (auto& c : value.choices)
+        if (guides::answer_is_choice(c, other_label)) c = answer;
+}
+
+bool SurveyKiosk::draw_other_text(const guides::Item& item, const std::string& other_label) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushFont(fonts().body);
+    ImGui::TextUnformatted("Other: please say what");
+    ImGui::PopFont();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(fs * 0.5f, fs * 0.5f));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, fs * kChoiceEms));
+    bool edited = ImGui::InputText("##other", &other_text_);
+    ImGui::PopStyleVar();
+    probe("kiosk.other_text");
+    if (edited) set_other_text(item, other_label);
+    return edited;
+}
+
+bool SurveyKiosk::draw_choices(const guides::Item& item, float width, bool& changed) {
+    const float fs = ImGui::GetFontSize();
+    const float big = ImGui::GetFrameHeight() * kBigButton;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool multi = item.type == guides::ItemType::Multi;
+    // Whether choice i is in an answer; `value` is the answer as this frame began (a copy: a
+    // click below replaces or erases the stored one).
+    auto in = [&](const store::ResponseValue& v, std::size_t i) {
+        if (!multi) return guides::answer_is_choice(v.text, item.choices[i]);
+        return std::any_of(v.choices.begin(), v.choices.end(), [&](const auto& c) {
+            return guides::answer_is_choice(c, item.choices[i]);
+        });
+    };
+    auto stored = [&] {
+        auto it = current_.responses.find(item.id);
+        return it == current_.responses.end() ? store::ResponseValue{} : it->second;
+    };
+    const store::ResponseValue value = stored();
+    auto has = [&](std::size_t i) { return in(value, i); };
+    secondary(multi ? "Choose all that apply, then press Next." : "Choose one.");
+    ImGui::Dummy(ImVec2(0, fs * 0.5f));
+    int columns = item.choices.size() > 4 ? 2 : 1;
+    float w = std::min(fs * kChoiceEms,
+                       (width - style.ItemSpacing.x * float(columns - 1)) / float(columns));
+    int c = multi ? choice_buttons(item.choices, columns, w, big, has, "☑  ", "☐  ")
+                  : choice_buttons(item.choices, columns, w, big, has);
+    bool advance = false;
+    if (c >= 0) {
+        const auto picked = std::size_t(c);
+        const std::string& label = item.choices[picked];
+        const bool other = guides::is_other_choice(label);
+        changed = true;
+        if (!multi) {
+            current_.responses[item.id] = {.number = {}, .text = label, .choices = {}};
+            if (other)
+                set_other_text(item, label); // stays: the words come next
+            else
+                advance = true;
+        } else {
+            // Kept in the instrument's order whatever order they were ticked in; "None" rules
+            // out every other choice and any other choice rules out "None".
+            const bool none_picked = guides::is_none_choice(label);
+            std::vector<std::string> chosen;
+            for (std::size_t i = 0; i < item.choices.size(); ++i) {
+                bool on = i == picked ? !has(i) : has(i);
+                if (i != picked && !has(picked) &&
+                    (none_picked || guides::is_none_choice(item.choices[i])))
+                    on = false;
+                if (!on) continue;
+                // An "Other" already ticked keeps its words.
+                std::string kept = item.choices[i];
+                for (const auto& v : value.choices)
+                    if (guides::answer_is_choice(v, item.choices[i])) kept = v;
+                chosen.push_back(kept);
+            }
+            if (chosen.empty())
+                current_.responses.erase(item.id);
+            else
+                current_.responses[item.id] = {.number = {}, .text = {}, .choices = chosen};
+            if (other && !has(picked) && !chosen.empty()) set_other_text(item, label);
+        }
+    }
+    // The words for "Other", once it is chosen.
+    const store::ResponseValue now = stored();
+    for (std::size_t i = 0; i < item.choices.size(); ++i)
+        if (guides::is_other_choice(item.choices[i]) && in(now, i)) {
+            ImGui::Dummy(ImVec2(0, fs * 0.3f));
+            changed |= draw_other_text(item, item.choices[i]);
+        }
+    return advance;
+}
+
 void SurveyKiosk::draw_question() {
     const float fs = ImGui::GetFontSize();
     const float big = ImGui::GetFrameHeight() * kBigButton;
@@ -305,23 +494,52 @@ void SurveyKiosk::draw_question() {
         edit_page_ = page_;
         number_error_.clear();
         number_text_.clear();
-        if (item && item->type == guides::ItemType::Number) {
+        other_text_.clear();
+        if (item) {
             auto it = current_.responses.find(item->id);
-            if (it != current_.responses.end() && it->second.number)
+            if (it != current_.responses.end() && it->second.number &&
+                item->type == guides::ItemType::Number)
                 number_text_ = format_number(*it->second.number);
+            // The words after "Other: ", when the answer has them.
+            if (it != current_.responses.end())
+                for (const auto& choice : item->choices)
+                    if (guides::is_other_choice(choice)) {
+                        std::vector<std::string> given = it->second.choices;
+                        given.push_back(it->second.text);
+                        for (const auto& g : given)
+                            if (guides::answer_is_choice(g, choice) && g.size() > choice.size())
+                                other_text_ = g.substr(choice.size() + 2);
+                    }
         }
         focus_input_ = item && (item->type == guides::ItemType::Number ||
                                 item->type == guides::ItemType::Text);
     }
 
-    // Progress.
+    // Progress, and Skip: a small link at the top, far from Next at the bottom right, so that a
+    // double tap on Next never skips the following question.
     char progress[64];
     std::snprintf(progress, sizeof progress, "Question %d of %d", page_, total);
     ImGui::PushFont(fonts().body);
     ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(progress);
     ImGui::PopStyleColor();
-    probe("kiosk.progress");
+    probe("kiosk.progress", progress);
+    // A number out of range asks for a fix instead of offering to skip.
+    if (!answered(page_) && number_error_.empty()) {
+        const char* skip = "Skip this question  >";
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(skip).x -
+                        style.FramePadding.x * 2);
+        if (link_button(skip)) {
+            if (from_review_)
+                go_to(review_page());
+            else
+                go_to(page_ + 1);
+            ImGui::PopFont();
+            return; // the next page draws from the next frame
+        }
+        probe("kiosk.skip");
+    }
     ImGui::ProgressBar(static_cast<float>(page_ - 1) / static_cast<float>(std::max(total, 1)),
                        ImVec2(-FLT_MIN, fs * 0.45f), "");
     ImGui::PopFont();
@@ -332,8 +550,11 @@ void SurveyKiosk::draw_question() {
     const float width = ImGui::GetContentRegionAvail().x;
     bool changed = false, advance = false;
     if (attribute) {
-        wrapped(attribute->label.c_str());
-        probe("kiosk.attribute." + attribute->id);
+        // Asked as a question a teacher answers ("How many years have you taught?"), not as
+        // the label results use ("Years of experience").
+        const std::string question = guides::attribute_question(*attribute);
+        wrapped(question.c_str());
+        probe("kiosk.attribute." + attribute->id, question);
         if (answered(page_)) probe("kiosk.answered");
         secondary("Choose one.");
         ImGui::Dummy(ImVec2(0, fs * 0.5f));
@@ -350,7 +571,7 @@ void SurveyKiosk::draw_question() {
         }
     } else if (item) {
         wrapped(item->text.c_str());
-        probe("kiosk.item." + item->id);
+        probe("kiosk.item." + item->id, item->text);
         if (answered(page_)) probe("kiosk.answered");
         auto it = current_.responses.find(item->id);
         const store::ResponseValue none;
@@ -372,53 +593,14 @@ void SurveyKiosk::draw_question() {
             }
             break;
         }
-        case guides::ItemType::Choice: {
-            secondary("Choose one.");
-            ImGui::Dummy(ImVec2(0, fs * 0.5f));
-            int columns = item->choices.size() > 4 ? 2 : 1;
-            float w = std::min(fs * kChoiceEms,
-                               (width - style.ItemSpacing.x * float(columns - 1)) / float(columns));
-            int c = choice_buttons(item->choices, columns, w, big,
-                                   [&](std::size_t i) { return value.text == item->choices[i]; });
-            if (c >= 0) {
-                current_.responses[item->id] = {
-                    .number = {}, .text = item->choices[std::size_t(c)], .choices = {}};
-                changed = advance = true;
-            }
+        case guides::ItemType::Choice:
+        case guides::ItemType::Multi:
+            advance = draw_choices(*item, width, changed);
             break;
-        }
-        case guides::ItemType::Multi: {
-            secondary("Choose all that apply, then press Next.");
-            ImGui::Dummy(ImVec2(0, fs * 0.5f));
-            auto has = [&](std::size_t i) {
-                return std::find(value.choices.begin(), value.choices.end(), item->choices[i]) !=
-                       value.choices.end();
-            };
-            int columns = item->choices.size() > 4 ? 2 : 1;
-            float w = std::min(fs * kChoiceEms,
-                               (width - style.ItemSpacing.x * float(columns - 1)) / float(columns));
-            int c = choice_buttons(item->choices, columns, w, big, has, "☑  ", "☐  ");
-            if (c >= 0) {
-                // Kept in the instrument's order whatever order they were ticked in.
-                std::vector<std::string> chosen;
-                for (std::size_t i = 0; i < item->choices.size(); ++i)
-                    if (has(i) != (i == std::size_t(c))) chosen.push_back(item->choices[i]);
-                if (chosen.empty())
-                    current_.responses.erase(item->id);
-                else
-                    current_.responses[item->id] = {.number = {}, .text = {}, .choices = chosen};
-                changed = true;
-            }
-            break;
-        }
         case guides::ItemType::Number: {
+            const std::string range = range_phrase(*item);
             std::string hint = "Type a number";
-            if (item->min && item->max)
-                hint += " from " + format_number(*item->min) + " to " + format_number(*item->max);
-            else if (item->min)
-                hint += " of at least " + format_number(*item->min);
-            else if (item->max)
-                hint += " up to " + format_number(*item->max);
+            if (!range.empty()) hint += " " + range;
             if (!item->unit.empty()) hint += " (" + item->unit + ")";
             hint += ", then press Next.";
             secondary(hint.c_str());
@@ -453,15 +635,16 @@ void SurveyKiosk::draw_question() {
                     current_.responses[item->id] = {.number = v, .text = {}, .choices = {}};
                 else
                     current_.responses.erase(item->id);
+                // Says what to type instead; Skip stays away until the box is fixed or emptied.
                 if (b != std::string::npos && !in_range)
-                    number_error_ =
-                        ok ? "That is outside the range above." : "That is not a number.";
+                    number_error_ = (ok ? "" : "That is not a number. ") +
+                                    std::string("Enter a number") +
+                                    (range.empty() ? "" : " " + range) + ".";
                 changed = true;
             }
             if (!number_error_.empty()) {
-                ImGui::PushFont(fonts().body);
-                ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.15f, 1), "%s", number_error_.c_str());
-                ImGui::PopFont();
+                error_line(number_error_);
+                probe("kiosk.number_error", number_error_);
             }
             break;
         }
@@ -489,9 +672,12 @@ void SurveyKiosk::draw_question() {
     ImGui::EndChild();
 
     // Back on the left (not on the first question: nothing before it is this respondent's),
-    // Start over next to it, Next (or Skip, or Finish) on the right.
+    // Start over next to it, Next on the right: only when there is an answer to move on with.
     if (page_ > 1) {
-        if (big_button("Back", ImVec2(fs * 7, big), false)) go_to(page_ - 1);
+        if (big_button("Back", ImVec2(fs * 7, big), false)) {
+            from_review_ = false;
+            go_to(page_ - 1);
+        }
         probe("kiosk.back");
         ImGui::SameLine();
     }
@@ -518,15 +704,20 @@ void SurveyKiosk::draw_question() {
         ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.15f, 1), "Not saved: %s", status.error.c_str());
         ImGui::PopFont();
     }
-    const char* next = page_ == total    ? "Finish###next"
-                       : answered(page_) ? "Next###next"
-                                         : "Skip###next";
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - fs * 7);
-    if (big_button(next, ImVec2(fs * 7, big), false)) advance = true;
-    probe("kiosk.next");
+    const char* next = from_review_     ? "Review###next"
+                       : page_ == total ? "Review###next"
+                                        : "Next###next";
+    const float next_w = fs * 7;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - next_w);
+    // Without an answer Next does nothing: a second tap of a double tap lands here harmlessly.
+    const bool can_advance = answered(page_);
+    ImGui::BeginDisabled(!can_advance);
+    if (big_button(next, ImVec2(next_w, big), false)) advance = true;
+    ImGui::EndDisabled();
+    probe("kiosk.next", can_advance ? "enabled" : "disabled");
 
     if (changed) save();
-    if (advance) go_to(page_ + 1);
+    if (advance) go_to(from_review_ ? review_page() : page_ + 1);
 }
 
 } // namespace convene::app

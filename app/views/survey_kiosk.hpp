@@ -43,6 +43,8 @@ class SurveyKiosk {
     void watch_idle(); // resets the kiosk after idle_seconds_ without input
     void start_over(); // the respondent drops their answers and begins again
     int question_count() const;
+    int review_page() const { return question_count() + 1; }
+    int thanks_page() const { return question_count() + 2; }
     const guides::Attribute* attribute_on(int page) const; // nullptr unless an attribute page
     const guides::Item* item_on(int page) const;           // nullptr unless an item page
     bool answered(int page) const;
@@ -52,6 +54,12 @@ class SurveyKiosk {
     void draw_welcome();
     void draw_question();
     void draw_thanks();
+    void draw_review();
+    // The choices of a choice or multi-choice item; true when the page should move on.
+    bool draw_choices(const guides::Item& item, float width, bool& changed);
+    // The words for an "Other" choice, when it is chosen; true when they changed.
+    bool draw_other_text(const guides::Item& item, const std::string& other_label);
+    void set_other_text(const guides::Item& item, const std::string& other_label);
 
     bool active_ = false;
     int completed_ = 0;
@@ -60,7 +68,8 @@ class SurveyKiosk {
     std::unique_ptr<store::Autosaver> saver_;
     store::Respondent current_;
     store::Respondent saved_; // current_ as last written
-    int page_ = 0;            // 0 welcome, 1..N one item (or attribute) per page, N+1 thank-you
+    int page_ = 0; // 0 welcome, 1..N one item (or attribute) per page, N+1 review, N+2 thanks
+    bool from_review_ = false; // changing one answer from the review: Next returns there
 
     bool finished_ = false;   // the current respondent reached the thank-you page
     bool saved_once_ = false; // the current respondent has a row in the workspace
@@ -70,6 +79,7 @@ class SurveyKiosk {
     int edit_page_ = -1;       // the page number_text_ was loaded for
     bool focus_input_ = false; // put the keyboard in this page's text field
     std::string number_text_, number_error_;
+    std::string other_text_; // the respondent's words for this page's "Other" choice
 };
 
 } // namespace convene::app

@@ -2,6 +2,7 @@
 // diverging bars), group comparison with crosstabs, and the CSV import with its progress bar.
 #pragma once
 
+#include "app/job.hpp"
 #include "app/views/view.hpp"
 #include "export/survey_analysis.hpp"
 #include "store/survey_import.hpp"
@@ -17,6 +18,16 @@
 
 namespace convene::app {
 
+// One answer to an open-text item, with who gave it.
+struct OpenTextAnswer {
+    std::string respondent; // the external id, else the start of the uuid
+    std::string text;
+};
+struct OpenTextItem {
+    std::string item_id, item_text;
+    std::vector<OpenTextAnswer> answers;
+};
+
 // The loaded survey and everything computed from it, rebuilt when the workspace changes.
 struct SurveyModel {
     std::string instrument_id;
@@ -24,7 +35,18 @@ struct SurveyModel {
     exporting::SurveyTable table;
     std::vector<exporting::ItemResult> items;
     std::vector<exporting::ConstructResult> constructs;
+    std::vector<OpenTextItem> open_text; // every text item, with its answers
 };
+
+// The survey loaded and analysed (no drawing): what the Surveys screen caches.
+std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
+                                               const std::string& instrument_id);
+
+// How a respondent is named on screen: the survey service's id, else the start of the uuid.
+std::string respondent_name(const store::Respondent& r);
+// An answer as a person reads it: "Agree (4)", "12.5 hours", "Other: coaching cycles", ...
+std::string answer_text(const guides::Instrument& instrument, const guides::Item& item,
+                        const store::ResponseValue& value);
 
 void draw_survey_results(const SurveyModel& model);
 
@@ -45,28 +67,6 @@ class SurveyComparePanel {
     std::vector<exporting::Crosstab> crosstabs_;
 };
 
-// Runs a CSV import on its own thread and connection, with progress and cancel.
-class SurveyImportJob {
-  public:
-    ~SurveyImportJob();
-    void start(const std::filesystem::path& workspace, const guides::Instrument& instrument,
-               const std::string& file, bool dry_run, std::optional<store::ColumnMapping> mapping);
-    bool running() const { return running_.load(); }
-    float progress() const;
-    void cancel() { cancel_.store(true); }
-    // The finished report (once), or nullopt while running or when none.
-    std::optional<store::ImportReport> take_report();
-    std::string take_error();
-
-  private:
-    std::thread worker_;
-    std::atomic<bool> running_{false}, cancel_{false};
-    std::atomic<std::size_t> done_{0}, total_{1};
-    std::mutex mutex_;
-    std::optional<store::ImportReport> report_;
-    std::string error_;
-};
-
 class SurveyImportDialog {
   public:
     void open(const std::string& instrument_id);
@@ -80,7 +80,7 @@ class SurveyImportDialog {
     std::optional<store::ImportReport> report_;
     std::string error_;
     bool last_was_dry_ = false;
-    SurveyImportJob job_;
+    Job<store::ImportReport> job_; // the import, on its own thread and connection
 };
 
 } // namespace convene::app

@@ -1,9 +1,11 @@
 // Surveys > results: constructs (score, spread, Cronbach's alpha) and items with a diverging
 // stacked bar per Likert item: disagreement left of the centre line, agreement right of it.
+#include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
 
+#include <cstdio>
 #include <imgui.h>
 
 namespace convene::app {
@@ -51,7 +53,96 @@ void diverging_bar(const exporting::ItemResult& r, float width) {
                 ImGui::GetColorU32(ImGuiCol_Text));
 }
 
+void draw_open_text(const SurveyModel& m) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Open-text answers");
+    ImGui::PopFont();
+    probe("surveys.open_text");
+    for (const auto& item : m.open_text) {
+        ImGui::PushID(item.item_id.c_str());
+        widgets::wrapped(item.item_text.c_str());
+        ImGui::TextDisabled("%s", widgets::count(item.answers.size(), "answer").c_str());
+        probe("surveys.open_text." + item.item_id, widgets::count(item.answers.size(), "answer"));
+        if (!item.answers.empty() &&
+            ImGui::BeginTable("##answers", 2,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("Respondent", ImGuiTableColumnFlags_WidthFixed,
+                                    ImGui::GetFontSize() * 8);
+            ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            for (std::size_t i = 0; i < item.answers.size(); ++i) {
+                const auto& a = item.answers[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(a.respondent.c_str());
+                ImGui::TableNextColumn();
+                widgets::wrapped(a.text.c_str());
+                probe("surveys.open_text." + item.item_id + "." + std::to_string(i),
+                      a.respondent + ": " + a.text);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+}
+
 } // namespace
+
+std::string respondent_name(const store::Respondent& r) {
+    return r.external_id.empty() ? r.uuid.substr(0, 8) : r.external_id;
+}
+
+std::string answer_text(const guides::Instrument& instrument, const guides::Item& item,
+                        const store::ResponseValue& value) {
+    switch (item.type) {
+    case guides::ItemType::Likert: {
+        if (!value.number) return "";
+        const auto* scale = instrument.scale_of(item.id);
+        auto v = static_cast<int>(*value.number);
+        std::string label = scale ? scale->label_of(v) : "";
+        char number[32];
+        std::snprintf(number, sizeof number, "%g", *value.number);
+        return label.empty() ? number : label + " (" + number + ")";
+    }
+    case guides::ItemType::Number: {
+        if (!value.number) return "";
+        char number[64];
+        std::snprintf(number, sizeof number, "%g", *value.number);
+        return item.unit.empty() ? number : std::string(number) + " " + item.unit;
+    }
+    case guides::ItemType::Multi: {
+        std::string out;
+        for (const auto& c : value.choices)
+            out += (out.empty() ? "" : "; ") + c;
+        return out;
+    }
+    case guides::ItemType::Choice:
+    case guides::ItemType::Text:
+        return value.text;
+    }
+    return "";
+}
+
+std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
+                                               const std::string& instrument_id) {
+    auto m = std::make_unique<SurveyModel>();
+    m->instrument_id = instrument_id;
+    m->data = store::load_survey(ws, instrument_id);
+    m->table = exporting::make_table(m->data);
+    m->items = exporting::item_results(m->table);
+    m->constructs = exporting::construct_results(m->table);
+    for (const auto& item : m->data.instrument.items) {
+        if (item.type != guides::ItemType::Text) continue;
+        OpenTextItem t{item.id, item.text, {}};
+        for (const auto& r : m->data.respondents)
+            if (auto it = r.responses.find(item.id);
+                it != r.responses.end() && !it->second.text.empty())
+                t.answers.push_back({respondent_name(r), it->second.text});
+        m->open_text.push_back(std::move(t));
+    }
+    return m;
+}
 
 void draw_survey_results(const SurveyModel& m) {
     if (m.data.respondents.empty()) {
@@ -60,7 +151,9 @@ void draw_survey_results(const SurveyModel& m) {
                              "responses on this laptop with the kiosk.");
         return;
     }
-    ImGui::Text("%zu respondents", m.data.respondents.size());
+    const auto count = widgets::count(m.data.respondents.size(), "respondent");
+    ImGui::TextUnformatted(count.c_str());
+    probe("surveys.results.count", count);
     if (!m.constructs.empty() &&
         ImGui::BeginTable("##constructs", 5,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -74,7 +167,7 @@ void draw_survey_results(const SurveyModel& m) {
         for (const auto& c : m.constructs) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%s (%zu items)", c.label.c_str(), c.items);
+            ImGui::Text("%s (%s)", c.label.c_str(), widgets::count(c.items, "item").c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu", c.n);
             ImGui::TableNextColumn();
@@ -96,9 +189,15 @@ void draw_survey_results(const SurveyModel& m) {
                      "disagreement left of the line and agreement right of it, neutral across it.");
     ImGui::PopStyleColor();
     float bar_w = ImGui::GetFontSize() * 12;
+    // With open questions, the items take a little under half the height, their answers the rest.
+    bool any_text = false;
+    for (const auto& t : m.open_text)
+        any_text |= !t.answers.empty();
+    const float items_h = any_text ? ImGui::GetContentRegionAvail().y * 0.45f : 0.0f;
     if (!ImGui::BeginTable("##items", 6,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                               ImGuiTableFlags_ScrollY))
+                               ImGuiTableFlags_ScrollY,
+                           ImVec2(0, items_h)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Item", ImGuiTableColumnFlags_WidthStretch);
@@ -131,6 +230,11 @@ void draw_survey_results(const SurveyModel& m) {
         }
     }
     ImGui::EndTable();
+    if (m.open_text.empty()) return;
+    ImGui::Spacing();
+    ImGui::BeginChild("##open_text");
+    draw_open_text(m);
+    ImGui::EndChild();
 }
 
 } // namespace convene::app

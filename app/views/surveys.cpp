@@ -5,6 +5,7 @@
 #include "app/views/survey_kiosk.hpp"
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
+#include "store/respondent_changes.hpp"
 
 #include <imgui.h>
 
@@ -38,7 +39,10 @@ class SurveysView final : public View {
                 stale_ = true;
             }
             probe("surveys.instrument." + r.instrument_id);
-            ImGui::TextDisabled("%zu items, %zu respondents", r.items, r.respondents);
+            const auto counts = widgets::count(r.items, "item") + ", " +
+                                widgets::count(r.respondents, "respondent");
+            ImGui::TextDisabled("%s", counts.c_str());
+            probe("surveys.counts." + r.instrument_id, counts);
             ImGui::Spacing();
         }
         ImGui::EndChild();
@@ -86,6 +90,7 @@ class SurveysView final : public View {
             }
         }
         ImGui::EndChild();
+        act(ctx);
     }
 
     bool handle(Command command) override { return kiosk_.handle(command); }
@@ -125,17 +130,44 @@ class SurveysView final : public View {
             for (const auto& r : rows_)
                 if (selected_.empty() || r.respondents > 0) selected_ = r.instrument_id;
         }
-        model_ = std::make_unique<SurveyModel>();
-        model_->instrument_id = selected_;
-        model_->data = store::load_survey(*ctx.workspace, selected_);
-        model_->table = exporting::make_table(model_->data);
-        model_->items = exporting::item_results(model_->table);
-        model_->constructs = exporting::construct_results(model_->table);
+        model_ = make_survey_model(*ctx.workspace, selected_);
+        // The open respondent may have gone to the trash (here or elsewhere).
+        if (!open_uuid_.empty() && !find_respondent(open_uuid_)) close_respondent();
     }
 
-    static void draw_respondents(const store::SurveyData& data) {
+    const store::Respondent* find_respondent(const std::string& uuid) const {
+        if (!model_) return nullptr;
+        for (const auto& r : model_->data.respondents)
+            if (r.uuid == uuid) return &r;
+        return nullptr;
+    }
+
+    void close_respondent() {
+        open_uuid_.clear();
+        confirm_trash_ = false;
+    }
+
+    // The writes the screen asked for in this frame, after drawing it.
+    void act(ViewContext& ctx) {
+        if (trash_uuid_.empty()) return;
+        const auto* r = find_respondent(trash_uuid_);
+        trash_uuid_.clear();
+        if (!r || !ctx.workspace) return;
+        // A change of its own: the row stays as it is, only moved to the trash.
+        store::RespondentChange change{r->uuid, model_->instrument_id, r->source};
+        change.trash = true;
+        store::record_respondent_change(ctx.workspace->db(), change);
+        close_respondent();
+    }
+
+    void draw_respondents(const store::SurveyData& data) {
         const auto& attrs = data.instrument.attributes;
-        ImGui::Text("%zu respondents", data.respondents.size());
+        const auto count = widgets::count(data.respondents.size(), "respondent");
+        ImGui::TextUnformatted(count.c_str());
+        probe("surveys.respondents.count", count);
+        ImGui::SameLine();
+        ImGui::TextDisabled("(click one to see its answers)");
+        draw_open_respondent(data);
         int columns = static_cast<int>(attrs.size()) + 3;
         if (!ImGui::BeginTable("##respondents", columns,
                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -155,8 +187,15 @@ class SurveysView final : public View {
                 const auto& r = data.respondents[static_cast<std::size_t>(i)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.external_id.empty() ? r.uuid.substr(0, 8).c_str()
-                                                             : r.external_id.c_str());
+                ImGui::PushID(r.uuid.c_str());
+                if (ImGui::Selectable(respondent_name(r).c_str(), r.uuid == open_uuid_,
+                                      ImGuiSelectableFlags_SpanAllColumns)) {
+                    open_uuid_ = r.uuid;
+                    confirm_trash_ = false;
+                    open_popup_ = true;
+                }
+                ImGui::PopID();
+                probe("surveys.respondent." + std::to_string(i));
                 for (const auto& a : attrs) {
                     ImGui::TableNextColumn();
                     auto it = r.attributes.find(a.id);
@@ -168,6 +207,75 @@ class SurveysView final : public View {
                 ImGui::TextUnformatted(r.source.c_str());
             }
         ImGui::EndTable();
+    }
+
+    // The respondent opened from the list: attributes and answers, read-only, and a way to
+    // move a test response to the trash (after a confirmation).
+    void draw_open_respondent(const store::SurveyData& data) {
+        if (open_popup_) {
+            ImGui::OpenPopup("Respondent###respondent");
+            open_popup_ = false;
+        }
+        const float em = ImGui::GetFontSize();
+        ImGui::SetNextWindowSize(ImVec2(em * 40, em * 30), ImGuiCond_Appearing);
+        if (!ImGui::BeginPopupModal("Respondent###respondent")) return;
+        const auto* r = find_respondent(open_uuid_);
+        if (!r) {
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            return;
+        }
+        const auto& inst = data.instrument;
+        ImGui::Text("Respondent %s", respondent_name(*r).c_str());
+        probe("surveys.respondent.title", respondent_name(*r));
+        ImGui::TextDisabled("%s%s, %s", r->source.empty() ? "imported" : r->source.c_str(),
+                            r->partial ? ", left unfinished" : "",
+                            widgets::count(r->responses.size(), "answer").c_str());
+        ImGui::BeginChild("##answers", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.5f));
+        for (const auto& a : inst.attributes) {
+            auto it = r->attributes.find(a.id);
+            ImGui::TextDisabled("%s", a.label.c_str());
+            ImGui::Indent();
+            widgets::wrapped(it == r->attributes.end() ? "(no answer)" : it->second.c_str());
+            ImGui::Unindent();
+        }
+        ImGui::Separator();
+        for (const auto& item : inst.items) {
+            auto it = r->responses.find(item.id);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", item.text.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Indent();
+            std::string answer =
+                it == r->responses.end() ? "(no answer)" : answer_text(inst, item, it->second);
+            widgets::wrapped(answer.c_str());
+            probe("surveys.respondent.answer." + item.id, answer);
+            ImGui::Unindent();
+        }
+        ImGui::EndChild();
+        ImGui::Separator();
+        if (!confirm_trash_) {
+            if (ImGui::Button("Move to trash...")) confirm_trash_ = true;
+            probe("surveys.respondent.trash");
+            ImGui::SameLine();
+            if (ImGui::Button("Close")) {
+                close_respondent();
+                ImGui::CloseCurrentPopup();
+            }
+            probe("surveys.respondent.close");
+        } else {
+            widgets::wrapped("Move this respondent to the trash? Their answers leave every "
+                             "result and comparison.");
+            if (ImGui::Button("Yes, move to trash")) {
+                trash_uuid_ = r->uuid; // written by act() after the frame is drawn
+                ImGui::CloseCurrentPopup();
+            }
+            probe("surveys.respondent.trash.yes");
+            ImGui::SameLine();
+            if (ImGui::Button("No, keep it")) confirm_trash_ = false;
+            probe("surveys.respondent.trash.no");
+        }
+        ImGui::EndPopup();
     }
 
     static void draw_instrument(const guides::Instrument& inst) {
@@ -199,6 +307,10 @@ class SurveysView final : public View {
     std::vector<store::InstrumentRow> rows_;
     std::string selected_;
     std::unique_ptr<SurveyModel> model_;
+    std::string open_uuid_;   // the respondent shown in the Respondent window
+    bool open_popup_ = false; // open that window in this frame
+    bool confirm_trash_ = false;
+    std::string trash_uuid_; // asked for in this frame; act() writes it
     SurveyComparePanel compare_;
     SurveyImportDialog import_;
     SurveyKiosk kiosk_;

@@ -5,7 +5,8 @@
 #include "app/ui_probe.hpp"
 #include "app/views/conversation_panels.hpp"
 #include "app/widgets.hpp"
-#include "store/library.hpp"
+#include "store/currency.hpp"
+#include "store/mc_profiles.hpp"
 #include "store/uuid.hpp"
 
 #include <algorithm>

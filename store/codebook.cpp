@@ -1,0 +1,54 @@
+#include "store/codebook.hpp"
+
+#include "store/uuid.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace convene::store {
+void save_codebook(Workspace& ws, const guides::Codebook& book) {
+    Transaction tx(ws.db());
+    std::map<std::string, std::string> uuid_of;
+    Statement existing(ws.db(), "SELECT slug, uuid FROM code");
+    while (existing.step())
+        uuid_of[existing.text(0)] = existing.text(1);
+    int position = 0;
+    for (const auto& c : book.codes) {
+        auto [it, added] = uuid_of.try_emplace(c.id, new_uuid());
+        Statement st(ws.db(),
+                     "INSERT INTO code(uuid, slug, parent_uuid, name, description, "
+                     "colour, position, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                     "ON CONFLICT(slug) DO UPDATE SET parent_uuid = excluded.parent_uuid, "
+                     "name = excluded.name, description = excluded.description, "
+                     "colour = excluded.colour, position = excluded.position, "
+                     "updated_at = excluded.updated_at");
+        st.bind(1, it->second).bind(2, c.id);
+        if (c.parent.empty())
+            st.bind_null(3);
+        else
+            st.bind(3, uuid_of.at(c.parent));
+        st.bind(4, c.name).bind(5, c.description).bind(6, c.colour).bind(7, position++);
+        st.bind(8, now_utc()).run();
+    }
+    tx.commit();
+}
+
+std::vector<CodeRow> list_codes(Workspace& ws) {
+    std::vector<CodeRow> rows;
+    Statement st(ws.db(), R"sql(
+        WITH RECURSIVE tree(uuid, depth, sort) AS (
+            SELECT uuid, 0, printf('%06d', position) FROM code
+             WHERE parent_uuid IS NULL AND deleted_at IS NULL
+            UNION ALL
+            SELECT c.uuid, t.depth + 1, t.sort || '/' || printf('%06d', c.position)
+              FROM code c JOIN tree t ON c.parent_uuid = t.uuid WHERE c.deleted_at IS NULL)
+        SELECT c.uuid, c.slug, coalesce(p.slug, ''), c.name, c.description, c.colour, t.depth
+          FROM tree t JOIN code c ON c.uuid = t.uuid LEFT JOIN code p ON p.uuid = c.parent_uuid
+         ORDER BY t.sort)sql");
+    while (st.step())
+        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                        st.integer(6)});
+    return rows;
+}
+
+} // namespace convene::store
