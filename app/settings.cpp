@@ -16,7 +16,9 @@ Settings load_settings(const std::filesystem::path& file) {
     auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
     if (!j.is_object()) return s;
     if (auto it = j.find("text_scale"); it != j.end() && it->is_number())
-        s.text_scale = std::clamp(it->get<float>(), Settings::kMinScale, Settings::kMaxScale);
+        // Clamped as a double first: a double beyond float's range has no float to become.
+        s.text_scale = static_cast<float>(std::clamp(it->get<double>(), double{Settings::kMinScale},
+                                                     double{Settings::kMaxScale}));
     if (auto it = j.find("dark"); it != j.end() && it->is_boolean()) s.dark = it->get<bool>();
     if (auto it = j.find("last_view"); it != j.end() && it->is_string())
         s.last_view = it->get<std::string>();

@@ -1,5 +1,7 @@
 #include "guides/csv_reader.hpp"
 
+#include "guides/limits.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -142,6 +144,7 @@ class Parser {
         const std::size_t n = s_.size();
         if (pos_ >= n) return Status::end;
 
+        record_line_ = line_;
         std::size_t p = pos_;
         while (p < n && is_space(s_[p]))
             ++p;
@@ -171,6 +174,7 @@ class Parser {
                 fields.emplace_back(s_.substr(pos_, q - pos_));
                 pos_ = q;
             }
+            check_size(fields.back(), fields.size());
             if (pos_ >= n) return Status::record;
             if (s_[pos_] == delim_) {
                 ++pos_;
@@ -183,6 +187,14 @@ class Parser {
 
   private:
     bool is_space(char c) const { return (c == ' ' || c == '\t') && c != delim_; }
+
+    void check_size(const std::string& cell, std::size_t column) {
+        if (cell.size() > kMaxCsvCellBytes)
+            reporter_.add(record_line_, column,
+                          "this cell is " + std::to_string(cell.size()) +
+                              " bytes long; a cell may hold at most " +
+                              size_text(kMaxCsvCellBytes));
+    }
 
     // Consumes the line end (LF, CRLF or CR) at pos_.
     void end_line() {
@@ -245,6 +257,7 @@ class Parser {
     Reporter& reporter_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
+    std::size_t record_line_ = 1; // where the record being read starts
 };
 
 std::string delimiter_name(char d) {
@@ -375,7 +388,8 @@ CsvResult read_csv_file(const std::filesystem::path& path, char delimiter) {
     if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
         char buf[1 << 16];
         std::size_t got = 0;
-        while ((got = std::fread(buf, 1, sizeof buf, file)) > 0)
+        while ((got = std::fread(buf, 1, sizeof buf, file)) > 0 &&
+               bytes.size() <= kMaxTextFileBytes)
             bytes.append(buf, got);
         if (std::ferror(file)) err = errno != 0 ? errno : EIO;
         std::fclose(file);
@@ -388,12 +402,22 @@ CsvResult read_csv_file(const std::filesystem::path& path, char delimiter) {
             {0, 0, "cannot read " + path.string() + ": " + std::strerror(err)});
         return result;
     }
+    if (bytes.size() > kMaxTextFileBytes) {
+        CsvResult result;
+        result.problems.push_back({0, 0,
+                                   path.string() + " is more than " + size_text(kMaxTextFileBytes) +
+                                       ", the largest CSV file Convene reads"});
+        return result;
+    }
     return parse_csv(bytes, delimiter);
 }
 
 std::string csv_escape(std::string_view field, char delimiter) {
-    bool quote = !field.empty() && (field.front() == ' ' || field.front() == '\t' ||
-                                    field.back() == ' ' || field.back() == '\t');
+    // A field starting with U+FEFF is quoted: at the start of a file the reader would take it for
+    // a byte order mark and drop it.
+    bool quote =
+        !field.empty() && (field.front() == ' ' || field.front() == '\t' || field.back() == ' ' ||
+                           field.back() == '\t' || field.starts_with(utf8_bom));
     std::size_t quotes = 0;
     for (char c : field) {
         if (c == '"')
@@ -415,11 +439,15 @@ std::string csv_escape(std::string_view field, char delimiter) {
 }
 
 std::string write_csv_row(const std::vector<std::string>& fields, char delimiter) {
-    if (fields.size() == 1 && fields.front().empty()) return "\"\"\r\n";
+    // Empty fields alone or joined by tabs or spaces would make a line of white space, which reads
+    // back as a blank line and is skipped: such a record starts with "" instead.
+    bool all_empty = std::all_of(fields.begin(), fields.end(), [](auto& f) { return f.empty(); });
+    bool blank = !fields.empty() && all_empty &&
+                 (fields.size() == 1 || delimiter == '\t' || delimiter == ' ');
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out += delimiter;
-        out += csv_escape(fields[i], delimiter);
+        out += i == 0 && blank ? "\"\"" : csv_escape(fields[i], delimiter);
     }
     out += "\r\n";
     return out;

@@ -25,6 +25,8 @@
 //   - Blank lines (nothing but spaces) outside quotes are skipped wherever they are: at the end,
 //     at the start and between records. row_lines still give the true physical lines.
 //   - A header with no further records is a valid, empty table.
+//   - A cell longer than kMaxCsvCellBytes (64 KiB, guides/limits.hpp) is a problem naming its line
+//     and column: no survey answer is that long, a damaged file's runaway quote often is.
 //   - The table is returned only when there are no problems. Problems are collected over the whole
 //     file (at most max_csv_problems of them, then one summary problem) except for the fatal ones
 //     -- empty file, not UTF-8 text, unterminated quote -- which stop the reading.
@@ -73,11 +75,13 @@ CsvResult parse_csv(std::string_view bytes, char delimiter = 0);
 CsvResult read_csv_file(const std::filesystem::path& path, char delimiter = 0);
 
 // The field as it must appear in a CSV line: unchanged, or in double quotes with every " doubled
-// when it contains the delimiter, a quote, a line break, or leading or trailing spaces/tabs.
+// when it contains the delimiter, a quote, a line break, or leading or trailing spaces/tabs, or
+// starts with a byte order mark (U+FEFF).
 std::string csv_escape(std::string_view field, char delimiter);
 
-// One record, fields escaped and joined by the delimiter, ending in "\r\n". A record of a single
-// empty field is written as "" so that it does not read back as a blank (skipped) line.
+// One record, fields escaped and joined by the delimiter, ending in "\r\n". A record that would be
+// only white space (one empty field, or empty fields joined by tabs or spaces) starts with "" so
+// that it does not read back as a blank (skipped) line.
 std::string write_csv_row(const std::vector<std::string>& fields, char delimiter);
 
 } // namespace convene::guides

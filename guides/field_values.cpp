@@ -1,5 +1,7 @@
 #include "guides/field_values.hpp"
 
+#include "guides/json_reader.hpp"
+#include "guides/limits.hpp"
 #include "guides/text.hpp"
 
 #include <algorithm>
@@ -21,6 +23,33 @@ bool allowed(const Field& f, const std::string& v) {
     return std::find(values.begin(), values.end(), v) != values.end();
 }
 
+constexpr int kScalePoints = 5;
+
+std::string scale_range() {
+    return "expected a whole number from 1 to " + std::to_string(kScalePoints);
+}
+
+// Compares as 64-bit integers, so 4294967297 is out of range rather than 1.
+std::optional<std::string> check_scale_point(const nlohmann::json& v) {
+    if (v.is_number_float()) {
+        double d = v.get<double>();
+        if (d >= 1 && d <= kScalePoints && d != std::floor(d))
+            return nlohmann::json(d).dump() + " is not a whole scale point; " + scale_range();
+        return scale_range();
+    }
+    auto n = whole_number(v);
+    if (!n || *n < 1 || *n > kScalePoints) return scale_range();
+    return std::nullopt;
+}
+
+// The text of a number field or scale point as JSON: a scale point becomes an int only once it
+// is known to be a whole number from 1 to 5 (converting 1e300 to int is undefined).
+nlohmann::json number_json(const Field& f, double d) {
+    if (f.type == FieldType::Scale5 && d >= 1 && d <= kScalePoints && d == std::floor(d))
+        return static_cast<int>(d);
+    return d;
+}
+
 } // namespace
 
 std::optional<std::string> check_value(const Field& f, const nlohmann::json& v) {
@@ -34,13 +63,13 @@ std::optional<std::string> check_value(const Field& f, const nlohmann::json& v) 
         if (f.max && d > *f.max) return "must be at most " + nlohmann::json(*f.max).dump();
         return std::nullopt;
     }
-    case FieldType::Scale5: {
-        if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 5)
-            return "expected a whole number from 1 to 5";
-        return std::nullopt;
-    }
+    case FieldType::Scale5:
+        return check_scale_point(v);
     case FieldType::Text:
         if (!v.is_string()) return "expected text";
+        if (v.get_ref<const std::string&>().size() > kMaxTextBytes)
+            return "is " + std::to_string(v.get_ref<const std::string&>().size()) +
+                   " bytes long; a text answer holds at most " + size_text(kMaxTextBytes);
         return std::nullopt;
     case FieldType::Multi: {
         if (!v.is_array()) return "expected a list of choices";
@@ -69,10 +98,7 @@ ParsedValue parse_value(const Field& f, std::string_view text) {
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
         if (ec != std::errc() || end != t.data() + t.size())
             return {nullptr, "\"" + t + "\" is not a number"};
-        if (f.type == FieldType::Scale5 && d == std::floor(d))
-            v = static_cast<int>(d);
-        else
-            v = d;
+        v = number_json(f, d);
         break;
     }
     case FieldType::Multi: {

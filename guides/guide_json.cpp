@@ -1,11 +1,11 @@
 #include "guides/guide_json.hpp"
 
 #include "guides/json_reader.hpp"
+#include "guides/limits.hpp"
 
 #include <fstream>
 #include <openssl/evp.h>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace convene::guides {
@@ -87,7 +87,7 @@ Question read_question(JsonReader& r, const json& j, const std::string& path, co
                                      "\", which is not one of this question's groups");
             if (!it->is_string() || it->get<std::string>().empty())
                 r.problem(kpath, "expected the wording as non-empty text");
-            else
+            else if (r.text_size(kpath, it->get_ref<const std::string&>()))
                 q.text[it.key()] = it->get<std::string>();
         }
         for (const auto& grp : q.groups)
@@ -215,22 +215,36 @@ GuideLoad parse_guide(std::string_view text) {
     return out;
 }
 
-std::string read_text_file(const std::filesystem::path& file) {
+std::string read_text_file(const std::filesystem::path& file, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec))
         throw std::runtime_error(file.string() + " is a folder, not a file");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    auto too_big = [&](const std::string& size) {
+        return std::runtime_error(file.string() + " is " + size +
+                                  " bytes; the limit for this kind of file is " +
+                                  size_text(max_bytes));
+    };
+    auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > max_bytes) throw too_big(std::to_string(size));
+    std::string text;
+    if (!ec) text.reserve(size);
+    // Counted while reading too: the size of a pipe or a growing file is not known in advance.
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_bytes) throw too_big("more than " + std::to_string(max_bytes));
+    }
+    if (in.bad()) throw std::runtime_error("cannot read " + file.string());
+    return text;
 }
 
 GuideLoad load_guide_file(const std::filesystem::path& file) {
     GuideLoad out;
     std::string text;
     try {
-        text = read_text_file(file);
+        text = read_text_file(file, kMaxDataFileBytes);
     } catch (const std::exception& e) {
         out.problems.push_back({"", e.what()});
         return out;

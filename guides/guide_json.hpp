@@ -3,6 +3,7 @@
 #pragma once
 
 #include "guides/guide.hpp"
+#include "guides/limits.hpp"
 #include "guides/problems.hpp"
 
 #include <filesystem>
@@ -34,7 +35,9 @@ std::string sha256_hex(std::string_view bytes);
 void read_source(JsonReader& reader, const nlohmann::json& doc, Source& source);
 void write_source(nlohmann::ordered_json& doc, const Source& source);
 
-// Reads a whole file; throws std::runtime_error naming the file on failure.
-std::string read_text_file(const std::filesystem::path& file);
+// Reads a whole file; throws std::runtime_error naming the file on failure or when the file is
+// larger than max_bytes (data loaders pass kMaxDataFileBytes).
+std::string read_text_file(const std::filesystem::path& file,
+                           std::size_t max_bytes = kMaxTextFileBytes);
 
 } // namespace convene::guides

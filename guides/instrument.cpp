@@ -369,7 +369,7 @@ InstrumentLoad load_instrument_file(const std::filesystem::path& file) {
     InstrumentLoad out;
     std::string text;
     try {
-        text = read_text_file(file);
+        text = read_text_file(file, kMaxDataFileBytes);
     } catch (const std::exception& e) {
         out.problems.push_back({"", e.what()});
         return out;

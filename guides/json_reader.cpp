@@ -1,30 +1,90 @@
 #include "guides/json_reader.hpp"
 
+#include "guides/limits.hpp"
+
 #include <algorithm>
+#include <limits>
 
 namespace convene::guides {
 
+namespace {
+
+// "line 3, column 7" for the byte at offset.
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                               text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+    auto last_nl = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    std::size_t column =
+        last_nl == std::string_view::npos || offset == 0 ? offset + 1 : offset - last_nl;
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Where arrays and objects first nest deeper than kMaxJsonDepth (outside strings), if they do.
+// Checked before parsing, so that nothing later walks a million levels deep.
+std::optional<std::size_t> too_deep_at(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<json> parse_json_text(std::string_view text, Problems& problems) {
+    if (text.size() > kMaxDataFileBytes) {
+        problems.push_back({"", "is " + std::to_string(text.size()) +
+                                    " bytes; Convene reads data files of at most " +
+                                    size_text(kMaxDataFileBytes)});
+        return std::nullopt;
+    }
+    if (auto at = too_deep_at(text)) {
+        problems.push_back({"", "arrays and objects nest more than " +
+                                    std::to_string(kMaxJsonDepth) + " levels deep at " +
+                                    line_and_column(text, *at)});
+        return std::nullopt;
+    }
     try {
         return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
-        // Turn the byte offset into line and column for people.
-        std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        std::size_t line = 1 + static_cast<std::size_t>(std::count(
-                                   text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-        auto last_nl = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-        std::size_t column =
-            last_nl == std::string_view::npos || offset == 0 ? offset + 1 : offset - last_nl;
         std::string what = e.what();
         if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-        problems.push_back({"", "not valid JSON at line " + std::to_string(line) + ", column " +
-                                    std::to_string(column) + " (" + what + ")"});
+        problems.push_back({"", "not valid JSON at " +
+                                    line_and_column(text, e.byte == 0 ? 0 : e.byte - 1) + " (" +
+                                    what + ")"});
         return std::nullopt;
     } catch (const json::exception& e) {
         // e.g. a number too large for a double: not a syntax error, still not a usable file
         problems.push_back({"", std::string("not usable JSON: ") + e.what()});
         return std::nullopt;
     }
+}
+
+std::optional<std::int64_t> whole_number(const json& value) {
+    if (value.is_number_unsigned()) {
+        auto u = value.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return std::nullopt;
+        return static_cast<std::int64_t>(u);
+    }
+    if (value.is_number_integer()) return value.get<std::int64_t>();
+    return std::nullopt;
 }
 
 std::string JsonReader::describe_type(const json& v) {
@@ -73,6 +133,7 @@ std::string JsonReader::string(const json& obj, const std::string& path, std::st
         return {};
     }
     auto s = it->get<std::string>();
+    text_size(p, s);
     if (non_empty && s.find_first_not_of(" \t\r\n") == std::string::npos)
         problem(p, "is empty; expected some text");
     return s;
@@ -102,17 +163,32 @@ std::optional<double> JsonReader::number(const json& obj, const std::string& pat
 }
 
 std::optional<int> JsonReader::integer(const json& obj, const std::string& path,
-                                       std::string_view key, bool required) {
+                                       std::string_view key, bool required, int lo, int hi) {
     auto it = obj.find(key);
+    std::string p = join(path, key);
     if (it == obj.end()) {
-        if (required) problem(join(path, key), "missing; expected a whole number");
+        if (required) problem(p, "missing; expected a whole number");
         return std::nullopt;
     }
     if (!it->is_number_integer()) {
-        problem(join(path, key), "expected a whole number, found " + describe_type(*it));
+        problem(p, "expected a whole number, found " + describe_type(*it));
         return std::nullopt;
     }
-    return it->get<int>();
+    // Compared before converting: 4294967297 must not become 1.
+    auto n = whole_number(*it);
+    if (!n || *n < lo || *n > hi) {
+        problem(p, it->dump() + " is out of range; expected a whole number from " +
+                       std::to_string(lo) + " to " + std::to_string(hi));
+        return std::nullopt;
+    }
+    return static_cast<int>(*n);
+}
+
+bool JsonReader::text_size(const std::string& path, const std::string& text) {
+    if (text.size() <= kMaxTextBytes) return true;
+    problem(path, "is " + std::to_string(text.size()) + " bytes long; a text holds at most " +
+                      size_text(kMaxTextBytes));
+    return false;
 }
 
 bool JsonReader::boolean(const json& obj, const std::string& path, std::string_view key,
@@ -155,6 +231,7 @@ std::vector<std::string> JsonReader::strings(const json& obj, const std::string&
             continue;
         }
         out.push_back(v.get<std::string>());
+        text_size(index(p, i), out.back());
     }
     return out;
 }
@@ -165,7 +242,7 @@ bool JsonReader::header(const json& doc, std::string_view kind, int schema) {
         return false;
     }
     bool ok = true;
-    auto s = integer(doc, "", "schema", true);
+    auto s = integer(doc, "", "schema", true, 1, std::numeric_limits<int>::max());
     if (!s) {
         ok = false;
     } else if (*s != schema) {

@@ -4,7 +4,9 @@
 
 #include "guides/problems.hpp"
 
+#include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -14,8 +16,12 @@ namespace convene::guides {
 
 using json = nlohmann::json;
 
-// Parses text; on a syntax error adds a problem with line and column and returns nullopt.
+// Parses text; on a syntax error adds a problem with line and column and returns nullopt. Text
+// longer than kMaxDataFileBytes or nested deeper than kMaxJsonDepth is refused the same way.
 std::optional<json> parse_json_text(std::string_view text, Problems& problems);
+
+// The value of a JSON integer, or nullopt if value is not one or does not fit in 64 bits.
+std::optional<std::int64_t> whole_number(const json& value);
 
 class JsonReader {
   public:
@@ -41,8 +47,12 @@ class JsonReader {
     std::string id(const json& obj, const std::string& path, std::string_view key);
     std::optional<double> number(const json& obj, const std::string& path, std::string_view key,
                                  bool required);
+    // A whole number from lo to hi; anything outside is a problem, never a wrapped-around int.
     std::optional<int> integer(const json& obj, const std::string& path, std::string_view key,
-                               bool required);
+                               bool required, int lo = std::numeric_limits<int>::min(),
+                               int hi = std::numeric_limits<int>::max());
+    // False, with a problem at path, when text is longer than kMaxTextBytes.
+    bool text_size(const std::string& path, const std::string& text);
     bool boolean(const json& obj, const std::string& path, std::string_view key, bool fallback);
     // The array at key (nullptr with a problem if required and missing or not an array).
     const json* array(const json& obj, const std::string& path, std::string_view key, bool required,

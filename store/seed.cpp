@@ -61,7 +61,9 @@ void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
     for (const auto& f : bundled_files(dir, ".guide.json"))
         import_guide(ws, *require(guides::load_guide_file(f), f).guide, true);
 
-    auto read = [&](const char* name) { return guides::read_text_file(dir / name); };
+    auto read = [&](const char* name) {
+        return guides::read_text_file(dir / name, guides::kMaxDataFileBytes);
+    };
     save_profiles(
         ws, *require(guides::parse_profiles(read("profiles.json")), dir / "profiles.json").library);
     save_codebook(

@@ -120,6 +120,74 @@ std::vector<std::string> split_multi(const std::string& cell,
     return ordered;
 }
 
+// Column problems of one kind: the first few one by one, the rest as one problem that counts them
+// and names some, so a file from another survey gives a short report instead of a line a column.
+constexpr std::size_t kColumnProblemsShown = 10;
+
+void add_grouped(std::vector<ImportProblem>& out, const std::vector<ImportProblem>& kind,
+                 const std::string& what) {
+    for (std::size_t i = 0; i < kind.size() && i < kColumnProblemsShown; ++i)
+        out.push_back(kind[i]);
+    if (kind.size() <= kColumnProblemsShown) return;
+    std::string names;
+    for (std::size_t i = kColumnProblemsShown; i < kind.size() && i < kColumnProblemsShown + 5; ++i)
+        names += (names.empty() ? "\"" : ", \"") + kind[i].column_name + "\"";
+    if (kind.size() > kColumnProblemsShown + 5) names += ", ...";
+    out.push_back({1, 0, "", "",
+                   "and " + std::to_string(kind.size() - kColumnProblemsShown) + " more columns " +
+                       what + " (" + names + ")"});
+}
+
+// What each column is taken as ("" when it has a problem), with the mapping's problems and the
+// columns' problems added to problems.
+std::vector<std::string> column_targets(const guides::Instrument& inst,
+                                        const std::vector<std::string>& header,
+                                        ColumnMapping& mapping,
+                                        std::vector<ImportProblem>& problems) {
+    std::vector<std::string> targets(header.size());
+    std::vector<ImportProblem> unmatched, unknown_target, second;
+    std::set<std::string> seen_targets;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const auto& h = header[c];
+        std::string t = mapping[h];
+        bool ok = t == "ignore" || t == "respondent_id" ||
+                  (t.rfind("attribute:", 0) == 0 && inst.attribute(t.substr(10))) || inst.item(t);
+        if (t.empty()) {
+            unmatched.push_back({1, c + 1, h, "",
+                                 "no item or attribute of " + inst.id +
+                                     " matches this column; map it with a mapping file, or "
+                                     "map it to \"ignore\""});
+        } else if (!ok) {
+            unknown_target.push_back({1, c + 1, h, "",
+                                      "the mapping sends this column to \"" + t +
+                                          "\", which is not an item or attribute of " + inst.id});
+        } else if (t != "ignore" && !seen_targets.insert(t).second) {
+            second.push_back({1, c + 1, h, "", "a second column for \"" + t + "\""});
+        } else {
+            targets[c] = t;
+        }
+    }
+    add_grouped(problems, unmatched, "that no item or attribute of " + inst.id + " matches");
+    add_grouped(problems, unknown_target,
+                "mapped to something that is not an item or attribute of " + inst.id);
+    add_grouped(problems, second, "for an item or attribute that already has a column");
+    return targets;
+}
+
+// The problem of a file none of whose columns holds answers to the instrument's items.
+ImportProblem no_item_columns(const guides::Instrument& inst,
+                              const std::vector<std::string>& header) {
+    std::string names;
+    for (std::size_t c = 0; c < header.size() && c < 10; ++c)
+        names += (c ? ", \"" : "\"") + header[c] + "\"";
+    if (header.size() > 10) names += ", ...";
+    return {1, 0, "", "",
+            "no column of this file holds answers to an item of " + inst.id + " (the columns are " +
+                names +
+                "); is it an export of another survey? Map its columns to items with a "
+                "mapping file"};
+}
+
 } // namespace
 
 std::string ImportProblem::to_string() const {
@@ -217,35 +285,13 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
             else
                 report.mapping[col] = target;
         }
-    std::vector<std::string> targets(table.header.size());
-    std::set<std::string> seen_targets;
-    int id_column = -1;
-    for (std::size_t c = 0; c < table.header.size(); ++c) {
-        const auto& h = table.header[c];
-        std::string t = report.mapping[h];
-        bool ok = t == "ignore" || t == "respondent_id" ||
-                  (t.rfind("attribute:", 0) == 0 && inst.attribute(t.substr(10))) || inst.item(t);
-        if (t.empty()) {
-            report.problems.push_back({1, c + 1, h, "",
-                                       "no item or attribute of " + inst.id +
-                                           " matches this column; map it with a mapping file, or "
-                                           "map it to \"ignore\""});
-            continue;
-        }
-        if (!ok) {
-            report.problems.push_back({1, c + 1, h, "",
-                                       "the mapping sends this column to \"" + t +
-                                           "\", which is not an item or attribute of " + inst.id});
-            continue;
-        }
-        if (t != "ignore" && !seen_targets.insert(t).second) {
-            report.problems.push_back({1, c + 1, h, "", "a second column for \"" + t + "\""});
-            continue;
-        }
-        targets[c] = t;
-        if (t == "respondent_id") id_column = static_cast<int>(c);
+    auto targets = column_targets(inst, table.header, report.mapping, report.problems);
+    if (std::none_of(targets.begin(), targets.end(),
+                     [&](const std::string& t) { return inst.item(t) != nullptr; })) {
+        report.problems.insert(report.problems.begin(), no_item_columns(inst, table.header));
+        return report;
     }
-    if (id_column < 0)
+    if (std::find(targets.begin(), targets.end(), "respondent_id") == targets.end())
         report.notes.push_back("no respondent id column: importing this file again would add its "
                                "respondents again");
 
@@ -274,6 +320,7 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
     std::vector<Parsed> respondents;
     respondents.reserve(table.rows.size());
     std::map<std::string, std::size_t> ids;
+    std::size_t cell_problems = 0; // the first max_csv_problems are reported, the rest counted
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         std::size_t line = table.row_lines[r];
@@ -285,7 +332,8 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
             std::string cell = trim(row[c]);
             if (cell.empty()) continue;
             auto problem = [&](std::string why) {
-                report.problems.push_back({line, c + 1, table.header[c], cell, std::move(why)});
+                if (++cell_problems <= guides::max_csv_problems)
+                    report.problems.push_back({line, c + 1, table.header[c], cell, std::move(why)});
             };
             if (t == "respondent_id") {
                 resp.external_id = cell;
@@ -307,9 +355,14 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
             case guides::ItemType::Likert: {
                 const auto* scale = col_scale[c];
                 if (auto n = parse_number(cell)) {
-                    if (*n < 1 || *n > scale->points() || *n != std::floor(*n)) {
-                        problem("out of range: the scale goes from 1 to " +
-                                std::to_string(scale->points()));
+                    std::string range =
+                        "the scale goes from 1 to " + std::to_string(scale->points());
+                    if (*n < 1 || *n > scale->points()) {
+                        problem("out of range: " + range);
+                        continue;
+                    }
+                    if (*n != std::floor(*n)) {
+                        problem("not a whole scale point: " + range);
                         continue;
                     }
                     v.number = *n;
@@ -367,6 +420,11 @@ ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
             return report;
         }
     }
+    if (cell_problems > guides::max_csv_problems)
+        report.problems.push_back({0, 0, "", "",
+                                   "and " +
+                                       std::to_string(cell_problems - guides::max_csv_problems) +
+                                       " more problems in cells"});
     if (!report.problems.empty() || options.dry_run) return report;
 
     // 3. Write, all or nothing.

@@ -290,3 +290,21 @@ TEST_CASE("convene-cli refuses bad dates, statuses, profiles and a speaker witho
     CHECK(v.code != 0);
     CHECK_THAT(v.err, Catch::Contains("not usable JSON"));
 }
+
+TEST_CASE("convene-cli shows control characters in a table cell escaped, never raw") {
+    TempDir dir;
+    std::string db = "--db " + quote(dir / "ws.db") + " ";
+    std::string org = "\x1b[31mRed Office\x1b[0m\x07\x7f";
+    auto created =
+        cli(dir, db + "conversation new --group licensing --org " + quote(org) + " --state Ohio");
+    REQUIRE(created.code == 0);
+    auto list = cli(dir, db + "conversation list");
+    REQUIRE(list.code == 0);
+    CHECK(list.out.find('\x1b') == std::string::npos);
+    CHECK(list.out.find('\x07') == std::string::npos);
+    CHECK_THAT(list.out, Catch::Contains("\\u001b[31mRed Office\\u001b[0m\\u0007\\u007f"));
+    // JSON output stays valid and carries the name unchanged.
+    auto json = cli(dir, db + "--json conversation list");
+    CHECK(json.out.find('\x1b') == std::string::npos);
+    CHECK(nlohmann::json::parse(json.out).at(0).at("org") == org);
+}

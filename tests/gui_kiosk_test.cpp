@@ -334,8 +334,11 @@ TEST_CASE("a response left alone is kept as partial and the next person cannot r
     CHECK(k.shown("kiosk.attribute.school_level"));
     k.frame(70);
     REQUIRE(k.shown("kiosk.start")); // the welcome screen, for the next person
-    auto respondents = wait_for_respondents(*gui.app().workspace(),
-                                            [](const auto& rows) { return rows.size() == 1; });
+    // Each answer is its own write: wait for both, not only for the row (a loaded machine
+    // showed the row with one attribute).
+    auto respondents = wait_for_respondents(*gui.app().workspace(), [](const auto& rows) {
+        return rows.size() == 1 && rows[0].partial && rows[0].attributes.size() == 2;
+    });
     REQUIRE(respondents.size() == 1);
     CHECK(respondents[0].partial);
     CHECK(respondents[0].attributes.size() == 2);

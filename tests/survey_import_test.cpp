@@ -125,6 +125,12 @@ TEST_CASE("every bad file is reported with row, column and reason and imports no
         {"header only", h + "\n", 0, 0, "no responses"},
         {"binary file", std::string("PK\x03\x04\0\0\x14\0", 8) + "garbage", 1, 0, "not"},
         {"unterminated quote", h + "\n2020,\"X1,other,1,2,3,4,5\n", 2, 2, "never closed"},
+        {"half a scale point", h + "\n2020,X1,other,1,2,2.5,4,5\n", 2, 6,
+         "not a whole scale point: the scale goes from 1 to 5"},
+        {"no item columns", "Timestamp,Response ID,Professional-learning format\n2020,X1,other\n",
+         1, 0, "no column of this file holds answers to an item of pl-standards"},
+        {"oversized cell", h + "\n2020,X1,other,1,2,3,4,\"" + std::string(70000, '5') + "\"\n", 2,
+         8, "this cell is 70000 bytes long; a cell may hold at most 64 KiB"},
     };
     for (const auto& c : cases) {
         DYNAMIC_SECTION(c.name) {
@@ -237,4 +243,32 @@ TEST_CASE("a Qualtrics export with its question-text and ImportId rows is read")
     CHECK(r.mapping["Q1"] == "attribute:pl_format");
     auto data = store::load_survey(*f.ws, "pl-standards");
     CHECK(data.respondents[1].responses["lc.shared_goals"].number == 5.0);
+}
+
+TEST_CASE("column and cell problems are grouped and capped, so a wrong file gives a short report") {
+    Fixture f;
+    // Another survey's export: 30 columns nothing matches, next to one item column.
+    std::string header = "Response ID,lc.shared_goals", row = "R1,4";
+    for (int i = 1; i <= 30; ++i) {
+        header += ",Other question " + std::to_string(i);
+        row += ",x";
+    }
+    auto r = f.run(header + "\n" + row + "\n");
+    REQUIRE(r.problems.size() == 11);
+    CHECK(has_problem(r, 1, 3, "no item or attribute"));
+    CHECK(has_problem(r, 1, 12, "no item or attribute"));
+    CHECK(r.problems[10].to_string() ==
+          "row 1: and 20 more columns that no item or attribute of pl-standards matches "
+          "(\"Other question 11\", \"Other question 12\", \"Other question 13\", \"Other question "
+          "14\", \"Other question 15\", ...)");
+
+    // 60 respondents with an answer off the scale: the first 50 one by one, then a count.
+    std::string csv = "Response ID,lc.shared_goals\n";
+    for (int i = 1; i <= 60; ++i)
+        csv += "R" + std::to_string(i) + ",9\n";
+    auto cells = f.run(csv);
+    REQUIRE(cells.problems.size() == guides::max_csv_problems + 1);
+    CHECK(has_problem(cells, 51, 2, "out of range"));
+    CHECK(cells.problems.back().reason == "and 10 more problems in cells");
+    CHECK(f.respondents() == 0);
 }

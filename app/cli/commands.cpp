@@ -1,6 +1,7 @@
 #include "app/cli/commands.hpp"
 
 #include "app/cli/context.hpp"
+#include "app/cli/terminal_text.hpp"
 #include "store/error_text.hpp"
 #include "store/paths.hpp"
 #include "store/seed.hpp"
@@ -27,7 +28,11 @@ int fail(std::ostream& err, std::string msg) {
 
 } // namespace
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& raw_err) {
+    // Every command's output, tables and error messages alike, goes through the escaping buffers:
+    // printing a value that holds ESC must not send it to the terminal.
+    TerminalSafeBuf out_buf(raw_out.rdbuf()), err_buf(raw_err.rdbuf());
+    std::ostream out(&out_buf), err(&err_buf);
     CLI::App app{"convene-cli: Convene's command line (workspaces, guides, conversations, surveys)",
                  "convene-cli"};
     Context ctx(store::default_workspace_path().string(), out, err);
