@@ -27,6 +27,27 @@ void wait_for(GuiHarness& gui, const std::string& probe_name) {
     }
 }
 
+std::string probe_text(const std::string& name) {
+    auto r = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(r.has_value());
+    return r->text;
+}
+
+// The survey is loaded and analysed on a worker: draws frames until what it made is on screen.
+void wait_for_survey(GuiHarness& gui) {
+    REQUIRE(gui.frames_until([&] { return !gui.app().busy(); }));
+}
+
+// Chooses an instrument in the list and waits until its results are the ones shown.
+void show_instrument(GuiHarness& gui, const std::string& id) {
+    gui.click("surveys.instrument." + id);
+    REQUIRE(gui.frames_until([&] {
+        auto shown = app::probe_find("surveys.shown");
+        return !gui.app().busy() && shown && shown->text == id;
+    }));
+}
+
 } // namespace
 
 TEST_CASE("a survey is imported through the dialog and its results and comparison are shown") {
@@ -40,7 +61,7 @@ TEST_CASE("a survey is imported through the dialog and its results and compariso
 
     GuiHarness gui(dir / "ws.db", 1600, 1400);
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.pl-standards");
+    show_instrument(gui, "pl-standards");
     gui.click("surveys.import");
     gui.click("surveys.import.file");
     gui.type(csv.string());
@@ -52,6 +73,8 @@ TEST_CASE("a survey is imported through the dialog and its results and compariso
     gui.frame(2);
     CHECK(store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 40);
     gui.click("surveys.import.close");
+    wait_for_survey(gui); // the survey is read again with the 40 responses
+    CHECK(probe_text("surveys.results.count") == "40 respondents");
     CHECK(app::probe_find("surveys.constructs"));
     gui.click("surveys.tab.compare");
     CHECK(app::probe_find("surveys.compare.result"));
@@ -66,7 +89,7 @@ TEST_CASE("a bad file is reported in the import dialog and nothing is imported")
     convene::test::write_file(csv, "Response ID,lc.regular_time\nR1,9\n");
     GuiHarness gui(dir / "ws.db", 1600, 1400);
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.pl-standards");
+    show_instrument(gui, "pl-standards");
     gui.click("surveys.import");
     gui.click("surveys.import.file");
     gui.type(csv.string());
@@ -80,6 +103,7 @@ TEST_CASE("the kiosk takes the whole window until Ctrl+Alt+K") {
     TempDir dir;
     GuiHarness gui(dir / "ws.db", 1280, 720);
     gui.click("nav.surveys");
+    wait_for_survey(gui);
     gui.click("surveys.kiosk");
     CHECK(app::probe_find("kiosk.start"));
     CHECK_FALSE(app::probe_find("nav.library")); // no navigation while the kiosk runs
@@ -97,7 +121,7 @@ TEST_CASE("an edited copy of an instrument is saved as a new one and the origina
     auto& ws = *gui.app().workspace();
     auto original = *store::current_instrument(ws, "mc-participant");
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.mc-participant");
+    show_instrument(gui, "mc-participant");
     gui.click("surveys.edit");
     const auto& first_likert =
         *std::find_if(original.items.begin(), original.items.end(), [](const auto& i) {
@@ -123,7 +147,7 @@ TEST_CASE("the kiosk's thank-you page offers no way back into the answers just g
     TempDir dir;
     GuiHarness gui(dir / "ws.db", 1280, 720);
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.mc-participant");
+    show_instrument(gui, "mc-participant");
     gui.click("surveys.kiosk");
     gui.click("kiosk.start");
     for (int i = 0; i < 40 && !app::probe_find("kiosk.thanks"); ++i)
@@ -154,13 +178,6 @@ void add_two_respondents(store::Workspace& ws) {
     store::save_respondent(ws.db(), "pl-standards", b);
 }
 
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
-
 } // namespace
 
 TEST_CASE("open-text answers are listed in Results with who gave them") {
@@ -172,7 +189,7 @@ TEST_CASE("open-text answers are listed in Results with who gave them") {
     c.responses["open.one_change"] = {.number = {}, .text = "Time in the schedule", .choices = {}};
     store::save_respondent(gui.app().workspace()->db(), "pl-standards", c);
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.pl-standards");
+    show_instrument(gui, "pl-standards");
     gui.click("surveys.tab.results");
     gui.frame();
     CHECK(probe_text("surveys.open_text.open.one_change") == "2 answers");
@@ -187,7 +204,7 @@ TEST_CASE("a respondent is opened read-only and a test response moved to the tra
     auto& ws = *gui.app().workspace();
     add_two_respondents(ws);
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.pl-standards");
+    show_instrument(gui, "pl-standards");
     gui.click("surveys.tab.respondents");
     CHECK(probe_text("surveys.respondents.count") == "2 respondents");
     gui.click("surveys.respondent.0");
@@ -214,6 +231,7 @@ TEST_CASE("a respondent is opened read-only and a test response moved to the tra
     REQUIRE(st.step());
     CHECK(st.int64(0) == 1);
     // And every count on the screen now says one respondent, in the singular.
+    wait_for_survey(gui);
     CHECK(probe_text("surveys.respondents.count") == "1 respondent");
     CHECK_THAT(probe_text("surveys.counts.pl-standards"), Catch::EndsWith(", 1 respondent"));
     gui.click("surveys.tab.results");
@@ -226,7 +244,7 @@ TEST_CASE("counts on the Surveys screen use the plural only for more than one") 
     GuiHarness gui(dir / "ws.db", 1600, 1400);
     add_two_respondents(*gui.app().workspace());
     gui.click("nav.surveys");
-    gui.click("surveys.instrument.pl-standards");
+    show_instrument(gui, "pl-standards");
     CHECK_THAT(probe_text("surveys.counts.pl-standards"), Catch::EndsWith(" items, 2 respondents"));
     CHECK(probe_text("surveys.counts.mc-participant") == "16 items, 0 respondents");
     CHECK(probe_text("surveys.results.count") == "2 respondents");

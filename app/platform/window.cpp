@@ -149,7 +149,8 @@ int run_window(const WindowOptions& options,
         glClearColor(0.5f, 0.5f, 0.5f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (!options.screenshot.empty() && ++frames >= 8) {
+        // A screenshot waits for work in progress (a survey being analysed) to be shown.
+        if (!options.screenshot.empty() && ++frames >= 8 && (!app.busy() || frames >= 600)) {
             exit_code = save_screenshot(window, options.screenshot) ? 0 : 1;
             break;
         }

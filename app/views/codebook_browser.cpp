@@ -18,7 +18,7 @@ ImVec4 parse_colour(const std::string& hex) {
 } // namespace
 
 void CodebookBrowser::draw(ViewContext& ctx) {
-    if (key_.stale(ctx)) codes_ = store::list_codes(*ctx.workspace);
+    if (cache_.stale(ctx)) codes_ = store::list_codes(*ctx.workspace);
     if (codes_.empty()) {
         widgets::empty_state("The codebook is empty", "Codes arrive with the coding screen.");
         return;

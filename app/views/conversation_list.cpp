@@ -99,12 +99,7 @@ void ConversationList::draw_undo() {
 }
 
 void ConversationList::refresh(ViewContext& ctx) {
-    if (loaded_ && !filter_dirty_ && ctx.revision == revision_ && ctx.workspace == workspace_)
-        return;
-    loaded_ = true;
-    filter_dirty_ = false;
-    revision_ = ctx.revision;
-    workspace_ = ctx.workspace;
+    if (!cache_.stale(ctx)) return;
     rows_ = store::list_conversations(ctx.workspace->db(), filter_);
     // Filter choices come from every conversation, not only those shown.
     auto facets = store::conversation_facets(ctx.workspace->db());
@@ -197,23 +192,24 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     }
     probe("conversations.search");
     ImGui::SameLine();
-    if (ImGui::Checkbox("Trash", &filter_.trash)) filter_dirty_ = true;
+    bool filter_changed = ImGui::Checkbox("Trash", &filter_.trash);
     probe("conversations.trash");
 
     // Filters
     float w = ImGui::GetFontSize() * 8;
-    filter_dirty_ |= filter_combo("Group", filter_.group, groups_, w);
+    filter_changed |= filter_combo("Group", filter_.group, groups_, w);
     ImGui::SameLine();
-    filter_dirty_ |= filter_combo("State", filter_.state, states_, w);
+    filter_changed |= filter_combo("State", filter_.state, states_, w);
     ImGui::SameLine();
-    filter_dirty_ |=
+    filter_changed |=
         filter_combo("Status", filter_.status, {"planned", "in_progress", "complete"}, w);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-    filter_dirty_ |= ImGui::InputTextWithHint("##from", "from", &filter_.from);
+    filter_changed |= ImGui::InputTextWithHint("##from", "from", &filter_.from);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-    filter_dirty_ |= ImGui::InputTextWithHint("##to", "to", &filter_.to);
+    filter_changed |= ImGui::InputTextWithHint("##to", "to", &filter_.to);
+    if (filter_changed) cache_.invalidate(); // the rows are read again in the next frame
     ImGui::SameLine();
     ImGui::TextDisabled("(dates as YYYY-MM-DD)");
 

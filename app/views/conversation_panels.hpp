@@ -6,6 +6,7 @@
 #include "app/conversation_session.hpp"
 #include "app/job.hpp"
 #include "app/shortcuts.hpp"
+#include "app/view_cache.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
 #include "guides/profiles.hpp"
@@ -77,11 +78,8 @@ class ConversationList {
     std::size_t trash_count_ = 0;
     std::vector<std::string> hit_labels_;
 
-    std::uint64_t revision_ = 0;
-    store::Workspace* workspace_ = nullptr;
-    bool loaded_ = false;
+    ViewCache cache_; // invalidated when a filter changes
     store::ConversationFilter filter_;
-    bool filter_dirty_ = false;
     std::vector<store::ConversationRow> rows_;
     std::vector<std::string> groups_, states_;
     int sort_column_ = 0;

@@ -7,7 +7,7 @@
 namespace convene::app {
 
 void CurrencyTableView::draw(ViewContext& ctx) {
-    if (key_.stale(ctx)) table_ = store::load_currency(*ctx.workspace);
+    if (cache_.stale(ctx)) table_ = store::load_currency(*ctx.workspace);
     widgets::wrapped("Summaries convert the hours and credits stakeholders name into clock hours "
                      "with these figures. Check each source against your state's current rules.");
     if (ImGui::BeginTable("##units", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {

@@ -18,7 +18,7 @@
 namespace convene::app {
 
 void GuideBrowser::refresh(ViewContext& ctx) {
-    if (!key_.stale(ctx)) return;
+    if (!cache_.stale(ctx)) return;
     rows_ = store::list_guides(*ctx.workspace);
     if (rows_.empty()) {
         guide_.reset();
@@ -62,7 +62,7 @@ void GuideBrowser::draw(ViewContext& ctx, ProtocolEditor& editor) {
                               ImGuiSelectableFlags_AllowItemOverlap,
                               ImVec2(0, title_h + ImGui::GetTextLineHeightWithSpacing()))) {
             selected_id_ = r.guide_id;
-            key_.invalidate();
+            cache_.invalidate();
         }
         probe("library.guide." + r.guide_id);
         ImGui::SetCursorPos(start);
@@ -203,6 +203,28 @@ std::filesystem::path print_target(const std::string& folder_text, const std::st
 }
 } // namespace
 
+void GuideBrowser::act() {
+    if (!print_request_) return;
+    print_request_ = false;
+    if (guide_) print();
+}
+
+// Writes the selected guide's protocol for the chosen group and state where the dialog says.
+void GuideBrowser::print() {
+    try {
+        auto target = print_target(print_folder_, print_name_);
+        exporting::ProtocolOptions o{group_, state_, ""};
+        bool md = print_name_.ends_with(".md");
+        exporting::write_file_atomically(target, md ? exporting::protocol_markdown(*guide_, o)
+                                                    : exporting::protocol_html(*guide_, o));
+        print_message_ = "Wrote " + target.string();
+        print_ok_ = true;
+    } catch (const std::exception& e) {
+        print_message_ = e.what();
+        print_ok_ = false;
+    }
+}
+
 void GuideBrowser::draw_print_dialog() {
     if (open_print_) {
         ImGui::OpenPopup("Print protocol");
@@ -221,20 +243,7 @@ void GuideBrowser::draw_print_dialog() {
     ImGui::SetNextItemWidth(em * 30);
     if (ImGui::InputText("File name", &print_name_)) print_message_.clear();
     probe("library.print.name", print_name_);
-    if (ImGui::Button("Write")) {
-        try {
-            auto target = print_target(print_folder_, print_name_);
-            exporting::ProtocolOptions o{group_, state_, ""};
-            bool md = print_name_.ends_with(".md");
-            exporting::write_file_atomically(target, md ? exporting::protocol_markdown(*guide_, o)
-                                                        : exporting::protocol_html(*guide_, o));
-            print_message_ = "Wrote " + target.string();
-            print_ok_ = true;
-        } catch (const std::exception& e) {
-            print_message_ = e.what();
-            print_ok_ = false;
-        }
-    }
+    if (ImGui::Button("Write")) print_request_ = true; // act() writes it after the frame
     probe("library.print.write");
     ImGui::SameLine();
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();

@@ -27,8 +27,7 @@ void InstrumentEditor::begin(store::Workspace& ws, const guides::Instrument& ins
     saved_ = draft_;
 }
 
-std::string InstrumentEditor::draw(ViewContext& ctx) {
-    std::string saved;
+void InstrumentEditor::draw() {
     widgets::wrapped("Edit a copy of the instrument: change wording, reverse scoring and "
                      "constructs, add Likert items. Saving adds it as an instrument of its own; "
                      "the one you started from, and its responses, stay as they are.");
@@ -38,7 +37,7 @@ std::string InstrumentEditor::draw(ViewContext& ctx) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputText("Id", &draft_.id);
     probe("instrument_editor.id");
-    if (ImGui::Button("Save as new instrument")) saved = save(ctx);
+    if (ImGui::Button("Save as new instrument")) save_request_ = true; // act() saves it
     probe("instrument_editor.save");
     ImGui::SameLine();
     if (widgets::close_button("instrument_editor", draft_ != saved_)) active_ = false;
@@ -100,7 +99,12 @@ std::string InstrumentEditor::draw(ViewContext& ctx) {
     }
     probe("instrument_editor.add");
     ImGui::EndChild();
-    return saved;
+}
+
+std::string InstrumentEditor::act(ViewContext& ctx) {
+    if (!save_request_) return {};
+    save_request_ = false;
+    return ctx.workspace ? save(ctx) : std::string();
 }
 
 std::string InstrumentEditor::save(ViewContext& ctx) {

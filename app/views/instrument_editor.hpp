@@ -15,13 +15,16 @@ class InstrumentEditor {
   public:
     void begin(store::Workspace& ws, const guides::Instrument& instrument);
     bool active() const { return active_; }
-    // Returns the id of the instrument saved this frame, or "".
-    std::string draw(ViewContext& ctx);
+    void draw();
+    // Carries out what draw() asked for (the save), called by the screen after drawing; returns
+    // the id of the instrument saved, or "".
+    std::string act(ViewContext& ctx);
 
   private:
     std::string save(ViewContext& ctx);
 
     bool active_ = false;
+    bool save_request_ = false;
     guides::Instrument draft_;
     guides::Instrument saved_; // the draft as begun or last saved: Close asks if it differs
     std::string original_id_;

@@ -17,26 +17,30 @@ class LibraryView final : public View {
                                  "Open or create a workspace to browse its guides and profiles.");
             return;
         }
-        if (!ImGui::BeginTabBar("##library")) return;
-        auto tab = [&](const char* label, const char* probe_name, auto&& body) {
-            bool open = ImGui::BeginTabItem(label);
-            probe(probe_name);
-            if (open) {
-                body();
-                ImGui::EndTabItem();
-            }
-        };
-        tab("Guides", "library.tab.guides", [&] {
-            if (editor_.active())
-                editor_.draw(ctx);
-            else
-                guides_.draw(ctx, editor_);
-        });
-        tab("MC profiles", "library.tab.profiles", [&] { profiles_.draw(ctx); });
+        if (ImGui::BeginTabBar("##library")) {
+            auto tab = [&](const char* label, const char* probe_name, auto&& body) {
+                bool open = ImGui::BeginTabItem(label);
+                probe(probe_name);
+                if (open) {
+                    body();
+                    ImGui::EndTabItem();
+                }
+            };
+            tab("Guides", "library.tab.guides", [&] {
+                if (editor_.active())
+                    editor_.draw();
+                else
+                    guides_.draw(ctx, editor_);
+            });
+            tab("MC profiles", "library.tab.profiles", [&] { profiles_.draw(ctx); });
+            tab("Codebook", "library.tab.codebook", [&] { codebook_.draw(ctx); });
+            tab("Currency", "library.tab.currency", [&] { currency_.draw(ctx); });
+            ImGui::EndTabBar();
+        }
+        // The panels only asked; the writes happen here, after the frame is drawn.
+        editor_.act(ctx);
+        guides_.act();
         profiles_.act(ctx);
-        tab("Codebook", "library.tab.codebook", [&] { codebook_.draw(ctx); });
-        tab("Currency", "library.tab.currency", [&] { currency_.draw(ctx); });
-        ImGui::EndTabBar();
     }
 
     std::string save_everything() override {

@@ -1,8 +1,10 @@
 // The panels of the Library screen, one file each: guide browser, protocol editor, MC profile
-// editor, codebook browser and currency table. Each keeps a cached model keyed on the workspace
-// revision and writes only through store/ functions when the user presses a button.
+// editor, codebook browser and currency table. Each keeps a cached model (a ViewCache says when to
+// rebuild it); a button only records a request, which the panel's act() carries out through
+// store/ (or export/) functions when the Library screen calls it after drawing.
 #pragma once
 
+#include "app/view_cache.hpp"
 #include "app/views/view.hpp"
 #include "guides/codebook.hpp"
 #include "guides/currency.hpp"
@@ -24,28 +26,14 @@
 
 namespace convene::app {
 
-// Remembers which workspace and revision a cache was built from.
-struct CacheKey {
-    store::Workspace* workspace = nullptr;
-    std::uint64_t revision = 0;
-    bool valid = false;
-    // True (and remembers ctx) when the cache must be rebuilt.
-    bool stale(const ViewContext& ctx) {
-        if (valid && workspace == ctx.workspace && revision == ctx.revision) return false;
-        workspace = ctx.workspace;
-        revision = ctx.revision;
-        valid = true;
-        return true;
-    }
-    void invalidate() { valid = false; }
-};
-
 class ProtocolEditor {
   public:
     // Starts editing a new protocol derived from guide (the original is never changed).
     void begin(const guides::Guide& guide);
     bool active() const { return active_; }
-    void draw(ViewContext& ctx);
+    void draw();
+    // Carries out what draw() asked for (the save); called by the screen after drawing.
+    void act(ViewContext& ctx);
     const std::string& message() const { return message_; }
 
   private:
@@ -53,6 +41,7 @@ class ProtocolEditor {
     void save(ViewContext& ctx);
 
     bool active_ = false;
+    bool save_request_ = false;
     guides::Guide draft_;
     guides::Guide saved_;           // the draft as begun or last saved: Close asks if it differs
     std::string group_;             // whose wording is edited
@@ -66,13 +55,16 @@ class ProtocolEditor {
 class GuideBrowser {
   public:
     void draw(ViewContext& ctx, ProtocolEditor& editor);
+    // Carries out what draw() asked for (writing the printable protocol); called after drawing.
+    void act();
 
   private:
     void refresh(ViewContext& ctx);
     void rebuild_view();
     void draw_print_dialog();
+    void print();
 
-    CacheKey key_;
+    ViewCache cache_;
     std::vector<store::GuideRow> rows_;
     std::string selected_id_;
     std::optional<guides::Guide> guide_;
@@ -83,6 +75,7 @@ class GuideBrowser {
     std::vector<guides::AreaView> view_;
     std::map<std::string, nlohmann::json> preview_values_; // scratch: never saved
     bool open_print_ = false;
+    bool print_request_ = false;            // Write was pressed: act() writes the file
     std::string print_folder_, print_name_; // typed by the user, prefilled on opening
     std::string print_message_;             // the full path written, or why nothing was
     bool print_ok_ = false;
@@ -103,7 +96,7 @@ class ProfileEditor {
     bool dirty() const;
     void draw_leave_dialog();
 
-    CacheKey key_;
+    ViewCache cache_;
     guides::ProfileLibrary library_;
     std::string selected_;
     std::optional<guides::Profile> draft_;
@@ -118,7 +111,7 @@ class CodebookBrowser {
     void draw(ViewContext& ctx);
 
   private:
-    CacheKey key_;
+    ViewCache cache_;
     std::vector<store::CodeRow> codes_;
 };
 
@@ -127,7 +120,7 @@ class CurrencyTableView {
     void draw(ViewContext& ctx);
 
   private:
-    CacheKey key_;
+    ViewCache cache_;
     guides::CurrencyTable table_;
 };
 

@@ -44,7 +44,7 @@ void text_input(const char* label, std::string& value, bool multiline = false) {
 } // namespace
 
 void ProfileEditor::refresh(ViewContext& ctx) {
-    if (!key_.stale(ctx)) return;
+    if (!cache_.stale(ctx)) return;
     library_ = store::load_profiles(*ctx.workspace);
     bool unsaved_new = draft_ && draft_->id == selected_ && !library_.profile(selected_);
     if (!unsaved_new && !library_.profile(selected_) && !library_.profiles.empty())

@@ -25,7 +25,7 @@ void ProtocolEditor::begin(const guides::Guide& guide) {
     saved_dropped_ = dropped_;
 }
 
-void ProtocolEditor::draw(ViewContext& ctx) {
+void ProtocolEditor::draw() {
     widgets::wrapped("Make a protocol of your own: untick questions to leave them out, move them "
                      "up or down, reword them for a group, add your own and set time budgets. "
                      "Saving adds a new guide; the original stays as it is.");
@@ -45,7 +45,7 @@ void ProtocolEditor::draw(ViewContext& ctx) {
         if (ImGui::RadioButton(g.label.c_str(), group_ == g.id)) group_ = g.id;
         probe("protocol.group." + g.id);
     }
-    if (ImGui::Button("Save as new guide")) save(ctx);
+    if (ImGui::Button("Save as new guide")) save_request_ = true; // act() saves it
     probe("protocol.save");
     ImGui::SameLine();
     if (widgets::close_button("protocol", draft_ != saved_ || dropped_ != saved_dropped_))
@@ -128,6 +128,12 @@ void ProtocolEditor::draw_area(guides::Area& area) {
     probe("protocol.add." + area.id);
     ImGui::Spacing();
     ImGui::PopID();
+}
+
+void ProtocolEditor::act(ViewContext& ctx) {
+    if (!save_request_) return;
+    save_request_ = false;
+    if (ctx.workspace) save(ctx);
 }
 
 void ProtocolEditor::save(ViewContext& ctx) {

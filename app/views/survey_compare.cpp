@@ -29,8 +29,8 @@ void SurveyComparePanel::recompute(const SurveyModel& m) {
 
 void SurveyComparePanel::draw(const SurveyModel& m) {
     const auto& inst = m.data.instrument;
-    if (&m != last_model_) dirty_ = true;
-    last_model_ = &m;
+    if (m.generation != last_generation_) dirty_ = true;
+    last_generation_ = m.generation;
     if (attribute_.empty() && !inst.attributes.empty()) {
         attribute_ = inst.attributes.front().id;
         dirty_ = true;

@@ -16,19 +16,46 @@ void SurveyImportDialog::open(const std::string&) {
     error_.clear();
 }
 
-bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& inst) {
+bool SurveyImportDialog::act(store::Workspace& ws) {
     bool committed = false;
-    if (open_request_) {
-        ImGui::OpenPopup("Import responses");
-        open_request_ = false;
-    }
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Import responses", nullptr)) return false;
     if (auto r = job_.take_result()) {
         report_ = std::move(r);
         committed = report_->imported;
     }
     if (auto e = job_.take_error(); !e.empty()) error_ = e;
+    if (!launch_ || job_.running()) return committed;
+    auto launch = std::move(*launch_);
+    launch_.reset();
+    error_.clear();
+    report_.reset();
+    last_was_dry_ = launch.dry;
+    std::optional<store::ColumnMapping> mapping;
+    try {
+        if (!map_file_.empty()) mapping = store::load_mapping(map_file_);
+        job_.start(ws.path(), [inst = std::move(launch.instrument), file = file_, dry = launch.dry,
+                               mapping](store::Workspace& own, JobProgress& progress) {
+            store::ImportOptions options;
+            options.dry_run = dry;
+            options.mapping = mapping;
+            options.source = std::filesystem::path(file).filename().string();
+            options.progress = [&progress](std::size_t d, std::size_t t) {
+                return progress.report(d, t);
+            };
+            return store::import_survey_csv(own, inst, guides::read_text_file(file), options);
+        });
+    } catch (const std::exception& e) {
+        error_ = e.what();
+    }
+    return committed;
+}
+
+void SurveyImportDialog::draw(const guides::Instrument& inst) {
+    if (open_request_) {
+        ImGui::OpenPopup("Import responses");
+        open_request_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Import responses", nullptr)) return;
     ImGui::Text("Into: %s", inst.title.c_str());
     widgets::wrapped("CSV file as your survey service exported it (UTF-8, comma or semicolon). "
                      "Columns are matched to items by id or by question text.");
@@ -39,28 +66,7 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
     ImGui::InputTextWithHint("##map", "optional: column mapping file (JSON)", &map_file_);
     bool busy = job_.running();
     ImGui::BeginDisabled(busy || file_.empty());
-    auto launch = [&](bool dry) {
-        error_.clear();
-        report_.reset();
-        last_was_dry_ = dry;
-        std::optional<store::ColumnMapping> mapping;
-        try {
-            if (!map_file_.empty()) mapping = store::load_mapping(map_file_);
-            job_.start(ws.path(), [inst, file = file_, dry, mapping](store::Workspace& own,
-                                                                     JobProgress& progress) {
-                store::ImportOptions options;
-                options.dry_run = dry;
-                options.mapping = mapping;
-                options.source = std::filesystem::path(file).filename().string();
-                options.progress = [&progress](std::size_t d, std::size_t t) {
-                    return progress.report(d, t);
-                };
-                return store::import_survey_csv(own, inst, guides::read_text_file(file), options);
-            });
-        } catch (const std::exception& e) {
-            error_ = e.what();
-        }
-    };
+    auto launch = [&](bool dry) { launch_ = Launch{dry, inst}; }; // act() starts it
     if (ImGui::Button("Check")) launch(true);
     probe("surveys.import.check");
     ImGui::SameLine();
@@ -99,7 +105,6 @@ bool SurveyImportDialog::draw(store::Workspace& ws, const guides::Instrument& in
             ImGui::TextDisabled("Note: %s", n.c_str());
     }
     ImGui::EndPopup();
-    return committed;
 }
 
 } // namespace convene::app

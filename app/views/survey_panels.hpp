@@ -9,6 +9,7 @@
 #include "store/surveys.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,9 @@ struct OpenTextItem {
 
 // The loaded survey and everything computed from it, rebuilt when the workspace changes.
 struct SurveyModel {
+    // Raised for every model made (on any thread): a panel's cache of results computed from a
+    // model is keyed on it, never on the model's address (a new model may reuse an old one's).
+    std::uint64_t generation = 0;
     std::string instrument_id;
     store::SurveyData data;
     exporting::SurveyTable table;
@@ -61,7 +65,7 @@ class SurveyComparePanel {
     std::vector<std::string> groups_;
     bool item_unit_ = false;
     bool dirty_ = true;
-    const SurveyModel* last_model_ = nullptr;
+    std::uint64_t last_generation_ = 0; // of the model result_ was computed from
     std::optional<exporting::Comparison> result_;
     std::string error_;
     std::vector<exporting::Crosstab> crosstabs_;
@@ -70,12 +74,22 @@ class SurveyComparePanel {
 class SurveyImportDialog {
   public:
     void open(const std::string& instrument_id);
-    // Returns true when an import committed (the caller refreshes).
-    bool draw(store::Workspace& ws, const guides::Instrument& instrument);
+    void draw(const guides::Instrument& instrument);
+    // Carries out what draw() asked for (starts a check or an import) and collects a finished
+    // one; called by the screen after drawing. True when an import committed (the caller
+    // refreshes).
+    bool act(store::Workspace& ws);
     bool busy() const { return job_.running(); }
 
   private:
+    // Check or Import was pressed for this instrument: act() starts it.
+    struct Launch {
+        bool dry = true;
+        guides::Instrument instrument;
+    };
+
     bool open_request_ = false;
+    std::optional<Launch> launch_;
     std::string file_, map_file_;
     std::optional<store::ImportReport> report_;
     std::string error_;

@@ -5,6 +5,7 @@
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <imgui.h>
 
@@ -126,7 +127,9 @@ std::string answer_text(const guides::Instrument& instrument, const guides::Item
 
 std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
                                                const std::string& instrument_id) {
+    static std::atomic<std::uint64_t> generations{0};
     auto m = std::make_unique<SurveyModel>();
+    m->generation = ++generations;
     m->instrument_id = instrument_id;
     m->data = store::load_survey(ws, instrument_id);
     m->table = exporting::make_table(m->data);

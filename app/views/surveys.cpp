@@ -1,6 +1,8 @@
 // Surveys: instruments, their responses (imported or collected in the kiosk), results and
 // group comparisons.
+#include "app/job.hpp"
 #include "app/ui_probe.hpp"
+#include "app/view_cache.hpp"
 #include "app/views/instrument_editor.hpp"
 #include "app/views/survey_kiosk.hpp"
 #include "app/views/survey_panels.hpp"
@@ -11,6 +13,12 @@
 
 namespace convene::app {
 namespace {
+
+// A survey model made on a worker, with the workspace it was asked for (see SurveysView::epoch_).
+struct LoadedModel {
+    std::uint64_t epoch = 0;
+    std::unique_ptr<SurveyModel> model;
+};
 
 class SurveysView final : public View {
   public:
@@ -36,7 +44,7 @@ class SurveysView final : public View {
             ImGui::PopID();
             if (clicked) {
                 selected_ = r.instrument_id;
-                stale_ = true;
+                cache_.invalidate();
             }
             probe("surveys.instrument." + r.instrument_id);
             const auto counts = widgets::count(r.items, "item") + ", " +
@@ -49,12 +57,15 @@ class SurveysView final : public View {
         ImGui::SameLine();
         ImGui::BeginChild("##survey");
         if (editor_.active()) {
-            if (auto saved = editor_.draw(ctx); !saved.empty()) {
-                selected_ = saved;
-                stale_ = true;
-            }
-        } else if (model_) {
+            editor_.draw();
+        } else if (!model_) {
+            widgets::wrapped(load_error_.empty() ? "Loading the survey..." : load_error_.c_str());
+            probe("surveys.loading", load_error_);
+        } else {
+            if (!load_error_.empty()) widgets::wrapped(load_error_.c_str());
             const auto& inst = model_->data.instrument;
+            // A model for another instrument stays on screen until the one asked for arrives.
+            probe("surveys.shown", model_->instrument_id);
             if (ImGui::Button("Import responses...")) import_.open(inst.id);
             probe("surveys.import");
             ImGui::SameLine();
@@ -65,7 +76,7 @@ class SurveysView final : public View {
             probe("surveys.edit");
             ImGui::SameLine();
             ImGui::TextDisabled("Ctrl+Alt+K leaves the kiosk");
-            if (import_.draw(*ctx.workspace, inst)) ctx.workspace->note_external_commit();
+            import_.draw(inst);
             if (ImGui::BeginTabBar("##survey_tabs")) {
                 if (ImGui::BeginTabItem("Results")) {
                     draw_survey_results(*model_);
@@ -102,7 +113,12 @@ class SurveysView final : public View {
         kiosk_.start(ws, *store::current_instrument(ws, rows.front().instrument_id));
         return true;
     }
-    bool busy() const override { return import_.busy(); }
+    // The import, or the survey being loaded and analysed while the screen shows it: frames
+    // keep coming until it is shown (not while another screen or the kiosk is drawn instead).
+    bool busy() const override {
+        bool polled = polled_frame_ == ImGui::GetFrameCount();
+        return import_.busy() || (polled && (model_loading_ || model_wanted_));
+    }
     double next_frame_in() const override {
         double t = kiosk_.seconds_until_idle_reset(); // the kiosk's return to its welcome
         return t < 0 ? 1e9 : std::max(t, 0.05);
@@ -111,16 +127,24 @@ class SurveysView final : public View {
         if (kiosk_.active()) kiosk_.handle(Command::LeaveKiosk); // saves, then stops
         model_.reset();
         rows_.clear();
-        stale_ = true;
+        cache_.invalidate();
+        model_wanted_ = false;
+        model_loading_ = false;
+        ++epoch_; // a model still loading from the old workspace is dropped when it arrives
     }
 
   private:
     void refresh(ViewContext& ctx) {
-        if (!stale_ && ctx.revision == revision_ && ctx.workspace == workspace_) return;
-        stale_ = false;
-        revision_ = ctx.revision;
-        workspace_ = ctx.workspace;
-        rows_ = store::list_instruments(*ctx.workspace);
+        polled_frame_ = ImGui::GetFrameCount();
+        if (cache_.stale(ctx)) {
+            rows_ = store::list_instruments(*ctx.workspace); // a few rows: read in the frame
+            select_instrument();
+            model_wanted_ = true;
+        }
+        poll_model(ctx);
+    }
+
+    void select_instrument() {
         bool found = false;
         for (const auto& r : rows_)
             found |= r.instrument_id == selected_;
@@ -130,9 +154,34 @@ class SurveysView final : public View {
             for (const auto& r : rows_)
                 if (selected_.empty() || r.respondents > 0) selected_ = r.instrument_id;
         }
-        model_ = make_survey_model(*ctx.workspace, selected_);
-        // The open respondent may have gone to the trash (here or elsewhere).
-        if (!open_uuid_.empty() && !find_respondent(open_uuid_)) close_respondent();
+    }
+
+    // Loading and analysing a survey takes half a second with 10,000 respondents, so it runs on
+    // a worker: the newest request waits for the running one, and the old model stays on screen
+    // until the new one arrives.
+    void poll_model(ViewContext& ctx) {
+        if (model_job_.running()) return;
+        if (auto r = model_job_.take_result();
+            r && r->epoch == epoch_ && r->model && r->model->instrument_id == selected_) {
+            model_ = std::move(r->model);
+            // The open respondent may have gone to the trash (here or elsewhere).
+            if (!open_uuid_.empty() && !find_respondent(open_uuid_)) close_respondent();
+        }
+        if (auto e = model_job_.take_error(); !e.empty())
+            load_error_ = "Could not load this survey: " + e;
+        model_loading_ = false; // whatever it made is shown or dropped by now
+        if (!model_wanted_) return;
+        model_wanted_ = false;
+        load_error_.clear();
+        if (selected_.empty()) {
+            model_.reset();
+            return;
+        }
+        model_loading_ = true;
+        model_job_.start(ctx.workspace->path(),
+                         [id = selected_, epoch = epoch_](store::Workspace& ws, JobProgress&) {
+                             return LoadedModel{epoch, make_survey_model(ws, id)};
+                         });
     }
 
     const store::Respondent* find_respondent(const std::string& uuid) const {
@@ -149,10 +198,16 @@ class SurveysView final : public View {
 
     // The writes the screen asked for in this frame, after drawing it.
     void act(ViewContext& ctx) {
+        if (!ctx.workspace) return;
+        if (auto saved = editor_.act(ctx); !saved.empty()) {
+            selected_ = saved;
+            cache_.invalidate();
+        }
+        if (import_.act(*ctx.workspace)) ctx.workspace->note_external_commit();
         if (trash_uuid_.empty()) return;
         const auto* r = find_respondent(trash_uuid_);
         trash_uuid_.clear();
-        if (!r || !ctx.workspace) return;
+        if (!r) return;
         // A change of its own: the row stays as it is, only moved to the trash.
         store::RespondentChange change{r->uuid, model_->instrument_id, r->source};
         change.trash = true;
@@ -301,14 +356,18 @@ class SurveysView final : public View {
         }
     }
 
-    store::Workspace* workspace_ = nullptr;
-    std::uint64_t revision_ = 0;
-    bool stale_ = true;
+    ViewCache cache_; // invalidated when another instrument is chosen
     std::vector<store::InstrumentRow> rows_;
     std::string selected_;
-    std::unique_ptr<SurveyModel> model_;
-    std::string open_uuid_;   // the respondent shown in the Respondent window
-    bool open_popup_ = false; // open that window in this frame
+    std::unique_ptr<SurveyModel> model_; // may be another instrument's while model_job_ runs
+    Job<LoadedModel> model_job_;
+    bool model_wanted_ = false;  // the rows changed: a new model waits for the running job
+    bool model_loading_ = false; // started, and what it made is not yet taken
+    std::uint64_t epoch_ = 0;    // raised when the workspace closes
+    std::string load_error_;     // why the last model could not be made
+    int polled_frame_ = -1;      // the frame that last looked for it
+    std::string open_uuid_;      // the respondent shown in the Respondent window
+    bool open_popup_ = false;    // open that window in this frame
     bool confirm_trash_ = false;
     std::string trash_uuid_; // asked for in this frame; act() writes it
     SurveyComparePanel compare_;
