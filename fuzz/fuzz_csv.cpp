@@ -1,6 +1,7 @@
 // CSV reading: never crashes; a table that reads has rows as wide as its header, and writing it
 // with write_csv_row reads back as the same table. The first byte picks the delimiter (detected,
 // ',', ';', tab, or any ASCII byte), the rest is the file.
+#include "export/csv_writer.hpp"
 #include "fuzz_check.hpp"
 #include "guides/csv_reader.hpp"
 
@@ -11,6 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace convene::guides;
+    using convene::exporting::write_csv_row;
     if (size == 0) return 0;
     const char choices[] = {0, ',', ';', '\t'};
     char delimiter = data[0] < 128 ? choices[data[0] % 4] : static_cast<char>(data[0] - 128);

@@ -1,5 +1,5 @@
 // Reads CSV as survey services (Google Forms, Qualtrics, KoboToolbox, Excel "CSV UTF-8") export
-// it, and writes CSV rows for the exporters.
+// it. (Writing is export/csv_writer.hpp.)
 //
 // Reading (parse_csv) accepts:
 //   - UTF-8 with or without a BOM (the BOM is stripped);
@@ -17,8 +17,7 @@
 //   - Duplicate header names are problems; empty header names are allowed (some exports end every
 //     line with a delimiter) and are not checked for duplicates -- the column mapping decides.
 //   - Nothing is trimmed: unquoted fields keep their spaces, quoted fields keep everything. The
-//   only
-//     leniency is that spaces before an opening quote and after a closing quote are ignored
+//     only leniency is that spaces before an opening quote and after a closing quote are ignored
 //     (`a, "b c" ,d` gives "a", "b c", "d").
 //   - A '"' in the middle of an unquoted field is taken literally (`5" screen`), as Excel does.
 //     Text after a closing quote (`"ab"c`) is a problem.
@@ -30,9 +29,6 @@
 //   - The table is returned only when there are no problems. Problems are collected over the whole
 //     file (at most max_csv_problems of them, then one summary problem) except for the fatal ones
 //     -- empty file, not UTF-8 text, unterminated quote -- which stop the reading.
-//
-// Writing (write_csv_row) quotes only when needed and ends rows with CRLF as RFC 4180 says; every
-// spreadsheet and parse_csv accept it.
 #pragma once
 
 #include <cstddef>
@@ -73,15 +69,5 @@ CsvResult parse_csv(std::string_view bytes, char delimiter = 0);
 
 // Reads the file and parses it; a file that cannot be read gives one problem (line 0) naming it.
 CsvResult read_csv_file(const std::filesystem::path& path, char delimiter = 0);
-
-// The field as it must appear in a CSV line: unchanged, or in double quotes with every " doubled
-// when it contains the delimiter, a quote, a line break, or leading or trailing spaces/tabs, or
-// starts with a byte order mark (U+FEFF).
-std::string csv_escape(std::string_view field, char delimiter);
-
-// One record, fields escaped and joined by the delimiter, ending in "\r\n". A record that would be
-// only white space (one empty field, or empty fields joined by tabs or spaces) starts with "" so
-// that it does not read back as a blank (skipped) line.
-std::string write_csv_row(const std::vector<std::string>& fields, char delimiter);
 
 } // namespace convene::guides

@@ -1,10 +1,12 @@
 // The inputs with which the fuzz targets (fuzz/) broke a promise, each kept in
 // fuzz/regressions/<target>/ and checked here as well, with what went wrong and what must hold.
+#include "export/csv_writer.hpp"
 #include "guides/csv_reader.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace convene::guides;
+using convene::exporting::write_csv_row;
 
 TEST_CASE("fuzz csv/bom-as-first-field: a first cell starting with U+FEFF survives writing") {
     // The file "\r" + U+FEFF reads as a header of one cell holding U+FEFF. Written unquoted, the

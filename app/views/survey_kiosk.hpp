@@ -51,15 +51,35 @@ class SurveyKiosk {
     void go_to(int page);
     void save(); // queues what changed in the current respondent on the autosaver
     void queue(const store::RespondentChange& change); // part by part
+    // The pages (survey_kiosk_pages.cpp).
+    struct PageInput {
+        bool changed = false; // the answer changed: save it
+        bool advance = false; // move on to the next page
+    };
     void draw_welcome();
-    void draw_question();
     void draw_thanks();
     void draw_review();
-    // The choices of a choice or multi-choice item; true when the page should move on.
-    bool draw_choices(const guides::Item& item, float width, bool& changed);
+    void draw_review_row(int page);
+    void draw_question();
+    void load_page_text(const guides::Item* item); // on arriving at a question's page
+    bool draw_progress();                          // true when the question was skipped
+    PageInput draw_attribute(const guides::Attribute& attribute, float width);
+    PageInput draw_item(const guides::Item& item, float width);
+    store::ResponseValue response_to(const guides::Item& item) const; // empty when none
+    PageInput draw_likert(const guides::Item& item, float width);
+    PageInput draw_choices(const guides::Item& item, float width);
+    // Applies a click on a choice to the answer `value` had when the frame began; true when the
+    // page should move on.
+    bool pick_choice(const guides::Item& item, std::size_t picked,
+                     const store::ResponseValue& value);
     // The words for an "Other" choice, when it is chosen; true when they changed.
     bool draw_other_text(const guides::Item& item, const std::string& other_label);
     void set_other_text(const guides::Item& item, const std::string& other_label);
+    bool draw_number(const guides::Item& item); // true when the box was edited
+    void set_number(const guides::Item& item, const std::string& range);
+    bool draw_text(const guides::Item& item); // true when the text was edited
+    bool draw_question_buttons();             // true when Next was pressed
+    void draw_start_over(float row_height);
 
     bool active_ = false;
     int completed_ = 0;
