@@ -1,5 +1,7 @@
 #include "guides/field_values.hpp"
 
+#include "guides/numbers.hpp"
+
 #include "guides/json_reader.hpp"
 #include "guides/limits.hpp"
 #include "guides/text.hpp"
@@ -94,11 +96,9 @@ ParsedValue parse_value(const Field& f, std::string_view text) {
     switch (f.type) {
     case FieldType::Number:
     case FieldType::Scale5: {
-        double d = 0;
-        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
-        if (ec != std::errc() || end != t.data() + t.size())
-            return {nullptr, "\"" + t + "\" is not a number"};
-        v = number_json(f, d);
+        auto d = parse_number(t);
+        if (!d) return {nullptr, "\"" + t + "\" is not a number"};
+        v = number_json(f, *d);
         break;
     }
     case FieldType::Multi: {

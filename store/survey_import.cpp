@@ -61,12 +61,7 @@ void write_respondents(Workspace& ws, const guides::Instrument& inst,
                        ImportReport& report) {
     Transaction tx(ws.db());
     auto existing = existing_respondents(ws.db(), inst.id);
-    Statement upsert(ws.db(),
-                     "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, "
-                     "source, answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                     "?6, ?7, ?7) ON CONFLICT(uuid) DO UPDATE SET attributes = "
-                     "excluded.attributes, source = excluded.source, answers = "
-                     "excluded.answers, updated_at = excluded.updated_at, deleted_at = NULL");
+    RespondentUpsert upsert(ws.db());
     std::string now = now_utc();
     const std::size_t total = respondents.size() * 2; // checking was the first half
     for (std::size_t i = 0; i < respondents.size(); ++i) {
@@ -78,10 +73,8 @@ void write_respondents(Workspace& ws, const guides::Instrument& inst,
             answers[item->id] = response_json(v);
         report.responses += r.values.size();
         const std::string uuid = update ? it->second : new_uuid();
-        upsert.bind(1, uuid).bind(2, inst.id).bind(3, r.external_id);
-        upsert.bind(4, nlohmann::json(r.attributes).dump()).bind(5, options.source);
-        upsert.bind(6, answers.dump()).bind(7, now);
-        upsert.run();
+        upsert.write({uuid, inst.id, r.external_id, nlohmann::json(r.attributes).dump(),
+                      options.source, answers.dump(), false, now});
         (update ? report.updated : report.added) += 1;
         if (options.progress && i % 500 == 0 && !options.progress(respondents.size() + i, total)) {
             report.problems.push_back({0, 0, "", "", "cancelled: nothing was imported"});

@@ -1,5 +1,7 @@
 #include "store/survey_import_parts.hpp"
 
+#include "guides/numbers.hpp"
+
 #include "guides/text.hpp"
 
 #include <algorithm>
@@ -54,13 +56,6 @@ bool respondent_id_column(const std::string& n) {
         "respondent_id",   "respondent id", "response id", "responseid", "_uuid", "_id", "id",
         "meta/instanceid", "submission id"};
     return known.contains(n);
-}
-
-std::optional<double> parse_number(std::string_view s) {
-    double d = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(d)) return std::nullopt;
-    return d;
 }
 
 const std::string* find_choice(const std::vector<std::string>& choices, std::string_view value) {
@@ -202,7 +197,7 @@ ColumnMapping match_header(const guides::Instrument& inst, const std::vector<std
 
 CellCheck check_likert(const guides::RatingScale& scale, const std::string& cell) {
     CellCheck out;
-    if (auto n = parse_number(cell)) {
+    if (auto n = guides::parse_number(cell)) {
         std::string range = "the scale goes from 1 to " + std::to_string(scale.points());
         if (*n < 1 || *n > scale.points())
             out.problem = "out of range: " + range;
@@ -221,7 +216,7 @@ CellCheck check_likert(const guides::RatingScale& scale, const std::string& cell
 
 CellCheck check_number(const guides::Item& item, const std::string& cell) {
     CellCheck out;
-    auto n = parse_number(cell);
+    auto n = guides::parse_number(cell);
     if (!n)
         out.problem = "not a number";
     else if ((item.min && *n < *item.min) || (item.max && *n > *item.max))

@@ -78,6 +78,21 @@ ResponseValue response_from_json(const nlohmann::json& j) {
     return v;
 }
 
+RespondentUpsert::RespondentUpsert(Database& db)
+    : st_(db, "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
+              "answers, partial, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+              "?8, ?8) ON CONFLICT(uuid) DO UPDATE SET attributes = excluded.attributes, "
+              "external_id = excluded.external_id, source = excluded.source, answers = "
+              "excluded.answers, partial = excluded.partial, updated_at = "
+              "excluded.updated_at, deleted_at = NULL") {}
+
+void RespondentUpsert::write(const Row& r) {
+    st_.bind(1, r.uuid).bind(2, r.instrument_id).bind(3, r.external_id);
+    st_.bind(4, r.attributes_json).bind(5, r.source).bind(6, r.answers_json);
+    st_.bind(7, r.partial ? 1 : 0).bind(8, r.now);
+    st_.run();
+}
+
 std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r) {
     Transaction tx(db);
     std::string uuid = r.uuid;
@@ -88,21 +103,9 @@ std::string save_respondent(Database& db, const std::string& instrument_id, cons
         if (find.step()) uuid = find.text(0);
     }
     if (uuid.empty()) uuid = new_uuid();
-    Statement(db, "INSERT INTO respondent(uuid, instrument_id, external_id, attributes, source, "
-                  "answers, partial, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, "
-                  "?7, ?7) ON CONFLICT(uuid) DO UPDATE SET attributes = excluded.attributes, "
-                  "external_id = excluded.external_id, source = excluded.source, answers = "
-                  "excluded.answers, partial = excluded.partial, updated_at = "
-                  "excluded.updated_at, deleted_at = NULL")
-        .bind(1, uuid)
-        .bind(2, instrument_id)
-        .bind(3, r.external_id)
-        .bind(4, nlohmann::json(r.attributes).dump())
-        .bind(5, r.source)
-        .bind(6, answers_json(r.responses))
-        .bind(7, now_utc())
-        .bind(8, r.partial ? 1 : 0)
-        .run();
+    RespondentUpsert(db).write({uuid, instrument_id, r.external_id,
+                                nlohmann::json(r.attributes).dump(), r.source,
+                                answers_json(r.responses), r.partial, now_utc()});
     tx.commit();
     return uuid;
 }

@@ -49,6 +49,23 @@ nlohmann::json response_json(const ResponseValue& value);
 ResponseValue response_from_json(const nlohmann::json& value);
 std::string answers_json(const std::map<std::string, ResponseValue>& responses);
 
+// The one statement that adds or replaces a whole respondent row (by uuid), prepared once for
+// many rows (an import) or used for one (save_respondent). Run it inside a transaction.
+class RespondentUpsert {
+  public:
+    struct Row {
+        std::string uuid, instrument_id, external_id;
+        std::string attributes_json, source, answers_json;
+        bool partial = false;
+        std::string now;
+    };
+    explicit RespondentUpsert(Database& db);
+    void write(const Row& row);
+
+  private:
+    Statement st_;
+};
+
 // Adds or replaces (same uuid, or same external id for this instrument) one respondent.
 std::string save_respondent(Database& db, const std::string& instrument_id, const Respondent& r);
 std::size_t count_respondents(Database& db, const std::string& instrument_id);

@@ -1,3 +1,4 @@
+#include "guides/numbers.hpp"
 // Malformed guides: every problem is reported with its JSON path and what was expected, all at
 // once, and `guide validate` exits non-zero without importing anything.
 #include "guides/data_dir.hpp"
@@ -146,4 +147,17 @@ TEST_CASE("convene-cli guide validate names every problem, exits non-zero, impor
     CHECK(checked >= 12);
     // Neither validate nor a refused import created or changed the workspace.
     CHECK_FALSE(std::filesystem::exists(db));
+}
+
+TEST_CASE("one number reader for field values, imports and the kiosk") {
+    using convene::guides::parse_number;
+    CHECK(parse_number("12.5") == 12.5);
+    CHECK(parse_number(" 12.5\t") == 12.5);
+    CHECK(parse_number("1e3") == 1000.0);
+    CHECK_FALSE(parse_number(""));
+    CHECK_FALSE(parse_number("   "));
+    CHECK_FALSE(parse_number("12 hours"));
+    CHECK_FALSE(parse_number("inf"));
+    CHECK_FALSE(parse_number("nan"));
+    CHECK_FALSE(parse_number("1e400"));
 }

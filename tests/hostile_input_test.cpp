@@ -78,11 +78,16 @@ TEST_CASE("a schema of 4294967297 is refused with its JSON path by every loader,
 
 TEST_CASE("a scale value that overflows an int is refused, never converted") {
     Field f = scale_field();
-    for (const char* text : {"1e300", "-1e300", "4294967297", "2147483648", "inf", "nan"}) {
+    for (const char* text : {"1e300", "-1e300", "4294967297", "2147483648"}) {
         INFO(text);
         auto parsed = parse_value(f, text);
         CHECK(parsed.value.is_null());
         CHECK_THAT(parsed.error, Catch::Contains("expected a whole number from 1 to 5"));
+    }
+    for (const char* text : {"inf", "nan"}) { // not numbers a person means
+        auto parsed = parse_value(f, text);
+        CHECK(parsed.value.is_null());
+        CHECK_THAT(parsed.error, Catch::Contains("is not a number"));
     }
     CHECK(parse_value(f, "4").value == 4);
     CHECK(parse_value(f, " 5 ").value == 5);

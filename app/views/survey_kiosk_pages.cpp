@@ -5,6 +5,7 @@
 #include "app/views/survey_kiosk.hpp"
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
+#include "guides/numbers.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -178,19 +179,6 @@ std::string other_words(const guides::Item& item, const store::ResponseValue& an
                 if (guides::answer_is_choice(g, choice) && g.size() > choice.size())
                     words = g.substr(choice.size() + 2);
     return words;
-}
-
-// The number typed into a number box (spaces around it allowed), or nullopt.
-std::optional<double> typed_number(const std::string& text) {
-    auto b = text.find_first_not_of(' ');
-    if (b == std::string::npos) return std::nullopt;
-    auto e = text.find_last_not_of(' ');
-    const char* first = text.data() + b;
-    const char* last = text.data() + e + 1;
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(first, last, v);
-    if (ec != std::errc() || ptr != last) return std::nullopt;
-    return v;
 }
 
 } // namespace
@@ -516,7 +504,7 @@ bool SurveyKiosk::draw_number(const guides::Item& item) {
 
 void SurveyKiosk::set_number(const guides::Item& item, const std::string& range) {
     number_error_.clear();
-    const auto v = typed_number(number_text_);
+    const auto v = guides::parse_number(number_text_);
     const bool in_range = v && (!item.min || *v >= *item.min) && (!item.max || *v <= *item.max);
     if (in_range)
         current_.responses[item.id] = {.number = *v, .text = {}, .choices = {}};
