@@ -29,12 +29,14 @@ class KioskDriver {
         auto instrument = store::current_instrument(*gui.app().workspace(), instrument_id);
         REQUIRE(instrument.has_value());
         kiosk.start(*gui.app().workspace(), *instrument);
-        // The harness draws the kiosk alone, routing shortcuts to it as the Surveys screen does.
+        // The harness draws the kiosk alone, routing shortcuts to it and carrying out its writes
+        // as the Surveys screen does.
         gui_.set_draw([this] {
             for (auto command : app::poll_shortcuts())
                 commands.emplace_back(command, kiosk.handle(command));
             app::ViewContext ctx{gui_.app().workspace(), 0};
             kiosk.draw(ctx);
+            kiosk.act(); // as the Surveys screen does after drawing
         });
         frame(2);
     }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <utility>
 
 namespace convene::app {
 namespace {
@@ -27,6 +28,7 @@ void SurveyKiosk::start(store::Workspace& ws, const guides::Instrument& instrume
 }
 
 void SurveyKiosk::stop() {
+    act(); // what the last frame recorded
     if (saver_) {
         saver_->flush();
         saver_.reset(); // writes anything still pending
@@ -143,12 +145,19 @@ void SurveyKiosk::save() {
 }
 
 void SurveyKiosk::queue(const store::RespondentChange& change) {
-    std::vector<std::pair<std::string, store::Autosaver::Write>> writes;
-    for (auto& [part, one] : store::split_by_part(change))
-        writes.emplace_back("respondent/" + change.uuid + "/" + part, [one](store::Database& db) {
-            store::record_respondent_change(db, one);
-        });
-    saver_->put_all(std::move(writes));
+    outbox_.push_back(change); // written by act(), after drawing
+}
+
+void SurveyKiosk::act() {
+    if (!saver_) return outbox_.clear();
+    for (const auto& change : std::exchange(outbox_, {})) {
+        std::vector<std::pair<std::string, store::Autosaver::Write>> writes;
+        for (auto& [part, one] : store::split_by_part(change))
+            writes.emplace_back(
+                "respondent/" + change.uuid + "/" + part,
+                [one](store::Database& db) { store::record_respondent_change(db, one); });
+        saver_->put_all(std::move(writes));
+    }
 }
 
 void SurveyKiosk::draw(ViewContext& ctx) {

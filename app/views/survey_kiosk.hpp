@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace convene::app {
 
@@ -24,6 +25,9 @@ class SurveyKiosk {
     bool active() const { return active_; }
     // Draws the kiosk over the whole window while active.
     void draw(ViewContext& ctx);
+    // Hands what draw() recorded (the respondent's changes) to the autosaver; called by the
+    // screen after drawing.
+    void act();
     // Command::LeaveKiosk ends the kiosk (after saving); other commands are swallowed while
     // active so a respondent cannot wander into the workspace. Returns true when handled.
     bool handle(Command command);
@@ -50,7 +54,7 @@ class SurveyKiosk {
     bool answered(int page) const;
     void go_to(int page);
     void save(); // queues what changed in the current respondent on the autosaver
-    void queue(const store::RespondentChange& change); // part by part
+    void queue(const store::RespondentChange& change); // recorded for act()
     // The pages (survey_kiosk_pages.cpp).
     struct PageInput {
         bool changed = false; // the answer changed: save it
@@ -82,6 +86,7 @@ class SurveyKiosk {
     void draw_start_over(float row_height);
 
     bool active_ = false;
+    std::vector<store::RespondentChange> outbox_; // recorded by draw, written by act()
     int completed_ = 0;
     store::Workspace* ws_ = nullptr;
     guides::Instrument instrument_;

@@ -25,6 +25,7 @@ class SurveysView final : public View {
     void draw(ViewContext& ctx) override {
         if (kiosk_.active()) {
             kiosk_.draw(ctx);
+            kiosk_.act();
             return;
         }
         widgets::screen_title("Surveys");
