@@ -1,5 +1,7 @@
 #include "app/date_input.hpp"
 
+#include "store/uuid.hpp"
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -136,12 +138,7 @@ ParsedDate parse_date(std::string_view typed) {
 }
 
 std::string today_iso() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-    return buf;
+    return store::now_local("%Y-%m-%d");
 }
 
 } // namespace convene::app

@@ -1,6 +1,7 @@
 #include "store/autosaver.hpp"
 
 #include "store/error_text.hpp"
+#include "store/uuid.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -8,18 +9,6 @@
 #include <vector>
 
 namespace convene::store {
-namespace {
-
-std::string local_clock() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-    return buf;
-}
-
-} // namespace
 
 Autosaver::Autosaver(Workspace& ws) : ws_(ws), path_(ws.path()) {
     worker_ = std::thread([this] { run(); });
@@ -128,7 +117,7 @@ void Autosaver::run() {
                     lowest_pending = std::min(lowest_pending, entry.first);
                 status_.saved_seq =
                     std::max(status_.saved_seq, std::min(max_seq, lowest_pending - 1));
-                status_.saved_at = local_clock();
+                status_.saved_at = now_local("%H:%M:%S");
             }
             status_.error = error;
         }

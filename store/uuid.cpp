@@ -43,4 +43,13 @@ std::string now_utc() {
     return buf;
 }
 
+std::string now_local(const char* format) {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+
 } // namespace convene::store
