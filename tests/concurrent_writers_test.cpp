@@ -332,3 +332,38 @@ TEST_CASE("a survey import racing kiosk answers loses neither") {
     CHECK(kiosk == acknowledged.size());
     CHECK(imported == 100); // the file's respondents, once each however often imported
 }
+
+TEST_CASE("the command line and the app's session record the same answer as the same rows") {
+    TempDir dir;
+    auto path = dir / "ws.db";
+    auto ws = store::open_workspace(path);
+    std::string by_cli = new_conversation(*ws), by_app = new_conversation(*ws);
+
+    auto r = test::run_cli(dir, "--db " + test::shell_quote(path.string()) + " answer set " +
+                                    by_cli + " " + kQuestion +
+                                    " --notes 'About a Saturday' --value clock_hours=8 --quote "
+                                    "'Worth a Saturday' --speaker 'Mia Chen'");
+    REQUIRE(r.code == 0);
+    {
+        app::ConversationSession session(*ws, by_app);
+        auto& a = session.answer(kQuestion);
+        a.notes = "About a Saturday";
+        a.values["clock_hours"] = 8;
+        a.asked = store::Asked::Asked;
+        a.quotes.push_back({"", "Worth a Saturday", "Mia Chen"});
+        session.answer_changed(kQuestion);
+        REQUIRE(session.flush());
+    }
+    auto cli = stored_answer(ws->db(), by_cli), app = stored_answer(ws->db(), by_app);
+    CHECK(cli.notes == app.notes);
+    CHECK(cli.values == app.values);
+    CHECK(cli.asked == app.asked);
+    CHECK(cli.probes == app.probes);
+    REQUIRE(cli.quotes.size() == 1);
+    REQUIRE(app.quotes.size() == 1);
+    CHECK(cli.quotes[0].text == app.quotes[0].text);
+    CHECK(cli.quotes[0].speaker == app.quotes[0].speaker);
+    // Both started their planned conversation, in the same transaction as the answer.
+    CHECK(store::get_conversation(ws->db(), by_cli)->status == store::Status::InProgress);
+    CHECK(store::get_conversation(ws->db(), by_app)->status == store::Status::InProgress);
+}
