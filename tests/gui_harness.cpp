@@ -75,6 +75,12 @@ bool GuiHarness::frames_until(const std::function<bool()>& done, double seconds)
     return false;
 }
 
+void GuiHarness::replace_text(const std::string& widget, const std::string& text) {
+    click(widget);
+    key(GLFW_KEY_A, true);
+    type(text);
+}
+
 void GuiHarness::frame(int count) {
     for (int i = 0; i < count; ++i) {
         if (app_->fonts_dirty()) app_->rebuild_fonts(1.0f);

@@ -30,6 +30,8 @@ class GuiHarness {
     // Presses and releases a key (GLFW key code), with Ctrl or Alt held if asked.
     void key(int glfw_key, bool ctrl = false, bool alt = false);
     void type(const std::string& utf8);
+    // Clicks a text box, selects all it holds (Ctrl+A) and types text over it.
+    void replace_text(const std::string& widget, const std::string& text);
 
     // Single steps, for tests that need input in a given frame: each only changes io; the next
     // frame() sees it. key_up releases the key and any Ctrl or Alt held with it.

@@ -16,12 +16,6 @@ using convene::test::TempDir;
 
 namespace {
 
-void type_into(GuiHarness& gui, const std::string& widget, const std::string& text) {
-    gui.click(widget);
-    gui.key(GLFW_KEY_A, true);
-    gui.type(text);
-}
-
 store::Conversation only_conversation(GuiHarness& gui) {
     auto& db = gui.app().workspace()->db();
     auto rows = store::list_conversations(db);
@@ -53,17 +47,17 @@ TEST_CASE("set-up refuses a date that is not one and asks for organisation and s
     GuiHarness gui(dir / "ws.db", 1600, 1400);
     gui.click("conversations.new");
 
-    type_into(gui, "setup.date", "11/04/2026");
+    gui.replace_text("setup.date", "11/04/2026");
     CHECK(app::probe_find("setup.date_error"));
     CHECK(only_conversation(gui).scheduled_at.empty());
-    type_into(gui, "setup.date", "4 Nov 2026 10:00");
+    gui.replace_text("setup.date", "4 Nov 2026 10:00");
     CHECK_FALSE(app::probe_find("setup.date_error"));
 
     // No organisation or state yet: the walkthrough does not start.
     gui.click("setup.start");
     CHECK(app::probe_find("setup.start_error"));
     CHECK_FALSE(app::probe_find("walkthrough.question"));
-    type_into(gui, "setup.org", "Ohio Educator Credentialing Office");
+    gui.replace_text("setup.org", "Ohio Educator Credentialing Office");
     gui.click("setup.start");
     CHECK(app::probe_find("setup.start_error")); // the state is still missing
     gui.click("setup.state_unknown");
@@ -77,12 +71,13 @@ TEST_CASE("set-up refuses a date that is not one and asks for organisation and s
     CHECK(c.state.empty());
 }
 
-TEST_CASE("deleting a conversation asks first, then offers Undo, and the empty list names the trash") {
+TEST_CASE(
+    "deleting a conversation asks first, then offers Undo, and the empty list names the trash") {
     TempDir dir;
     GuiHarness gui(dir / "ws.db", 1600, 1200);
     auto& db = gui.app().workspace()->db();
     gui.click("conversations.new");
-    type_into(gui, "setup.org", "Iowa Educator Licensing Bureau");
+    gui.replace_text("setup.org", "Iowa Educator Licensing Bureau");
     gui.click("setup.close");
     REQUIRE(store::list_conversations(db).size() == 1);
 

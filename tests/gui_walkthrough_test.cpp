@@ -20,15 +20,7 @@ using namespace convene;
 using convene::test::GuiHarness;
 using convene::test::TempDir;
 
-namespace {
-
-void type_into(GuiHarness& gui, const std::string& widget, const std::string& text) {
-    gui.click(widget);
-    gui.key(GLFW_KEY_A, true);
-    gui.type(text);
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("a facilitator runs a whole conversation and everything is in the database") {
     TempDir dir;
@@ -36,11 +28,11 @@ TEST_CASE("a facilitator runs a whole conversation and everything is in the data
     {
         GuiHarness gui(path, 1600, 2600);
         gui.click("conversations.new");
-        type_into(gui, "setup.org", "Ohio Educator Credentialing Office");
-        type_into(gui, "setup.state", "Ohio");
+        gui.replace_text("setup.org", "Ohio Educator Credentialing Office");
+        gui.replace_text("setup.state", "Ohio");
         gui.click("setup.focus_group");
         gui.click("setup.add_participant");
-        type_into(gui, "setup.participant.name.0", "José Álvarez");
+        gui.replace_text("setup.participant.name.0", "José Álvarez");
         gui.click("setup.participant.consent.0");
         gui.click("setup.profile");
         gui.click("setup.profile.assessment-literacy");
@@ -51,8 +43,8 @@ TEST_CASE("a facilitator runs a whole conversation and everything is in the data
         int questions = 0;
         for (int guard = 0; guard < 60; ++guard) {
             ++questions;
-            type_into(gui, "walkthrough.notes",
-                      "José — “grain size” note " + std::to_string(questions));
+            gui.replace_text("walkthrough.notes",
+                             "José — “grain size” note " + std::to_string(questions));
             if (questions == 1) {
                 gui.key(GLFW_KEY_A, true); // select the whole note ...
                 gui.key(GLFW_KEY_M, true); // ... and keep it as a quote
@@ -60,7 +52,7 @@ TEST_CASE("a facilitator runs a whole conversation and everything is in the data
                 gui.click("walkthrough.probe.0");
             }
             if (app::probe_find("field.clock_hours") && app::probe_find("field.grad_credits")) {
-                type_into(gui, "field.clock_hours", "8");
+                gui.replace_text("field.clock_hours", "8");
                 gui.key(GLFW_KEY_ENTER);
             }
             if (app::probe_find("field.earns_pd_credit.partly"))
