@@ -26,4 +26,12 @@ inline std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
+// s with ASCII letters in lower case (other bytes, UTF-8 included, unchanged).
+inline std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 } // namespace convene::guides

@@ -1,5 +1,6 @@
 #include "store/answer_changes.hpp"
 #include "store/json_column.hpp"
+#include "store/segments.hpp"
 
 #include "store/uuid.hpp"
 
@@ -102,6 +103,8 @@ std::string record_answer_change(Database& db, const AnswerChange& c) {
     if (!c.probes.empty()) write_probes(db, answer, c.probes);
     if (!c.values.empty()) write_values(db, answer, c.values);
     write_quotes(db, answer, c, now);
+    if (c.notes || !c.quotes_set.empty() || !c.quotes_removed.empty())
+        reanchor_segments(db, answer);
     // The first answer starts the conversation, in the same transaction.
     Statement(db, "UPDATE conversation SET status = 'in_progress', updated_at = ?2 "
                   "WHERE uuid = ?1 AND status = 'planned'")

@@ -33,21 +33,31 @@ void save_codebook(Workspace& ws, const guides::Codebook& book) {
     tx.commit();
 }
 
-std::vector<CodeRow> list_codes(Workspace& ws) {
+std::vector<CodeRow> list_codes(Database& db) {
     std::vector<CodeRow> rows;
-    Statement st(ws.db(), R"sql(
-        WITH RECURSIVE tree(uuid, depth, sort) AS (
-            SELECT uuid, 0, printf('%06d', position) FROM code
+    Statement st(db, R"sql(
+        WITH RECURSIVE tree(uuid, depth, sort, path) AS (
+            SELECT uuid, 0, printf('%06d', position), name FROM code
              WHERE parent_uuid IS NULL AND deleted_at IS NULL
             UNION ALL
-            SELECT c.uuid, t.depth + 1, t.sort || '/' || printf('%06d', c.position)
+            SELECT c.uuid, t.depth + 1, t.sort || '/' || printf('%06d', c.position),
+                   t.path || ' / ' || c.name
               FROM code c JOIN tree t ON c.parent_uuid = t.uuid WHERE c.deleted_at IS NULL)
-        SELECT c.uuid, c.slug, coalesce(p.slug, ''), c.name, c.description, c.colour, t.depth
+        SELECT c.uuid, c.slug, coalesce(p.slug, ''), c.name, c.description, c.colour, t.depth,
+               coalesce(c.parent_uuid, ''), t.path
           FROM tree t JOIN code c ON c.uuid = t.uuid LEFT JOIN code p ON p.uuid = c.parent_uuid
-         ORDER BY t.sort)sql");
+         ORDER BY t.sort, c.name)sql");
     while (st.step())
-        rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
-                        st.integer(6)});
+        rows.push_back({st.text(0),
+                        st.text(1),
+                        st.text(2),
+                        st.text(3),
+                        st.text(4),
+                        st.text(5),
+                        st.integer(6),
+                        st.text(7),
+                        st.text(8),
+                        {}});
     return rows;
 }
 

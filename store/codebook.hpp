@@ -1,4 +1,5 @@
-// Repository of the code table: the workspace's shared, hierarchical codebook.
+// Repository of the code table: the workspace's shared, hierarchical codebook. Editing it is in
+// store/code_edits.hpp.
 #pragma once
 
 #include "guides/codebook.hpp"
@@ -12,10 +13,16 @@ namespace convene::store {
 struct CodeRow {
     std::string uuid, slug, parent_slug, name, description, colour;
     int depth = 0;
+    std::string parent_uuid;
+    std::string path; // "Parent / Child"
+    std::string deleted_at;
 };
-// Adds codes whose slug is new and updates the others; never deletes.
+// Adds codes whose slug is new and updates the others (keeping their uuid); never deletes.
 void save_codebook(Workspace& ws, const guides::Codebook& codebook);
-// Codes in tree order (each parent followed by its children).
-std::vector<CodeRow> list_codes(Workspace& ws);
+// Live codes in tree order (each parent followed by its children).
+std::vector<CodeRow> list_codes(Database& db);
+inline std::vector<CodeRow> list_codes(Workspace& ws) {
+    return list_codes(ws.db());
+}
 
 } // namespace convene::store

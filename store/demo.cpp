@@ -5,6 +5,7 @@
 #include "guides/json_reader.hpp"
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
+#include "store/demo_coding.hpp"
 #include "store/guides.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"
@@ -54,6 +55,7 @@ DemoResult load_demo(Workspace& ws, const std::filesystem::path& file) {
             c.area_seconds[area] = minutes.get<double>() * 60.0;
         std::string uuid = create_conversation(ws.db(), c);
         ++result.conversations;
+        result.uuids.push_back(uuid);
         set_conversation_notes(ws.db(), uuid, cj.value("notes", ""));
         set_last_speaker(ws.db(), uuid, cj.value("last_speaker", ""));
         // Follow-up questions asked on the spot, each with its answer.
@@ -128,6 +130,9 @@ DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_d
     if (!report.problems.empty())
         throw Error("demo-pl-standards.csv: " + report.problems.front().to_string());
     p.survey_respondents = report.added + report.updated;
+    auto coding = load_demo_coding(ws, data_dir / "demo-coding.json", p.conversations.uuids);
+    p.coders = coding.coders;
+    p.segments = coding.segments;
     tx.commit();
     return p;
 }

@@ -5,6 +5,8 @@
 #include "store/workspace.hpp"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace convene::store {
 
@@ -12,6 +14,7 @@ struct DemoResult {
     int conversations = 0;
     int answers = 0;
     int quotes = 0;
+    std::vector<std::string> uuids; // the conversations, in the file's order
 };
 
 // Adds the demo conversations in one transaction, checked against the guide they use (question
@@ -19,10 +22,12 @@ struct DemoResult {
 DemoResult load_demo(Workspace& ws, const std::filesystem::path& demo_file);
 
 // The whole demo project from the bundled data folder: the conversations above and a KVEC-style
-// survey (100 teachers, half who earned micro-credentials) imported into pl-standards.
+// survey (100 teachers, half who earned micro-credentials) imported into pl-standards, and the
+// conversations coded by two coders.
 struct DemoProject {
     DemoResult conversations;
     std::size_t survey_respondents = 0;
+    int coders = 0, segments = 0; // the demo's coding (store/demo_coding.hpp)
 };
 DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_dir);
 

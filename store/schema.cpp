@@ -230,6 +230,39 @@ constexpr std::array kMigrations{
         CREATE INDEX follow_up_conversation ON follow_up(conversation_uuid);
         ALTER TABLE respondent ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
     )sql"},
+    // 6: coding. People who code (and later review) are rows with a UUID, never matched by
+    // name. A segment is one code applied by one coder to an answer: to its notes or to one quote
+    // (a byte range in that UTF-8 text plus a copy of the excerpt) or to the whole answer. When
+    // the text is edited the segment is re-anchored to its excerpt; one whose text is gone keeps
+    // its last range and is flagged (anchor = 'lost'), never dropped. Removing is reversible.
+    Migration{6, R"sql(
+        CREATE TABLE person (
+            uuid       TEXT PRIMARY KEY,
+            name       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT
+        ) STRICT;
+
+        CREATE TABLE segment (
+            uuid        TEXT PRIMARY KEY,
+            answer_uuid TEXT NOT NULL REFERENCES answer(uuid) ON DELETE CASCADE,
+            code_uuid   TEXT NOT NULL REFERENCES code(uuid),
+            coder_uuid  TEXT NOT NULL REFERENCES person(uuid),
+            part        TEXT NOT NULL CHECK (part IN ('answer', 'notes', 'quote')),
+            quote_uuid  TEXT NOT NULL DEFAULT '', -- the quote, when part = 'quote'
+            start_byte  INTEGER NOT NULL DEFAULT 0,
+            end_byte    INTEGER NOT NULL DEFAULT 0,
+            excerpt     TEXT NOT NULL DEFAULT '',
+            memo        TEXT NOT NULL DEFAULT '',
+            anchor      TEXT NOT NULL DEFAULT 'ok' CHECK (anchor IN ('ok', 'lost')),
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            deleted_at  TEXT,
+            CHECK (start_byte >= 0 AND end_byte >= start_byte)
+        ) STRICT;
+        CREATE INDEX segment_answer ON segment(answer_uuid);
+        CREATE INDEX segment_code ON segment(code_uuid);
+    )sql"},
 };
 
 } // namespace

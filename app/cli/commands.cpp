@@ -2,6 +2,8 @@
 
 #include "app/cli/context.hpp"
 #include "app/cli/terminal_text.hpp"
+#include "guides/text.hpp"
+#include "store/conversations.hpp"
 #include "store/error_text.hpp"
 #include "store/paths.hpp"
 #include "store/seed.hpp"
@@ -14,6 +16,24 @@ namespace convene::cli {
 store::Workspace& Context::workspace() {
     if (!ws_) ws_ = store::open_workspace(db);
     return *ws_;
+}
+
+std::string require_conversation_uuid(Context& ctx, const std::string& given) {
+    auto matches = store::conversations_starting_with(ctx.workspace().db(), given, 6);
+    if (matches.size() == 1) return matches.front();
+    if (matches.size() > 1) {
+        bool more = matches.size() > 5;
+        if (more) matches.resize(5);
+        throw CommandError("\"" + given + "\" is ambiguous: it starts the uuids of " +
+                           (more ? "more than five conversations, among them "
+                                 : std::to_string(matches.size()) + " conversations: ") +
+                           guides::join_by(matches, [](const std::string& u) { return u; }) +
+                           "; give more of it");
+    }
+    throw CommandError("no conversation " + given + " in " + ctx.db +
+                       (given.size() < 4 ? " (give at least the first four characters of its uuid)"
+                                         : " (give its uuid, or a unique start of it; see "
+                                           "conversation list)"));
 }
 
 namespace {
@@ -46,6 +66,7 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     add_guide_commands(app, ctx);
     add_conversation_commands(app, ctx);
     add_survey_commands(app, ctx);
+    add_code_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

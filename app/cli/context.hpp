@@ -38,9 +38,13 @@ struct Context {
     std::unique_ptr<store::Workspace> ws_;
 };
 
+// A conversation's full uuid from a unique start of it; CommandError naming the candidates.
+std::string require_conversation_uuid(Context& ctx, const std::string& given);
+
 void add_info_command(CLI::App& app, Context& ctx);
 void add_guide_commands(CLI::App& app, Context& ctx);
 void add_conversation_commands(CLI::App& app, Context& ctx);
 void add_survey_commands(CLI::App& app, Context& ctx);
+void add_code_commands(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli

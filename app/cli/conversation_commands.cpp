@@ -22,24 +22,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string require_uuid(Context& ctx, const std::string& given) {
-    auto matches = store::conversations_starting_with(ctx.workspace().db(), given, 6);
-    if (matches.size() == 1) return matches.front();
-    if (matches.size() > 1) {
-        bool more = matches.size() > 5;
-        if (more) matches.resize(5);
-        throw CommandError("\"" + given + "\" is ambiguous: it starts the uuids of " +
-                           (more ? "more than five conversations, among them "
-                                 : std::to_string(matches.size()) + " conversations: ") +
-                           guides::join_by(matches, [](const std::string& u) { return u; }) +
-                           "; give more of it");
-    }
-    throw CommandError("no conversation " + given + " in " + ctx.db +
-                       (given.size() < 4 ? " (give at least the first four characters of its uuid)"
-                                         : " (give its uuid, or a unique start of it; see "
-                                           "conversation list)"));
-}
-
 // "YYYY-MM-DD", or with time_allowed also "YYYY-MM-DDTHH:MM".
 bool valid_date(const std::string& s, bool time_allowed) {
     auto digits = [&](std::size_t from, std::size_t n) {
@@ -147,7 +129,7 @@ int list(Context& ctx, const store::ConversationFilter& f) {
 
 int show(Context& ctx, const std::string& given) {
     auto& db = ctx.workspace().db();
-    auto uuid = require_uuid(ctx, given);
+    auto uuid = require_conversation_uuid(ctx, given);
     auto c = *store::get_conversation(db, uuid);
     auto guide = *store::guide_by_hash(ctx.workspace(), c.guide_hash);
     auto answers = store::answers_for(db, uuid);
@@ -256,7 +238,7 @@ int answer_set(Context& ctx, const AnswerArgs& args) {
     if (!args.speaker.empty() && args.quote.empty())
         throw CommandError("--speaker names who said a --quote; give the quote too");
     auto& ws = ctx.workspace();
-    auto uuid = require_uuid(ctx, args.uuid);
+    auto uuid = require_conversation_uuid(ctx, args.uuid);
     auto c = *store::get_conversation(ws.db(), uuid);
     auto guide = *store::guide_by_hash(ws, c.guide_hash);
     const auto* q = guide.question(args.question);
@@ -323,8 +305,9 @@ int demo(Context& ctx) {
     auto p = store::load_demo_project(ws, guides::data_dir());
     const auto& r = p.conversations;
     ctx.out << "Added " << r.conversations << " conversations, " << r.answers << " answers and "
-            << r.quotes << " quotes, and " << p.survey_respondents
-            << " survey respondents (pl-standards) to " << ctx.db << "\n";
+            << r.quotes << " quotes, " << p.segments << " coded segments by " << p.coders
+            << " coders, and " << p.survey_respondents << " survey respondents (pl-standards) to "
+            << ctx.db << "\n";
     return 0;
 }
 
@@ -368,7 +351,7 @@ void add_conversation_commands(CLI::App& app, Context& ctx) {
     del_cmd->add_option("UUID", *uuid, "Conversation uuid")->required();
     del_cmd->callback([&ctx, uuid] {
         ctx.action = [&ctx, uuid] {
-            store::trash_conversation(ctx.workspace().db(), require_uuid(ctx, *uuid));
+            store::trash_conversation(ctx.workspace().db(), require_conversation_uuid(ctx, *uuid));
             ctx.out << "Moved to the trash (conversation restore brings it back)\n";
             return 0;
         };
@@ -377,7 +360,8 @@ void add_conversation_commands(CLI::App& app, Context& ctx) {
     restore_cmd->add_option("UUID", *uuid, "Conversation uuid")->required();
     restore_cmd->callback([&ctx, uuid] {
         ctx.action = [&ctx, uuid] {
-            store::restore_conversation(ctx.workspace().db(), require_uuid(ctx, *uuid));
+            store::restore_conversation(ctx.workspace().db(),
+                                        require_conversation_uuid(ctx, *uuid));
             ctx.out << "Restored\n";
             return 0;
         };
