@@ -42,5 +42,12 @@ void add_info_command(CLI::App& app, Context& ctx);
 void add_guide_commands(CLI::App& app, Context& ctx);
 void add_conversation_commands(CLI::App& app, Context& ctx);
 void add_survey_commands(CLI::App& app, Context& ctx);
+// conversation report | protocol (cli/conversation_document_commands.cpp), under `conversation`.
+void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
+
+// The uuid of the one conversation whose uuid starts with given; a CommandError otherwise.
+std::string require_conversation(Context& ctx, const std::string& given);
+// "Wrote FILE" with FILE made absolute or, with --json, {"written": FILE}.
+void report_written(Context& ctx, const std::string& file);
 
 } // namespace convene::cli

@@ -330,6 +330,10 @@ int demo(Context& ctx) {
 
 } // namespace
 
+std::string require_conversation(Context& ctx, const std::string& given) {
+    return require_uuid(ctx, given);
+}
+
 void add_conversation_commands(CLI::App& app, Context& ctx) {
     auto* conv = app.add_subcommand("conversation", "Interviews and focus groups");
     conv->require_subcommand(1);
@@ -382,6 +386,7 @@ void add_conversation_commands(CLI::App& app, Context& ctx) {
             return 0;
         };
     });
+    add_conversation_document_commands(*conv, ctx);
 
     auto a = std::make_shared<AnswerArgs>();
     auto* answer = app.add_subcommand("answer", "Answers within a conversation");
