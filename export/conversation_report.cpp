@@ -89,8 +89,9 @@ void set_up(Document& d, const ReportInput& in, const ReportOptions& o) {
             planned += a.minutes;
         }
         char buf[64];
-        std::snprintf(buf, sizeof buf, " used of %g min planned", planned);
-        rows.push_back({"Time", plain(minutes_seconds(used) + buf)});
+        std::snprintf(buf, sizeof buf, "%g min planned", planned);
+        rows.push_back({"Time", plain(used > 0 ? minutes_seconds(used) + " used of " + buf
+                                               : std::string("not recorded (") + buf + ")")});
     }
     d.blocks.push_back(heading(plain("Set-up")));
     d.blocks.push_back(facts(std::move(rows)));

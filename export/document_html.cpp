@@ -25,13 +25,15 @@ p { margin: .35em 0; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
 th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-bottom: 1px solid #ccc; }
 th { background: #eef2f6; font-weight: bold; }
-table.facts th { width: 11em; background: none; color: #333; }
+table.facts th { width: 13em; background: none; color: #333; }
 table.facts td .blank { min-width: 20em; }
 td.num, th.num { text-align: right; }
 ul.bullets { margin: .3em 0 .3em 1.2em; padding: 0; }
 ul.bullets li { margin: .15em 0; }
 .ticks { margin: .3em 0 .3em 1.2em; }
-.ticks .ask { font-size: .9em; color: #234; margin-right: .5em; }
+.ticks .ask { display: block; font-size: .9em; color: #234; }
+p.field { margin-left: 1.2em; font-size: .9em; color: #234; }
+tr { break-inside: avoid; page-break-inside: avoid; }
 .tick { display: inline-block; margin: .1em 1.1em .1em 0; white-space: nowrap; }
 .tick::before { content: ""; display: inline-block; width: .8em; height: .8em;
   border: 1px solid #333; margin-right: .35em; vertical-align: -.05em; }

@@ -100,6 +100,7 @@ std::vector<Item> items_of(const guides::AreaView& av, const ReportInput& in,
 std::string area_time(const guides::Area& area, const store::Conversation& c) {
     auto it = c.area_seconds.find(area.id);
     double s = it == c.area_seconds.end() ? 0 : it->second;
+    if (s <= 0) return {}; // no time was recorded for it
     char buf[64];
     std::snprintf(buf, sizeof buf, " — %d:%02d used of %g min", int(s) / 60, int(s) % 60,
                   area.minutes);
