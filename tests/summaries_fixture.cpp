@@ -77,7 +77,7 @@ SummariesFixture build_summaries_fixture(store::Workspace& ws) {
     Builder b{ws, ws.db(), f};
     auto& db = ws.db();
     f.c1 = b.conversation("licensing", "MI", "2024-03-01");
-    f.c2 = b.conversation("licensing", "KY", "2024-04-10");
+    f.c2 = b.conversation("licensing", "Ohio", "2024-04-10");
     f.c3 = b.conversation("association", "MI", "2024-05-20");
     f.c4 = b.conversation("licensing", "IL", "2024-06-01");
     f.c5 = b.conversation("licensing", "MI", "2024-02-01");

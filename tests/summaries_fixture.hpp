@@ -6,7 +6,8 @@
 //                  about cost.", sentiment mixed, quote Q1 "Cost is the real barrier" (Dana);
 //                  grain_size: clock_hours 10, grad_credits 1; challenges: obstacles
 //                  [cost, tracking]; interest: interest 4, further_talks yes
-//   C2 licensing   KY 2024-04-10 complete  first_thoughts: notes "Very keen.", sentiment
+//   C2 licensing   Ohio (its name, not OH: the demo writes names) 2024-04-10 complete
+//   first_thoughts: notes "Very keen.", sentiment
 //                  positive, quote Q2 "We would use this tomorrow" (Eli); grain_size:
 //                  clock_hours 20, grad_credits 3; grad_credit: earns_grad_credit no;
 //                  challenges: notes "Cost again.", obstacles [cost]

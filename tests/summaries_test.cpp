@@ -255,7 +255,7 @@ TEST_CASE("structured answers tally choices by group and put hours on one scale"
     // Would earn graduate credit: C2 no (licensing), C3 yes (association).
     CHECK(shown(t, row("earns_grad_credit", "licensing", "no"), "conversations") == "1");
     CHECK(shown(t, row("earns_grad_credit", "(all groups)", "yes"), "n") == "2");
-    // Clock hours for one MC: C1 10 (MI), C2 20 (KY); a clock hour is one clock hour in both:
+    // Clock hours for one MC: C1 10 (MI), C2 20 (Ohio); a clock hour is one clock hour in both:
     // n 2, median 15, range 10-20, only "in clock hours" (no separate "as given" row).
     const auto& hours = row("clock_hours", "licensing", "in clock hours", "recognition.grain_size");
     CHECK(shown(t, hours, "n") == "2");
@@ -263,20 +263,23 @@ TEST_CASE("structured answers tally choices by group and put hours on one scale"
     CHECK(shown(t, hours, "min") == "10.0");
     CHECK(shown(t, hours, "max") == "20.0");
     CHECK(rows_where(t, {{"field", "clock_hours"}, {"answer", "as given"}}).empty());
-    // Graduate credits for one MC: C1 1 (MI), C2 3 (KY), C3 2 (MI). As given, all groups:
-    // median 2, range 1-3. In clock hours a semester credit hour is 25 in MI and 15 in KY:
-    // 25, 45 and 50, so median 45, range 25-50; licensing alone: 25 and 45, median 35.
+    // Graduate credits for one MC: C1 1 (MI), C2 3 (Ohio), C3 2 (MI). As given, all groups:
+    // median 2, range 1-3. In clock hours a semester credit hour is 25 in MI and 30 in OH (the
+    // table's code for Ohio, found by its name; the unit's default would be 15): 25, 90 and 50,
+    // so median 50, range 25-90; licensing alone: 25 and 90, median 57.5.
     const auto* q = "recognition.grain_size";
     CHECK(shown(t, row("grad_credits", "(all groups)", "as given", q), "median") == "2.0");
     CHECK(shown(t, row("grad_credits", "(all groups)", "as given", q), "unit") ==
           "graduate credits");
     const auto& all_h = row("grad_credits", "(all groups)", "in clock hours", q);
-    CHECK(shown(t, all_h, "median") == "45.0");
+    CHECK(shown(t, all_h, "median") == "50.0");
     CHECK(shown(t, all_h, "min") == "25.0");
-    CHECK(shown(t, all_h, "max") == "50.0");
+    CHECK(shown(t, all_h, "max") == "90.0");
     CHECK(shown(t, all_h, "unit") == "clock hours");
-    CHECK(shown(t, row("grad_credits", "licensing", "in clock hours", q), "median") == "35.0");
-    // A group that gave no number: n 0 and no statistics.
+    CHECK(shown(t, row("grad_credits", "licensing", "in clock hours", q), "median") == "57.5");
+    // Fields nobody answered are left out (should_issue); a group that gave no number to a
+    // field others answered: n 0 and no statistics.
+    CHECK(rows_where(t, {{"field", "should_issue"}}).empty());
     const auto& none = row("clock_hours", "association", "in clock hours", q);
     CHECK(shown(t, none, "n") == "0");
     CHECK(shown(t, none, "median").empty());

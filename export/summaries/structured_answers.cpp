@@ -3,7 +3,8 @@
 // groups), every number field gets n, median and range. A number whose unit is a currency
 // (clock hours, graduate credits, CEUs) is also given in clock hours, each value converted
 // through the currency table of its conversation's state, so suggestions from states that
-// count a credit differently land on one scale. Text fields are left to the framework matrix.
+// count a credit differently land on one scale. Fields no selected conversation answered are
+// left out. Text fields are left to the framework matrix.
 #include "export/statistics.hpp"
 #include "export/summaries/common.hpp"
 
@@ -52,6 +53,22 @@ std::string currency_unit(const guides::CurrencyTable& table, const std::string&
         return "semester_credit_hour";
     for (const auto& c : table.units)
         if (lower(c.id) == u || lower(c.label) == u) return c.id;
+    return {};
+}
+
+// The currency table's code for a conversation's state, given as a code ("MI") or a name
+// ("Michigan", as the demo and many facilitators type it); "" when the table has no such state
+// (then each unit's default worth applies).
+std::string state_code(const guides::CurrencyTable& table, const std::string& state) {
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) ==
+                          std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (const auto& [code, name] : table.states)
+        if (same(code, state) || same(name, state)) return code;
     return {};
 }
 
@@ -181,8 +198,8 @@ struct Builder {
         if (unit.empty()) return;
         numbers(ref, given, "in clock hours", "clock hours", [&](const Given& g) {
             const auto& a = s.answers[static_cast<std::size_t>(g.answer)];
-            return s.currency.clock_hours(
-                unit, s.conversations[static_cast<std::size_t>(a.conversation)].state);
+            const auto& state = s.conversations[static_cast<std::size_t>(a.conversation)].state;
+            return s.currency.clock_hours(unit, state_code(s.currency, state));
         });
     }
 };
@@ -214,6 +231,7 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
     b.groups.push_back(kAllGroups);
     for (const auto& ref : guide_fields(s)) {
         auto given = givens(s, sel, group_of, ref);
+        if (given.empty()) continue; // a field nobody answered tells nothing
         if (ref.field->type == guides::FieldType::Number)
             b.number_field(ref, given);
         else
