@@ -12,13 +12,13 @@ namespace convene::exporting {
 namespace {
 
 Cell text(std::string s) {
-    return s.empty() ? Cell::empty() : Cell::of(std::move(s));
+    return text_cell(std::move(s));
 }
 Cell num(double v) {
-    return Cell::of(v);
+    return Cell(v);
 }
 Cell count(std::size_t v) {
-    return Cell::of(static_cast<double>(v));
+    return Cell(v);
 }
 
 // Every pair of an attribute's values, compared on every construct and on all Likert items.
@@ -118,24 +118,25 @@ std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableS
                 "survey_items",
                 "Each Likert and number item: respondents, mean, SD, median, range and how many "
                 "gave each scale point, with a 100% stacked bar chart per instrument.",
-                {{"instrument_id", "Instrument", ColumnKind::Text},
-                 {"item_id", "Item", ColumnKind::Text},
-                 {"item", "Item text", ColumnKind::LongText},
-                 {"construct_id", "Construct", ColumnKind::Text},
-                 {"reverse_scored", "Reverse scored", ColumnKind::Text},
-                 {"scale_points", "Scale points", ColumnKind::Integer},
-                 {"n", "n", ColumnKind::Integer},
-                 {"mean", "Mean", ColumnKind::Number},
-                 {"sd", "SD", ColumnKind::Number},
-                 {"median", "Median", ColumnKind::Number},
-                 {"min", "Min", ColumnKind::Number},
-                 {"max", "Max", ColumnKind::Number}}};
+                {{"instrument_id", "Instrument", ColumnType::Text},
+                 {"item_id", "Item", ColumnType::Text},
+                 {"item", "Item text", ColumnType::Text},
+                 {"construct_id", "Construct", ColumnType::Text},
+                 {"reverse_scored", "Reverse scored", ColumnType::Text},
+                 {"scale_points", "Scale points", ColumnType::Integer},
+                 {"n", "n", ColumnType::Integer},
+                 {"mean", "Mean", ColumnType::Real},
+                 {"sd", "SD", ColumnType::Real},
+                 {"median", "Median", ColumnType::Real},
+                 {"min", "Min", ColumnType::Real},
+                 {"max", "Max", ColumnType::Real}}};
     const auto first_count = static_cast<std::uint16_t>(t.columns.size());
     for (int p = 1; p <= points; ++p) {
         std::string header = std::to_string(p);
         if (static_cast<std::size_t>(p) <= labels.size()) header += " " + labels[p - 1];
-        t.columns.push_back({"count_" + std::to_string(p), header, ColumnKind::Integer});
+        t.columns.push_back({"count_" + std::to_string(p), header, ColumnType::Integer});
     }
+    t.long_text = {"item"};
     sink.begin(t);
     struct Block {
         std::string title;
@@ -153,7 +154,7 @@ std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableS
                                     text(i.text),
                                     text(i.construct_id),
                                     text(i.reverse ? "yes" : ""),
-                                    i.likert ? count(static_cast<std::size_t>(i.points)) : Cell{},
+                                    i.likert ? count(static_cast<std::size_t>(i.points)) : Cell(),
                                     count(i.n)};
             if (i.stats)
                 for (double v :
@@ -164,7 +165,7 @@ std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableS
             for (int p = 0; p < points; ++p)
                 cells.push_back(static_cast<std::size_t>(p) < i.distribution.size()
                                     ? count(i.distribution[p])
-                                    : Cell{});
+                                    : Cell());
             sink.row(cells);
             if (i.likert) {
                 b.points = std::max(b.points, i.points);
@@ -208,17 +209,17 @@ std::size_t write_survey_constructs(const std::vector<SurveyResults>& surveys, T
                 "survey_constructs",
                 "Each construct (a scale of items scored together): respondents who answered "
                 "all its items, the score's mean, SD, median and range, and Cronbach's alpha.",
-                {{"instrument_id", "Instrument", ColumnKind::Text},
-                 {"construct_id", "Construct id", ColumnKind::Text},
-                 {"construct", "Construct", ColumnKind::Text},
-                 {"items", "Items", ColumnKind::Integer},
-                 {"n", "n", ColumnKind::Integer},
-                 {"mean", "Mean", ColumnKind::Number},
-                 {"sd", "SD", ColumnKind::Number},
-                 {"median", "Median", ColumnKind::Number},
-                 {"min", "Min", ColumnKind::Number},
-                 {"max", "Max", ColumnKind::Number},
-                 {"cronbach_alpha", "Cronbach's alpha", ColumnKind::Number}}};
+                {{"instrument_id", "Instrument", ColumnType::Text},
+                 {"construct_id", "Construct id", ColumnType::Text},
+                 {"construct", "Construct", ColumnType::Text},
+                 {"items", "Items", ColumnType::Integer},
+                 {"n", "n", ColumnType::Integer},
+                 {"mean", "Mean", ColumnType::Real},
+                 {"sd", "SD", ColumnType::Real},
+                 {"median", "Median", ColumnType::Real},
+                 {"min", "Min", ColumnType::Real},
+                 {"max", "Max", ColumnType::Real},
+                 {"cronbach_alpha", "Cronbach's alpha", ColumnType::Real}}};
     sink.begin(t);
     std::size_t n = 0;
     for (const auto& s : surveys)
@@ -231,7 +232,7 @@ std::size_t write_survey_constructs(const std::vector<SurveyResults>& surveys, T
                     cells.push_back(num(v));
             else
                 cells.resize(cells.size() + 5);
-            cells.push_back(c.alpha ? num(*c.alpha) : Cell{});
+            cells.push_back(c.alpha ? num(*c.alpha) : Cell());
             sink.row(cells);
             ++n;
         }
@@ -245,32 +246,32 @@ std::size_t write_group_comparisons(const std::vector<SurveyResults>& surveys, T
                 "Two groups of respondents (by an attribute) compared on each construct and on "
                 "all Likert items: means, the difference with its 95% CI, Welch's and Student's "
                 "t, Cohen's d, Hedges' g and the Mann-Whitney U test.",
-                {{"instrument_id", "Instrument", ColumnKind::Text},
-                 {"attribute", "Attribute", ColumnKind::Text},
-                 {"group_a", "Group A", ColumnKind::Text},
-                 {"group_b", "Group B", ColumnKind::Text},
-                 {"target", "Compared on", ColumnKind::Text},
-                 {"n_a", "n A", ColumnKind::Integer},
-                 {"mean_a", "Mean A", ColumnKind::Number},
-                 {"sd_a", "SD A", ColumnKind::Number},
-                 {"n_b", "n B", ColumnKind::Integer},
-                 {"mean_b", "Mean B", ColumnKind::Number},
-                 {"sd_b", "SD B", ColumnKind::Number},
-                 {"mean_difference", "Difference (A - B)", ColumnKind::Number},
-                 {"ci_low", "95% CI low (Welch)", ColumnKind::Number},
-                 {"ci_high", "95% CI high (Welch)", ColumnKind::Number},
-                 {"welch_t", "Welch t", ColumnKind::Number},
-                 {"welch_df", "Welch df", ColumnKind::Number},
-                 {"welch_p", "Welch p", ColumnKind::Number},
-                 {"student_t", "Student t", ColumnKind::Number},
-                 {"student_df", "Student df", ColumnKind::Number},
-                 {"student_p", "Student p", ColumnKind::Number},
-                 {"cohens_d", "Cohen's d", ColumnKind::Number},
-                 {"hedges_g", "Hedges' g", ColumnKind::Number},
-                 {"mann_whitney_u", "Mann-Whitney U", ColumnKind::Number},
-                 {"mann_whitney_z", "Mann-Whitney z", ColumnKind::Number},
-                 {"mann_whitney_p", "Mann-Whitney p", ColumnKind::Number},
-                 {"rank_biserial", "Rank-biserial r", ColumnKind::Number}}};
+                {{"instrument_id", "Instrument", ColumnType::Text},
+                 {"attribute", "Attribute", ColumnType::Text},
+                 {"group_a", "Group A", ColumnType::Text},
+                 {"group_b", "Group B", ColumnType::Text},
+                 {"target", "Compared on", ColumnType::Text},
+                 {"n_a", "n A", ColumnType::Integer},
+                 {"mean_a", "Mean A", ColumnType::Real},
+                 {"sd_a", "SD A", ColumnType::Real},
+                 {"n_b", "n B", ColumnType::Integer},
+                 {"mean_b", "Mean B", ColumnType::Real},
+                 {"sd_b", "SD B", ColumnType::Real},
+                 {"mean_difference", "Difference (A - B)", ColumnType::Real},
+                 {"ci_low", "95% CI low (Welch)", ColumnType::Real},
+                 {"ci_high", "95% CI high (Welch)", ColumnType::Real},
+                 {"welch_t", "Welch t", ColumnType::Real},
+                 {"welch_df", "Welch df", ColumnType::Real},
+                 {"welch_p", "Welch p", ColumnType::Real},
+                 {"student_t", "Student t", ColumnType::Real},
+                 {"student_df", "Student df", ColumnType::Real},
+                 {"student_p", "Student p", ColumnType::Real},
+                 {"cohens_d", "Cohen's d", ColumnType::Real},
+                 {"hedges_g", "Hedges' g", ColumnType::Real},
+                 {"mann_whitney_u", "Mann-Whitney U", ColumnType::Real},
+                 {"mann_whitney_z", "Mann-Whitney z", ColumnType::Real},
+                 {"mann_whitney_p", "Mann-Whitney p", ColumnType::Real},
+                 {"rank_biserial", "Rank-biserial r", ColumnType::Real}}};
     sink.begin(t);
     std::size_t n = 0;
     for (const auto& s : surveys)
@@ -314,12 +315,12 @@ std::size_t write_crosstabs(const std::vector<SurveyResults>& surveys, XlsxWorkb
                 "crosstabs",
                 "Respondents by two attributes at a time, with row and column totals (in CSV: one "
                 "row per cell, totals labelled Total).",
-                {{"instrument_id", "Instrument", ColumnKind::Text},
-                 {"row_attribute", "Row attribute", ColumnKind::Text},
-                 {"row_value", "Row value", ColumnKind::Text},
-                 {"column_attribute", "Column attribute", ColumnKind::Text},
-                 {"column_value", "Column value", ColumnKind::Text},
-                 {"respondents", "Respondents", ColumnKind::Integer}}};
+                {{"instrument_id", "Instrument", ColumnType::Text},
+                 {"row_attribute", "Row attribute", ColumnType::Text},
+                 {"row_value", "Row value", ColumnType::Text},
+                 {"column_attribute", "Column attribute", ColumnType::Text},
+                 {"column_value", "Column value", ColumnType::Text},
+                 {"respondents", "Respondents", ColumnType::Integer}}};
     XlsxSheet& sheet = wb.add_sheet(t.sheet);
     const auto& f = wb.formats();
     if (csv) csv->begin(t);

@@ -1,57 +1,17 @@
 // One table of an export, streamed row by row to whoever writes it: a workbook sheet, a CSV
-// file, or both. Columns have a stable snake_case id (the CSV header, documented in the README),
-// a header for people (the sheet's header row) and a kind that decides the cell format. Rows are
-// handed over one at a time, so a table of a million rows never sits in memory.
+// file, or both. Columns and cells are the summaries' types (export/summary_table.hpp): a stable
+// snake_case id (the CSV header, documented in the README), a header for people, a type that
+// decides the cell format, and cells that may name the answers behind them (the sheet links the
+// cell to the first one's row in Answers). Rows are handed over one at a time, so a table of a
+// million rows never sits in memory; a SummaryTable is written through the same interface.
 #pragma once
 
-#include <cstdint>
+#include "export/summary_table.hpp"
+
 #include <string>
 #include <vector>
 
 namespace convene::exporting {
-
-enum class ColumnKind : std::uint8_t {
-    Text,     // short text
-    LongText, // notes, quotes: wrapped in a wide column
-    Integer,
-    Number,
-    Percent, // a fraction 0..1, shown as 12.5%
-    Date,    // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
-};
-
-struct Column {
-    std::string id;     // snake_case: the CSV header
-    std::string header; // the sheet's header
-    ColumnKind kind = ColumnKind::Text;
-};
-
-struct Cell {
-    enum class Kind : std::uint8_t { Empty, Text, Number };
-    Kind kind = Kind::Empty;
-    std::string text;
-    double number = 0;
-    std::string answer; // an answer's uuid: the sheet links the cell to its row in Answers
-
-    static Cell empty() { return {}; }
-    static Cell of(std::string s) {
-        Cell c;
-        c.kind = Kind::Text;
-        c.text = std::move(s);
-        return c;
-    }
-    static Cell of(double v) {
-        Cell c;
-        c.kind = Kind::Number;
-        c.number = v;
-        return c;
-    }
-    // Text linking to an answer's row in the Answers sheet (plain text in CSV).
-    static Cell link(std::string s, std::string answer_uuid) {
-        Cell c = of(std::move(s));
-        c.answer = std::move(answer_uuid);
-        return c;
-    }
-};
 
 struct TableInfo {
     std::string sheet;       // the sheet's name (31 characters at most)
@@ -61,6 +21,7 @@ struct TableInfo {
     // When >= 0: this column holds answer uuids, and links to those answers point at this
     // table's rows (the Answers sheet).
     int answer_column = -1;
+    std::vector<std::string> long_text; // ids of columns of long text: wide and wrapped
 };
 
 class TableSink {
@@ -70,5 +31,19 @@ class TableSink {
     virtual void row(const std::vector<Cell>& cells) = 0;
     virtual void end() = 0;
 };
+
+// Text, or an empty cell for "".
+inline Cell text_cell(std::string s) {
+    return s.empty() ? Cell() : Cell(std::move(s));
+}
+// Text that links to an answer's row in the Answers sheet (plain text in CSV).
+inline Cell link_cell(std::string s, std::string answer_uuid) {
+    Cell c(std::move(s));
+    c.answers.push_back(std::move(answer_uuid));
+    return c;
+}
+
+// Writes a whole summary table as one sheet / CSV file.
+void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink);
 
 } // namespace convene::exporting

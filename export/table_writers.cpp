@@ -39,6 +39,10 @@ void XlsxTableWriter::begin(const TableInfo& table) {
         headers.push_back(c.header);
     sheet_->header(0, headers);
     row_ = 1;
+    long_.assign(table.columns.size(), 0);
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        for (const auto& id : table.long_text)
+            if (table.columns[c].id == id) long_[c] = 1;
     recording_answers_ = table.answer_column >= 0;
     if (recording_answers_) {
         answers_sheet_ = sheet_->name();
@@ -47,33 +51,39 @@ void XlsxTableWriter::begin(const TableInfo& table) {
 }
 
 void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
+    if (cell.empty()) return;
+    const Column* column = col < table_.columns.size() ? &table_.columns[col] : nullptr;
+    ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
-    ColumnKind kind = col < table_.columns.size() ? table_.columns[col].kind : ColumnKind::Text;
-    if (cell.kind == Cell::Kind::Empty) return;
-    if (cell.kind == Cell::Kind::Number) {
-        lxw_format* fmt = kind == ColumnKind::Integer   ? f.integer
-                          : kind == ColumnKind::Percent ? f.percent
-                                                        : f.number;
-        return sheet_->number(row_, col, cell.number, fmt);
+    if (const auto* s = cell.text()) {
+        if (!cell.answers.empty() && !answers_sheet_.empty()) {
+            std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.answers.front()), 0};
+            auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
+                                       [](auto& a, auto& b) { return a.first < b.first; });
+            if (it != answer_rows_.end() && it->first == key.first)
+                return sheet_->link(row_, col, *s, answers_sheet_, it->second);
+        }
+        if (type == ColumnType::Date) return sheet_->date(row_, col, *s);
+        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
+                    s->find('\n') != std::string::npos;
+        return sheet_->text(row_, col, *s, wrap ? f.wrap : f.text);
     }
-    if (!cell.answer.empty() && !answers_sheet_.empty()) {
-        std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.answer), 0};
-        auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
-                                   [](auto& a, auto& b) { return a.first < b.first; });
-        if (it != answer_rows_.end() && it->first == key.first)
-            return sheet_->link(row_, col, cell.text, answers_sheet_, it->second);
-    }
-    if (kind == ColumnKind::Date) return sheet_->date(row_, col, cell.text);
-    bool wrap = kind == ColumnKind::LongText || cell.text.size() > kWrapAbove ||
-                cell.text.find('\n') != std::string::npos;
-    sheet_->text(row_, col, cell.text, wrap ? f.wrap : f.text);
+    int decimals = column ? column->decimals : 2;
+    lxw_format* fmt =
+        type == ColumnType::Percent ? wb_.percent_format(decimals)
+        : type == ColumnType::Real  ? wb_.real_format(decimals)
+        : std::holds_alternative<std::int64_t>(cell.value) || type == ColumnType::Integer
+            ? f.integer
+            : wb_.real_format(decimals);
+    sheet_->number(row_, col, cell.number(), fmt);
 }
 
 void XlsxTableWriter::row(const std::vector<Cell>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c)
         write_cell(static_cast<std::uint16_t>(c), cells[c]);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
-        answer_rows_.emplace_back(fnv1a(cells[table_.answer_column].text), row_);
+        if (const auto* uuid = cells[table_.answer_column].text())
+            answer_rows_.emplace_back(fnv1a(*uuid), row_);
     ++row_;
 }
 
@@ -83,7 +93,7 @@ void XlsxTableWriter::end() {
     sheet_->fit_columns();
     // Long text gets a wide column even when this export's notes happen to be short.
     for (std::uint16_t c = 0; c < columns; ++c)
-        if (table_.columns[c].kind == ColumnKind::LongText) sheet_->set_width(c, 60);
+        if (long_[c]) sheet_->set_width(c, 60);
     if (recording_answers_) {
         std::sort(answer_rows_.begin(), answer_rows_.end());
         recording_answers_ = false;
@@ -118,9 +128,12 @@ void CsvTableWriter::row(const std::vector<Cell>& cells) {
     fields_.resize(cells.size());
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const Cell& c = cells[i];
-        fields_[i] = c.kind == Cell::Kind::Number ? csv_number(c.number)
-                     : c.kind == Cell::Kind::Text ? csv_neutralise(c.text)
-                                                  : std::string();
+        if (const auto* s = c.text())
+            fields_[i] = csv_neutralise(*s);
+        else if (const auto* n = std::get_if<std::int64_t>(&c.value))
+            fields_[i] = std::to_string(*n);
+        else
+            fields_[i] = c.empty() ? std::string() : csv_number(c.number());
     }
     put(write_csv_row(fields_, ','));
 }
@@ -146,6 +159,13 @@ std::vector<std::filesystem::path> CsvTableWriter::files() const {
 TableTee::TableTee(std::vector<TableSink*> sinks) {
     for (auto* s : sinks)
         if (s) sinks_.push_back(s);
+}
+
+void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink) {
+    sink.begin({sheet, table.id, table.note, table.columns, -1, {}});
+    for (const auto& row : table.rows)
+        sink.row(row);
+    sink.end();
 }
 
 void TableTee::begin(const TableInfo& table) {

@@ -39,6 +39,7 @@ class XlsxTableWriter final : public TableSink {
     // answer: 60,000 answers take under a megabyte).
     std::vector<std::pair<std::uint64_t, std::uint32_t>> answer_rows_;
     bool recording_answers_ = false;
+    std::vector<char> long_; // per column: long text (wide, wrapped)
 };
 
 // Writes each table to FOLDER/<file>.csv under a temporary name; commit() renames them all.

@@ -2,14 +2,17 @@
 
 #include "export/atomic_file.hpp"
 #include "export/export_context.hpp"
+#include "export/summary_sheets.hpp"
 #include "export/survey_tables.hpp"
 #include "export/table_writers.hpp"
 #include "export/xlsx_workbook.hpp"
 #include "store/uuid.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <set>
+#include <utility>
 
 namespace convene::exporting {
 namespace fs = std::filesystem;
@@ -134,16 +137,25 @@ std::string describe_filter(const ExportFilter& f) {
 }
 
 std::vector<WrittenSheet> export_sheet_plan() {
-    return {{"About", "", "What the workbook is, its filters, guides and instruments, counts"},
-            {"Conversations", "conversations", "One row per conversation"},
-            {"Participants", "participants", "One row per participant"},
-            {"Answers", "answers", "One row per answer: notes, quotes, values, codes"},
-            {"Coded segments", "coded_segments", "One row per coded segment"},
-            {"Codebook", "codebook", "Codes with descriptions and counts"},
-            {"Survey items", "survey_items", "Item statistics and Likert charts"},
-            {"Survey constructs", "survey_constructs", "Construct scores and Cronbach's alpha"},
-            {"Group comparisons", "group_comparisons", "t-tests, effect sizes, Mann-Whitney"},
-            {"Crosstabs", "crosstabs", "Respondents by two attributes, with totals"}};
+    std::vector<WrittenSheet> plan{
+        {"About", "", "What the workbook is, its filters, guides and instruments, counts"},
+        {"Conversations", "conversations", "One row per conversation"},
+        {"Participants", "participants", "One row per participant"},
+        {"Answers", "answers", "One row per answer: notes, quotes, values, codes"},
+        {"Coded segments", "coded_segments", "One row per coded segment"},
+        {"Codebook", "codebook", "Codes with descriptions and counts"}};
+    for (const auto& kind : summary_kinds())
+        plan.push_back({summary_sheet_name(kind), std::string(kind.name), std::string(kind.title)});
+    for (auto& p : plan) // CSV file names are snake_case
+        std::replace(p.file.begin(), p.file.end(), '-', '_');
+    plan.push_back({"Charts", "", "Codes by group and currency equivalents, as bar charts"});
+    plan.push_back({"Survey items", "survey_items", "Item statistics and Likert charts"});
+    plan.push_back(
+        {"Survey constructs", "survey_constructs", "Construct scores and Cronbach's alpha"});
+    plan.push_back(
+        {"Group comparisons", "group_comparisons", "t-tests, effect sizes, Mann-Whitney"});
+    plan.push_back({"Crosstabs", "crosstabs", "Respondents by two attributes, with totals"});
+    return plan;
 }
 
 ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options,
@@ -160,7 +172,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     ExportContext ctx{ws, options.filter, Pseudonymizer(options.pseudonymize)};
     ctx.progress = &progress;
     load_context(ctx);
-    ctx.stages = 10;
+    ctx.stages = 11;
     ctx.stage = 0;
     auto surveys = analyse_surveys(ctx);
 
@@ -174,6 +186,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         XlsxTableWriter xlsx(wb);
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
+        std::vector<std::pair<std::string, std::size_t>> summary_rows;
         about.head(ctx, &surveys);
         std::vector<Step> steps{
             {"Conversations", [&](TableSink& s) { return write_conversations(ctx, s); }},
@@ -181,6 +194,17 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Answers", [&](TableSink& s) { return write_answers(ctx, s); }},
             {"Coded segments", [&](TableSink& s) { return write_segments(ctx, s); }},
             {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
+            {"Summaries",
+             [&](TableSink& s) {
+                 auto tables = compute_summaries(ctx);
+                 const auto& kinds = summary_kinds();
+                 for (std::size_t k = 0; k < kinds.size(); ++k) {
+                     write_summary(tables[k], summary_sheet_name(kinds[k]), s);
+                     summary_rows.emplace_back(summary_sheet_name(kinds[k]), tables[k].rows.size());
+                 }
+                 summary_rows.emplace_back("Charts", write_charts(tables, wb));
+                 return std::size_t{0};
+             }},
             {"Survey items",
              [&](TableSink& s) { return write_survey_items(surveys, s, xlsx, wb); }},
             {"Survey constructs",
@@ -195,6 +219,9 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             std::size_t rows = step.write(both);
             for (const auto& p : plan)
                 if (p.sheet == step.sheet) result.sheets.push_back({p.sheet, p.file, "", rows});
+            for (const auto& [sheet, n] : std::exchange(summary_rows, {}))
+                for (const auto& p : plan)
+                    if (p.sheet == sheet) result.sheets.push_back({p.sheet, p.file, "", n});
         }
         // The descriptions the tables gave themselves are longer than the plan's: use the plan's
         // short ones for the panel, the tables' own for About.

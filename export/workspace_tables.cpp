@@ -16,10 +16,10 @@ namespace convene::exporting {
 namespace {
 
 Cell text(std::string s) {
-    return s.empty() ? Cell::empty() : Cell::of(std::move(s));
+    return text_cell(std::move(s));
 }
 Cell num(double v) {
-    return Cell::of(v);
+    return Cell(v);
 }
 
 const char* asked_name(store::Asked a) {
@@ -149,22 +149,23 @@ std::size_t write_conversations(ExportContext& ctx, TableSink& sink) {
     TableInfo t{"Conversations",
                 "conversations",
                 "One row per conversation: who was talked to, when, with which guide, by whom.",
-                {{"conversation_uuid", "Conversation", ColumnKind::Text},
-                 {"date", "Date", ColumnKind::Date},
-                 {"stakeholder_group", "Stakeholder group", ColumnKind::Text},
-                 {"group_id", "Group id", ColumnKind::Text},
-                 {"mode", "Mode", ColumnKind::Text},
-                 {"organisation", "Organisation", ColumnKind::Text},
-                 {"state", "State", ColumnKind::Text},
-                 {"status", "Status", ColumnKind::Text},
-                 {"guide", "Guide", ColumnKind::Text},
-                 {"guide_version", "Guide version", ColumnKind::Text},
-                 {"facilitator", "Facilitator", ColumnKind::Text},
-                 {"note_taker", "Note taker", ColumnKind::Text},
-                 {"participants", "Participants", ColumnKind::Integer},
-                 {"mc_profile", "MC profile shown", ColumnKind::Text},
-                 {"minutes", "Minutes", ColumnKind::Number},
-                 {"notes", "Conversation notes", ColumnKind::LongText}}};
+                {{"conversation_uuid", "Conversation", ColumnType::Text},
+                 {"date", "Date", ColumnType::Date},
+                 {"stakeholder_group", "Stakeholder group", ColumnType::Text},
+                 {"group_id", "Group id", ColumnType::Text},
+                 {"mode", "Mode", ColumnType::Text},
+                 {"organisation", "Organisation", ColumnType::Text},
+                 {"state", "State", ColumnType::Text},
+                 {"status", "Status", ColumnType::Text},
+                 {"guide", "Guide", ColumnType::Text},
+                 {"guide_version", "Guide version", ColumnType::Text},
+                 {"facilitator", "Facilitator", ColumnType::Text},
+                 {"note_taker", "Note taker", ColumnType::Text},
+                 {"participants", "Participants", ColumnType::Integer},
+                 {"mc_profile", "MC profile shown", ColumnType::Text},
+                 {"minutes", "Minutes", ColumnType::Real},
+                 {"notes", "Conversation notes", ColumnType::Text}}};
+    t.long_text = {"notes"};
     sink.begin(t);
     std::size_t n = 0;
     for (const auto& c : ctx.conversations) {
@@ -172,13 +173,13 @@ std::size_t write_conversations(ExportContext& ctx, TableSink& sink) {
         double seconds = 0;
         for (const auto& [area, s] : c.area_seconds)
             seconds += s;
-        sink.row(
-            {text(c.uuid), text(c.scheduled_at), text(ctx.group_label(c)), text(c.group),
-             text(c.mode == "focus_group" ? "focus group" : c.mode), text(c.org), text(c.state),
-             text(std::string(store::status_name(c.status))), text(g.title), text(g.version),
-             text(ctx.names.name(c.facilitator)), text(ctx.names.name(c.note_taker)),
-             num(static_cast<double>(c.participants.size())), text(c.profile),
-             seconds > 0 ? num(seconds / 60.0) : Cell::empty(), text(ctx.names.text(c.notes))});
+        sink.row({text(c.uuid), text(c.scheduled_at), text(ctx.group_label(c)), text(c.group),
+                  text(c.mode == "focus_group" ? "focus group" : c.mode), text(c.org),
+                  text(c.state), text(std::string(store::status_name(c.status))), text(g.title),
+                  text(g.version), text(ctx.names.name(c.facilitator)),
+                  text(ctx.names.name(c.note_taker)),
+                  num(static_cast<double>(c.participants.size())), text(c.profile),
+                  seconds > 0 ? num(seconds / 60.0) : Cell(), text(ctx.names.text(c.notes))});
         ctx.tick(++n, ctx.conversations.size(), t.sheet);
     }
     sink.end();
@@ -189,15 +190,15 @@ std::size_t write_participants(ExportContext& ctx, TableSink& sink) {
     TableInfo t{"Participants",
                 "participants",
                 "One row per participant of each conversation, with role and consent.",
-                {{"conversation_uuid", "Conversation", ColumnKind::Text},
-                 {"date", "Date", ColumnKind::Date},
-                 {"stakeholder_group", "Stakeholder group", ColumnKind::Text},
-                 {"conversation_organisation", "Conversation organisation", ColumnKind::Text},
-                 {"state", "State", ColumnKind::Text},
-                 {"participant", "Participant", ColumnKind::Text},
-                 {"role", "Role", ColumnKind::Text},
-                 {"organisation", "Participant organisation", ColumnKind::Text},
-                 {"consent", "Consent", ColumnKind::Text}}};
+                {{"conversation_uuid", "Conversation", ColumnType::Text},
+                 {"date", "Date", ColumnType::Date},
+                 {"stakeholder_group", "Stakeholder group", ColumnType::Text},
+                 {"conversation_organisation", "Conversation organisation", ColumnType::Text},
+                 {"state", "State", ColumnType::Text},
+                 {"participant", "Participant", ColumnType::Text},
+                 {"role", "Role", ColumnType::Text},
+                 {"organisation", "Participant organisation", ColumnType::Text},
+                 {"consent", "Consent", ColumnType::Text}}};
     sink.begin(t);
     std::size_t n = 0, i = 0;
     for (const auto& c : ctx.conversations) {
@@ -218,22 +219,23 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
                 "answers",
                 "One row per answer: the question as asked of that group, notes, verbatim "
                 "quotes, structured values and the codes applied.",
-                {{"answer_uuid", "Answer", ColumnKind::Text},
-                 {"conversation_uuid", "Conversation", ColumnKind::Text},
-                 {"date", "Date", ColumnKind::Date},
-                 {"stakeholder_group", "Stakeholder group", ColumnKind::Text},
-                 {"organisation", "Organisation", ColumnKind::Text},
-                 {"state", "State", ColumnKind::Text},
-                 {"area", "Question area", ColumnKind::Text},
-                 {"question_id", "Question id", ColumnKind::Text},
-                 {"question", "Question", ColumnKind::LongText},
-                 {"asked", "Asked", ColumnKind::Text},
-                 {"notes", "Notes", ColumnKind::LongText},
-                 {"quotes", "Quotes", ColumnKind::LongText},
-                 {"values", "Structured answers", ColumnKind::LongText},
-                 {"codes", "Codes", ColumnKind::LongText},
-                 {"segments", "Coded segments", ColumnKind::Integer}},
+                {{"answer_uuid", "Answer", ColumnType::Text},
+                 {"conversation_uuid", "Conversation", ColumnType::Text},
+                 {"date", "Date", ColumnType::Date},
+                 {"stakeholder_group", "Stakeholder group", ColumnType::Text},
+                 {"organisation", "Organisation", ColumnType::Text},
+                 {"state", "State", ColumnType::Text},
+                 {"area", "Question area", ColumnType::Text},
+                 {"question_id", "Question id", ColumnType::Text},
+                 {"question", "Question", ColumnType::Text},
+                 {"asked", "Asked", ColumnType::Text},
+                 {"notes", "Notes", ColumnType::Text},
+                 {"quotes", "Quotes", ColumnType::Text},
+                 {"values", "Structured answers", ColumnType::Text},
+                 {"codes", "Codes", ColumnType::Text},
+                 {"segments", "Coded segments", ColumnType::Integer}},
                 0};
+    t.long_text = {"question", "notes", "quotes", "values", "codes"};
     sink.begin(t);
     std::size_t i = 0;
     std::vector<Cell> cells;
@@ -280,7 +282,7 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
                       text(c.org), text(c.state), text(info.area), text(qid), text(info.text),
                       text(asked_name(a.asked)), text(ctx.names.text(a.notes)), text(quotes),
                       text(ctx.names.text(values_text(info.question, a.values))), text(codes),
-                      segs.empty() ? Cell::empty() : num(static_cast<double>(segs.size()))});
+                      segs.empty() ? Cell() : num(static_cast<double>(segs.size()))});
             ++ctx.answers;
             ctx.segments += segs.size();
         }
@@ -295,20 +297,21 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
                 "coded_segments",
                 "One row per coded segment: the code, the coder, the words coded and the memo; "
                 "the answer links to its row in Answers.",
-                {{"segment_uuid", "Segment", ColumnKind::Text},
-                 {"answer_uuid", "Answer", ColumnKind::Text},
-                 {"conversation_uuid", "Conversation", ColumnKind::Text},
-                 {"stakeholder_group", "Stakeholder group", ColumnKind::Text},
-                 {"state", "State", ColumnKind::Text},
-                 {"question_id", "Question id", ColumnKind::Text},
-                 {"code", "Code", ColumnKind::Text},
-                 {"code_uuid", "Code uuid", ColumnKind::Text},
-                 {"coder", "Coder", ColumnKind::Text},
-                 {"part", "Part", ColumnKind::Text},
-                 {"excerpt", "Excerpt", ColumnKind::LongText},
-                 {"memo", "Memo", ColumnKind::LongText},
-                 {"anchor", "Anchor", ColumnKind::Text},
-                 {"coded_at", "Coded at", ColumnKind::Text}}};
+                {{"segment_uuid", "Segment", ColumnType::Text},
+                 {"answer_uuid", "Answer", ColumnType::Text},
+                 {"conversation_uuid", "Conversation", ColumnType::Text},
+                 {"stakeholder_group", "Stakeholder group", ColumnType::Text},
+                 {"state", "State", ColumnType::Text},
+                 {"question_id", "Question id", ColumnType::Text},
+                 {"code", "Code", ColumnType::Text},
+                 {"code_uuid", "Code uuid", ColumnType::Text},
+                 {"coder", "Coder", ColumnType::Text},
+                 {"part", "Part", ColumnType::Text},
+                 {"excerpt", "Excerpt", ColumnType::Text},
+                 {"memo", "Memo", ColumnType::Text},
+                 {"anchor", "Anchor", ColumnType::Text},
+                 {"coded_at", "Coded at", ColumnType::Text}}};
+    t.long_text = {"excerpt", "memo"};
     sink.begin(t);
     std::size_t n = 0, i = 0;
     for (const auto& c : ctx.conversations) {
@@ -320,7 +323,7 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
             if (!coder_wanted(ctx, s)) continue;
             auto code = ctx.codes.find(s.code_uuid);
             auto coder = ctx.coders.find(s.coder_uuid);
-            sink.row({text(s.uuid), Cell::link(s.answer_uuid, s.answer_uuid), text(c.uuid),
+            sink.row({text(s.uuid), link_cell(s.answer_uuid, s.answer_uuid), text(c.uuid),
                       text(ctx.group_label(c)), text(c.state), text(question_of[s.answer_uuid]),
                       text(code == ctx.codes.end() ? "" : code->second.path), text(s.code_uuid),
                       text(coder == ctx.coders.end() ? "" : coder->second),
@@ -340,16 +343,17 @@ std::size_t write_codebook(ExportContext& ctx, TableSink& sink) {
                 "codebook",
                 "Every code with its description (when to apply it) and how often it was "
                 "applied in the conversations exported.",
-                {{"code_uuid", "Code uuid", ColumnKind::Text},
-                 {"code", "Code", ColumnKind::Text},
-                 {"name", "Name", ColumnKind::Text},
-                 {"parent", "Parent", ColumnKind::Text},
-                 {"depth", "Depth", ColumnKind::Integer},
-                 {"description", "Description", ColumnKind::LongText},
-                 {"colour", "Colour", ColumnKind::Text},
-                 {"segments", "Segments", ColumnKind::Integer},
-                 {"answers", "Answers", ColumnKind::Integer},
-                 {"conversations", "Conversations", ColumnKind::Integer}}};
+                {{"code_uuid", "Code uuid", ColumnType::Text},
+                 {"code", "Code", ColumnType::Text},
+                 {"name", "Name", ColumnType::Text},
+                 {"parent", "Parent", ColumnType::Text},
+                 {"depth", "Depth", ColumnType::Integer},
+                 {"description", "Description", ColumnType::Text},
+                 {"colour", "Colour", ColumnType::Text},
+                 {"segments", "Segments", ColumnType::Integer},
+                 {"answers", "Answers", ColumnType::Integer},
+                 {"conversations", "Conversations", ColumnType::Integer}}};
+    t.long_text = {"description"};
     sink.begin(t);
     std::size_t n = 0;
     for (const auto& uuid : ctx.code_order) {

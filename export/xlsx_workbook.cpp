@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <xlsxwriter.h>
 
 namespace convene::exporting {
@@ -226,6 +227,31 @@ lxw_format* XlsxWorkbook::make_format() {
     format_set_font_name(f, "Calibri");
     format_set_font_size(f, 11);
     return f;
+}
+
+namespace {
+
+lxw_format* cached_format(std::vector<lxw_format*>& cache, int decimals, const char* suffix,
+                          const std::function<lxw_format*()>& make) {
+    auto d = static_cast<std::size_t>(std::clamp(decimals, 0, 6));
+    if (cache.size() <= d) cache.resize(d + 1, nullptr);
+    if (!cache[d]) {
+        std::string pattern = d == 0 ? "0" : "0." + std::string(d, '0');
+        cache[d] = make();
+        format_set_num_format(cache[d], (pattern + suffix).c_str());
+        format_set_align(cache[d], LXW_ALIGN_VERTICAL_TOP);
+    }
+    return cache[d];
+}
+
+} // namespace
+
+lxw_format* XlsxWorkbook::real_format(int decimals) {
+    return cached_format(reals_, decimals, "", [this] { return make_format(); });
+}
+
+lxw_format* XlsxWorkbook::percent_format(int decimals) {
+    return cached_format(percents_, decimals, "%", [this] { return make_format(); });
 }
 
 XlsxSheet& XlsxWorkbook::add_sheet(const std::string& name) {

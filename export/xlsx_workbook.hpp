@@ -105,6 +105,9 @@ class XlsxWorkbook {
     XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
 
     const XlsxFormats& formats() const { return formats_; }
+    // 0.0, 0.00, ... and 0.0%, 0.00%, ...: made on first use, then shared.
+    lxw_format* real_format(int decimals);
+    lxw_format* percent_format(int decimals);
     // Sheet names are cut to Excel's 31 characters; throws when the name is refused.
     XlsxSheet& add_sheet(const std::string& name);
     // A chart of type LXW_CHART_*; owned by the workbook, inserted into a sheet by the caller.
@@ -121,6 +124,7 @@ class XlsxWorkbook {
     std::string tmpdir_;
     XlsxFormats formats_;
     std::vector<std::unique_ptr<XlsxSheet>> sheets_;
+    std::vector<lxw_format*> reals_, percents_; // by decimals
 };
 
 // A quoted sheet name for formulas and links: 'Code × area' (quotes inside doubled).
