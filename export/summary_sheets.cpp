@@ -74,7 +74,10 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
     }
     chart_axis_set_reverse(chart->y_axis); // first category at the top
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    if (p.percent) chart_axis_set_num_format(chart->x_axis, "0%");
+    if (p.percent) {
+        chart_axis_set_num_format(chart->x_axis, "0%");
+        chart_axis_set_max(chart->x_axis, 1);
+    }
     double y_scale = std::max(1.0, static_cast<double>(p.categories.size()) / 8.0);
     sheet.insert_chart(at, static_cast<std::uint16_t>(p.series.size() + 2), chart, 1.5, y_scale);
     auto chart_rows = static_cast<std::uint32_t>(15 * y_scale) + 1;
@@ -163,7 +166,10 @@ std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& 
             rows += p.categories.size();
         }
     }
-    sheet.set_width(0, 40);
+    sheet.set_width(0, 44);
+    for (std::uint16_t c = 1; c < 8; ++c)
+        sheet.set_width(c, 13);
+    sheet.print_setup(0);
     return rows;
 }
 

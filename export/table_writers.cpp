@@ -21,7 +21,12 @@ std::uint64_t fnv1a(std::string_view s) {
     return h;
 }
 
-constexpr std::size_t kWrapAbove = 60; // text longer than this wraps in its cell
+constexpr std::size_t kWrapAbove = 40; // text longer than this wraps in its cell
+constexpr double kTextWidth = 40, kLongWidth = 60, kUuidWidth = 13;
+
+bool uuid_column(const Column& c) {
+    return c.id.size() > 5 && c.id.compare(c.id.size() - 5, 5, "_uuid") == 0;
+}
 
 } // namespace
 
@@ -79,8 +84,18 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
 }
 
 void XlsxTableWriter::row(const std::vector<Cell>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c)
+    double lines = 1;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
         write_cell(static_cast<std::uint16_t>(c), cells[c]);
+        // Wrapped text: long-text columns are 60 characters wide, other columns at most 60.
+        if (const auto* s = cells[c].text();
+            s && (s->size() > kWrapAbove || s->find('\n') != std::string::npos ||
+                  (c < long_.size() && long_[c])))
+            lines = std::max(
+                lines,
+                wrapped_lines(*s, (c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3));
+    }
+    sheet_->row_lines(row_, lines);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
         if (const auto* uuid = cells[table_.answer_column].text())
             answer_rows_.emplace_back(fnv1a(*uuid), row_);
@@ -90,10 +105,14 @@ void XlsxTableWriter::row(const std::vector<Cell>& cells) {
 void XlsxTableWriter::end() {
     auto columns = static_cast<std::uint16_t>(table_.columns.size());
     sheet_->table_frame(0, row_ - 1, columns);
-    sheet_->fit_columns();
-    // Long text gets a wide column even when this export's notes happen to be short.
+    sheet_->fit_columns(6, kTextWidth);
+    // Long text gets a wide column even when this export's notes happen to be short; uuids a
+    // narrow one (their start tells them apart; the whole is in the cell).
     for (std::uint16_t c = 0; c < columns; ++c)
-        if (long_[c]) sheet_->set_width(c, 60);
+        if (long_[c])
+            sheet_->set_width(c, kLongWidth);
+        else if (uuid_column(table_.columns[c]))
+            sheet_->set_width(c, kUuidWidth);
     if (recording_answers_) {
         std::sort(answer_rows_.begin(), answer_rows_.end());
         recording_answers_ = false;

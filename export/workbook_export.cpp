@@ -51,58 +51,58 @@ class AboutSheet {
         pair("Filters", describe_filter(ctx.filter));
         pair("Names", ctx.names.enabled() ? kPseudonymised : kNamed);
         ++row_;
-        sheet_.header(row_++,
-                      {"Guide", "Id", "Version", "Content hash (SHA-256)", "Conversations"});
+        sheet_.header(row_++, {"Guide", "Id, version and content hash (SHA-256)", "Conversations"});
         std::map<std::string, std::size_t> uses;
         for (const auto& c : ctx.conversations)
             ++uses[c.guide_hash];
         for (const auto& [hash, n] : uses) {
             const auto& g = ctx.guides.at(hash);
-            sheet_.text(row_, 0, g.title, f.wrap);
-            sheet_.text(row_, 1, g.id);
-            sheet_.text(row_, 2, g.version);
-            sheet_.text(row_, 3, hash);
-            sheet_.number(row_++, 4, static_cast<double>(n), f.integer);
+            versioned(g.title, g.id + " v" + g.version + "\n" + hash, n);
         }
         ++row_;
-        sheet_.header(row_++, {"Survey instrument", "Id", "Version", "Content hash (SHA-256)",
-                               "Respondents"});
-        for (const auto& s : *surveys) {
-            sheet_.text(row_, 0, s.title, f.wrap);
-            sheet_.text(row_, 1, s.instrument_id);
-            sheet_.text(row_, 2, s.version);
-            sheet_.text(row_, 3, s.hash);
-            sheet_.number(row_++, 4, static_cast<double>(s.respondents), f.integer);
-        }
+        sheet_.header(
+            row_++, {"Survey instrument", "Id, version and content hash (SHA-256)", "Respondents"});
+        for (const auto& s : *surveys)
+            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash, s.respondents);
         ++row_;
     }
 
     void tail(const std::vector<WrittenSheet>& sheets,
               const std::vector<std::pair<std::string, std::size_t>>& counts) {
         const auto& f = wb_.formats();
-        sheet_.header(row_++, {"Sheet", "Rows", "What it holds"});
+        sheet_.header(row_++, {"Sheet", "What it holds", "Rows"});
         for (const auto& s : sheets) {
             sheet_.link(row_, 0, s.sheet, s.sheet, 0);
-            sheet_.number(row_, 1, static_cast<double>(s.rows), f.integer);
-            sheet_.text(row_++, 2, s.description, f.wrap);
+            sheet_.text(row_, 1, s.description, f.wrap);
+            sheet_.number(row_++, 2, static_cast<double>(s.rows), f.integer);
         }
         ++row_;
-        sheet_.header(row_++, {"Count", "Number"});
+        sheet_.header(row_++, {"Count", "", "Number"});
         for (const auto& [what, n] : counts) {
             sheet_.text(row_, 0, what);
-            sheet_.number(row_++, 1, static_cast<double>(n), f.integer);
+            sheet_.number(row_++, 2, static_cast<double>(n), f.integer);
         }
-        sheet_.set_width(0, 28);
-        sheet_.set_width(1, 16);
-        sheet_.set_width(2, 70);
-        sheet_.set_width(3, 30);
-        sheet_.set_width(4, 14);
+        sheet_.set_width(0, 30);
+        sheet_.set_width(1, kValueWidth);
+        sheet_.set_width(2, 14);
+        sheet_.print_setup(0);
     }
 
   private:
+    static constexpr double kValueWidth = 80;
+
     void pair(const std::string& key, const std::string& value) {
         sheet_.text(row_, 0, key, wb_.formats().bold);
-        sheet_.text(row_++, 1, value, wb_.formats().wrap);
+        sheet_.text(row_, 1, value, wb_.formats().wrap);
+        sheet_.row_lines(row_++, wrapped_lines(value, kValueWidth - 4));
+    }
+
+    void versioned(const std::string& title, const std::string& what, std::size_t n) {
+        const auto& f = wb_.formats();
+        sheet_.text(row_, 0, title, f.wrap);
+        sheet_.text(row_, 1, what, f.wrap);
+        sheet_.number(row_, 2, static_cast<double>(n), f.integer);
+        sheet_.row_lines(row_++, std::max(2.0, wrapped_lines(title, 28)));
     }
 
     XlsxWorkbook& wb_;

@@ -43,6 +43,20 @@ bool parse_int(std::string_view s, int& out) {
 
 } // namespace
 
+double wrapped_lines(std::string_view text, double width, double max_lines) {
+    double lines = 0, line = 0;
+    for (unsigned char c : text) {
+        if (c == '\n') {
+            lines += std::max(1.0, std::ceil(line / width));
+            line = 0;
+        } else if ((c & 0xC0) != 0x80) {
+            line += 1;
+        }
+    }
+    lines += std::max(1.0, std::ceil(line / width));
+    return std::min(lines, max_lines);
+}
+
 std::string quoted_sheet(std::string_view name) {
     std::string out = "'";
     for (char c : name) {
@@ -136,9 +150,23 @@ void XlsxSheet::table_frame(std::uint32_t header_row, std::uint32_t last_row,
                             std::uint16_t columns) {
     if (columns == 0) return;
     worksheet_freeze_panes(ws_, header_row + 1, 0);
+    print_setup(header_row);
     check(worksheet_autofilter(ws_, header_row, 0, std::max(last_row, header_row),
                                static_cast<lxw_col_t>(columns - 1)),
           "setting the autofilter", header_row);
+}
+
+void XlsxSheet::print_setup(std::uint32_t header_row) {
+    worksheet_set_landscape(ws_);
+    worksheet_set_paper(ws_, 1); // US Letter
+    worksheet_fit_to_pages(ws_, 1, 0);
+    check(worksheet_repeat_rows(ws_, header_row, header_row), "repeating the header row");
+    check(worksheet_set_footer(ws_, "&L&A&RPage &P of &N"), "setting the footer");
+}
+
+void XlsxSheet::row_lines(std::uint32_t row, double lines) {
+    if (lines <= 1) return;
+    check(worksheet_set_row(ws_, row, 15 * lines, nullptr), "setting a row height", row);
 }
 
 void XlsxSheet::fit_columns(double min_width, double max_width) {

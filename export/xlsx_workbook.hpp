@@ -74,6 +74,13 @@ class XlsxSheet {
     void header(std::uint32_t row, const std::vector<std::string>& titles);
     // Frozen header row and an autofilter over the table (header row to last_row).
     void table_frame(std::uint32_t header_row, std::uint32_t last_row, std::uint16_t columns);
+    // Printing: landscape, one page wide, the header row on every page, the sheet's name and
+    // page numbers in the footer.
+    void print_setup(std::uint32_t header_row);
+    // A row of `lines` lines of text (wrapped cells): Excel and LibreOffice keep the height a
+    // file gives, so it is set from the text rather than left at one line. Call while the row
+    // is the last one written.
+    void row_lines(std::uint32_t row, double lines);
     // Sets every column to the width its content needs, between min_width and max_width
     // characters (call after writing).
     void fit_columns(double min_width = 6, double max_width = 60);
@@ -126,6 +133,9 @@ class XlsxWorkbook {
     std::vector<std::unique_ptr<XlsxSheet>> sheets_;
     std::vector<lxw_format*> reals_, percents_; // by decimals
 };
+
+// Lines a text takes in a wrapped column of `width` characters (at most max_lines).
+double wrapped_lines(std::string_view text, double width, double max_lines = 15);
 
 // A quoted sheet name for formulas and links: 'Code × area' (quotes inside doubled).
 std::string quoted_sheet(std::string_view name);
