@@ -2,6 +2,7 @@
 // with openpyxl (Debian's python3-openpyxl) and prints it as JSON; these tests compare every
 // sheet, header and a sample of values with the database, and check the safety rules (text never
 // a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
+#include "cli_runner.hpp"
 #include "export/workbook_export.hpp"
 #include "guides/data_dir.hpp"
 #include "store/answers.hpp"
@@ -277,4 +278,27 @@ TEST_CASE("a pseudonymised export holds no name of the workspace in any XML part
     exporting::export_workspace(*demo.ws, {demo.dir / "named.xlsx", {}, false, {}});
     CHECK(run(script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
               (demo.dir / "named.xlsx").string() + "'") != "");
+}
+
+TEST_CASE("convene-cli export writes the workbook and CSV files and reports its sheets",
+          "[export]") {
+    TempDir dir;
+    std::string db = "--db " + test::shell_quote((dir / "ws.db").string()) + " ";
+    REQUIRE(test::run_cli(dir, db + "demo").code == 0);
+    auto r = test::run_cli(
+        dir, db + "--json export " + test::shell_quote((dir / "x.xlsx").string()) + " --csv " +
+                 test::shell_quote((dir / "csv").string()) + " --group licensing --pseudonymize");
+    REQUIRE(r.code == 0);
+    auto j = json::parse(r.out);
+    CHECK(j["sheets"].size() == exporting::export_sheet_plan().size() - 1); // all but About
+    CHECK(j["csv_files"].size() == 15);
+    CHECK(fs::exists(dir / "x.xlsx"));
+    json wb = read_workbook(dir / "x.xlsx");
+    const auto& convs = sheet(wb, "Conversations");
+    for (std::size_t i = 1; i < convs["rows"].size(); ++i)
+        CHECK(convs["rows"][i][column(convs, "Group id")]["v"] == "licensing");
+    auto bad = test::run_cli(dir, db + "export " + test::shell_quote((dir / "x.xlsx").string()) +
+                                      " --coder Nobody");
+    CHECK(bad.code != 0);
+    CHECK_THAT(bad.err, Catch::Contains("Nobody"));
 }
