@@ -57,5 +57,6 @@ void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
 // "Wrote FILE" with FILE made absolute or, with --json, {"written": FILE}.
 void report_written(Context& ctx, const std::string& file);
 void add_summary_commands(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli
