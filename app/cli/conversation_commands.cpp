@@ -366,6 +366,7 @@ void add_conversation_commands(CLI::App& app, Context& ctx) {
             return 0;
         };
     });
+    add_conversation_document_commands(*conv, ctx);
 
     auto a = std::make_shared<AnswerArgs>();
     auto* answer = app.add_subcommand("answer", "Answers within a conversation");
