@@ -1,5 +1,6 @@
 #include "store/survey_import.hpp"
 
+#include "guides/encoding.hpp"
 #include "guides/guide_json.hpp"
 #include "guides/json_reader.hpp"
 #include "store/survey_import_parts.hpp"
@@ -87,12 +88,22 @@ void write_respondents(Workspace& ws, const guides::Instrument& inst,
     if (options.progress) options.progress(total, total);
 }
 
+std::string utf8_text(std::string_view bytes, std::vector<std::string>& notes) {
+    const bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+    auto bad = guides::find_bad_byte(bytes);
+    if (utf16 || !bad || bad->nul) return std::string(bytes);
+    notes.push_back("the file is not UTF-8 text: it was read as Windows-1252 (the first byte that "
+                    "is not UTF-8 is at offset " +
+                    std::to_string(bad->offset) + ")");
+    return guides::windows1252_to_utf8(bytes);
+}
+
 } // namespace
 
 ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& inst,
                                std::string_view bytes, const ImportOptions& options) {
     ImportReport report;
-    auto csv = guides::parse_csv(bytes);
+    auto csv = guides::parse_csv(utf8_text(bytes, report.notes));
     for (const auto& p : csv.problems)
         report.problems.push_back({p.line, p.column, "", "", p.reason});
     if (!csv.table) return report;

@@ -5,6 +5,7 @@
 #include "guides/guide_json.hpp"
 #include "guides/text.hpp"
 #include "store/survey_import.hpp"
+#include "store/survey_import_parts.hpp"
 #include "store/surveys.hpp"
 
 #include <CLI/CLI.hpp>
@@ -87,7 +88,7 @@ int show(Context& ctx, const std::string& id) {
 
 struct ImportArgs {
     std::string id, file, map, save_map;
-    bool dry_run = false;
+    bool dry_run = false, all_problems = false;
 };
 
 int import(Context& ctx, const ImportArgs& a) {
@@ -123,13 +124,17 @@ int import(Context& ctx, const ImportArgs& a) {
                                      {"column_name", p.column_name},
                                      {"value", p.value},
                                      {"reason", p.reason}});
+        j["problem_summary"] = store::group_problems(report.problems);
         j["notes"] = report.notes;
         ctx.out << j.dump(2) << "\n";
     }
     if (!report.problems.empty()) {
-        if (!ctx.json)
+        if (!ctx.json && a.all_problems)
             for (const auto& p : report.problems)
                 ctx.err << a.file << ": " << p.to_string() << "\n";
+        else if (!ctx.json)
+            for (const auto& line : store::group_problems(report.problems))
+                ctx.err << a.file << ": " << line << "\n";
         throw CommandError(a.file + ": " + std::to_string(report.problems.size()) +
                            (report.problems.size() == 1 ? " problem" : " problems") +
                            "; nothing was imported");
@@ -289,6 +294,8 @@ void add_survey_commands(CLI::App& app, Context& ctx) {
     import_cmd->add_option("--save-map", im->save_map,
                            "Write the mapping used (to edit and reuse)");
     import_cmd->add_flag("--dry-run", im->dry_run, "Check everything, import nothing");
+    import_cmd->add_flag("--all-problems", im->all_problems,
+                         "List every problem, not one line per kind");
     import_cmd->callback([&ctx, im] { ctx.action = [&ctx, im] { return import(ctx, *im); }; });
 
     auto cmp = std::make_shared<CompareArgs>();
