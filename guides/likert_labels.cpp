@@ -89,7 +89,7 @@ std::vector<LabelFamily> make_families() {
         family("agree5", "agreement",
                {{"Strongly disagree", "Completely disagree"},
                 {"Disagree", "Somewhat disagree", "Tend to disagree"},
-                {nad, "Neutral", "Undecided", "Neither disagree nor agree"},
+                {nad, "Neutral", "Undecided", "Neither disagree nor agree", "Neither"},
                 {"Agree", "Somewhat agree", "Tend to agree"},
                 {"Strongly agree", "Completely agree"}}),
         family("frequency5", "frequency",
@@ -172,7 +172,7 @@ std::string label_key(std::string_view label) {
     std::string out;
     bool space = false;
     for (char c : label) {
-        if (is_space(c)) {
+        if (is_space(c) || c == '_') { // Kobo's choice names: strongly_agree
             space = !out.empty();
             continue;
         }

@@ -16,8 +16,9 @@
 
 namespace convene::guides {
 
-// A label compared with others: lower case, white space collapsed, surrounding spaces and
-// trailing '.' dropped, British "favour" spelt "favor", "or" in "neither ... or ..." read as "nor".
+// A label compared with others: lower case, white space and '_' collapsed to one space, surrounding
+// spaces and trailing '.' dropped, British "favour" spelt "favor", "or" in "neither ... or ..."
+// read as "nor".
 std::string label_key(std::string_view label);
 
 // The label without a leading or trailing scale number: "5 - Strongly agree", "5. Strongly

@@ -230,6 +230,15 @@ constexpr std::array kMigrations{
         CREATE INDEX follow_up_conversation ON follow_up(conversation_uuid);
         ALTER TABLE respondent ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
     )sql"},
+    // 8: the column mapping of an instrument's last import, used again for its next one
+    // (guides/FORMAT.md, "Column mapping").
+    Migration{8, R"sql(
+        CREATE TABLE import_mapping (
+            instrument_id TEXT PRIMARY KEY,
+            mapping       TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        ) STRICT;
+    )sql"},
 };
 
 } // namespace

@@ -43,18 +43,28 @@ bool metadata_column(const std::string& n) {
         "recipient first name", "recipient email", "external data reference", "location latitude",
         "location longitude", "distribution channel", "user language", "start", "end", "today",
         "deviceid", "_submission_time", "_index", "_status", "_submitted_by", "_validation_status",
-        "_notes", "_tags", "__version__", "_version_", "_xform_id_string",
+        "_notes", "_tags", "__version__", "_version_", "_xform_id_string", "_id", "_attachments",
+        "formhub/uuid", "username", "simserial", "subscriberid", "phonenumber", "audit",
+        // SurveyMonkey
+        "collector id", "first name", "last name", "custom data 1", "custom data",
+        // LimeSurvey, by code and by full heading
+        "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
+        "refurl", "date submitted", "last page", "start language", "date started",
+        "date last action", "referrer url",
+        // the legacy Qualtrics export's question texts for V2..V10
+        "responseset", "externaldatareference", "emailaddress",
         // Qualtrics' short column names
         "startdate", "enddate", "ipaddress", "recordeddate", "recipientlastname",
         "recipientfirstname", "recipientemail", "externalreference", "locationlatitude",
-        "locationlongitude", "distributionchannel", "userlanguage"};
+        "locationlongitude", "distributionchannel", "userlanguage", "locationaccuracy",
+        "q_recaptchascore"};
     return known.contains(n);
 }
 
 bool respondent_id_column(const std::string& n) {
-    static const std::set<std::string> known = {
-        "respondent_id",   "respondent id", "response id", "responseid", "_uuid", "_id", "id",
-        "meta/instanceid", "submission id"};
+    static const std::set<std::string> known = {"respondent_id",   "respondent id", "response id",
+                                                "responseid",      "_uuid",         "id",
+                                                "meta/instanceid", "submission id"};
     return known.contains(n);
 }
 
@@ -286,6 +296,13 @@ CellCheck check_multi(const guides::Item& item, const std::string& cell) {
 
 } // namespace
 
+bool is_metadata_header(std::string_view header) {
+    return metadata_column(normalise(header));
+}
+bool is_respondent_id_header(std::string_view header) {
+    return respondent_id_column(normalise(header));
+}
+
 ColumnMapping match_columns(const guides::Instrument& inst,
                             const std::vector<std::string>& header) {
     ColumnMapping m;
@@ -319,9 +336,18 @@ std::optional<std::vector<std::string>> take_qualtrics_rows(guides::CsvTable& ta
 ColumnMatch match_file_columns(const guides::Instrument& inst,
                                const std::vector<std::string>& header,
                                const std::vector<std::string>* question_texts,
-                               const std::optional<ColumnMapping>& mapping_file) {
+                               const std::optional<ColumnMapping>& mapping_file,
+                               const ColumnMapping* remembered) {
     ColumnMatch out;
     out.mapping = match_header(inst, header, question_texts);
+    if (remembered)
+        for (const auto& [col, target] : *remembered) {
+            bool valid =
+                target == "ignore" || target == "respondent_id" ||
+                (target.rfind("attribute:", 0) == 0 && inst.attribute(target.substr(10))) ||
+                option_target(inst, target) || inst.item(target);
+            if (out.mapping.contains(col) && valid) out.mapping[col] = target;
+        }
     if (mapping_file)
         for (const auto& [col, target] : *mapping_file) {
             if (!out.mapping.contains(col))

@@ -19,6 +19,11 @@
 
 namespace convene::store {
 
+// Columns that survey services add on their own (timestamps, IP address, progress, Kobo's
+// _submission_time, ...) and columns holding a response id (Response ID, ResponseId, _uuid, id).
+bool is_metadata_header(std::string_view header);
+bool is_respondent_id_header(std::string_view header);
+
 // Qualtrics puts the question texts and {"ImportId": ...} cells in the two rows under the header
 // (which holds short names like Q1). When the table has them: takes both rows out of the table
 // and returns the question texts; otherwise nullopt and the table is left alone.
@@ -35,10 +40,13 @@ struct ColumnMatch {
 
 // Matches the header automatically (by id, then text, then known metadata columns; a Qualtrics
 // file also by its question texts), then lets the mapping file override what it names.
+// A remembered mapping comes between the two: it sets the columns it names that the file has, to
+// targets that are still items or attributes of the instrument.
 ColumnMatch match_file_columns(const guides::Instrument& instrument,
                                const std::vector<std::string>& header,
                                const std::vector<std::string>* question_texts,
-                               const std::optional<ColumnMapping>& mapping_file);
+                               const std::optional<ColumnMapping>& mapping_file,
+                               const ColumnMapping* remembered = nullptr);
 
 // One column as the rows are read: what its cells hold.
 struct ImportColumn {
