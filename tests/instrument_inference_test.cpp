@@ -225,3 +225,48 @@ TEST_CASE("a three-column file: the id column, an attribute and a number") {
     CHECK(target_of(p, "format") == "attribute:format");
     CHECK(item(p, "score").type == ItemType::Number);
 }
+
+TEST_CASE("the review step changes a column's type, reverse scoring and construct") {
+    auto p = propose("google-forms.csv");
+    auto index = [&](const std::string& header) {
+        for (std::size_t c = 0; c < p.columns.size(); ++c)
+            if (p.columns[c].header == header) return c;
+        FAIL("no column " << header);
+        return std::size_t{0};
+    };
+    const auto hours = index("How many hours did you spend on it?");
+    const std::string id = p.columns[hours].target;
+    REQUIRE(store::retarget_column(p, hours, store::ColumnRole::Text).empty());
+    CHECK(p.instrument.item(id)->type == ItemType::Text);
+    CHECK(p.instrument.items[0].id == id); // in place
+
+    const auto level = index("What is your school level?");
+    REQUIRE(store::retarget_column(p, level, store::ColumnRole::Choice).empty());
+    CHECK(p.instrument.item("what_is_your_school_level")->choices.size() == 3);
+    CHECK_FALSE(p.instrument.attribute("what_is_your_school_level"));
+
+    const auto change = index("What would you change?");
+    CHECK(store::retarget_column(p, change, store::ColumnRole::Likert) ==
+          "its answers fit no Likert label family");
+    CHECK(store::column_role(p, change) == store::ColumnRole::Text);
+
+    // A grid row taken out of its construct and put back; the frequency item cannot join it.
+    const auto tried =
+        p.columns[index("Rate each statement [I tried a new strategy in my classroom.]")].target;
+    CHECK(store::set_construct(p.instrument, tried, "").empty());
+    CHECK(p.instrument.constructs[0].items.size() == 1);
+    CHECK(store::set_construct(p.instrument, tried, "Rate each statement").empty());
+    CHECK(p.instrument.constructs[0].items.size() == 2);
+    CHECK_FALSE(store::set_construct(p.instrument, "how_often_did_you_meet", "Rate each statement")
+                    .empty());
+    // Taking a construct's item as text takes it out of the construct.
+    const auto shared = index("Rate each statement [I shared what I learned with colleagues.]");
+    REQUIRE(store::retarget_column(p, shared, store::ColumnRole::Text).empty());
+    CHECK(p.instrument.constructs[0].items == std::vector<std::string>{tried});
+
+    const auto email = index("Email Address");
+    REQUIRE(store::retarget_column(p, email, store::ColumnRole::RespondentId).empty());
+    CHECK(p.mapping().at("Email Address") == "respondent_id");
+    auto load = guides::parse_instrument(guides::instrument_to_json(p.instrument));
+    CHECK(load.instrument);
+}
