@@ -249,3 +249,41 @@ TEST_CASE("counts on the Surveys screen use the plural only for more than one") 
     CHECK(probe_text("surveys.counts.mc-participant") == "16 items, 0 respondents");
     CHECK(probe_text("surveys.results.count") == "2 respondents");
 }
+
+TEST_CASE(
+    "a new instrument is made from a Google Forms export: reviewed, one type changed, saved") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    wait_for_survey(gui);
+    gui.click("surveys.new");
+    gui.click("surveys.new.file");
+    gui.type(CONVENE_TEST_DATA_DIR "/exports/google-forms.csv");
+    gui.click("surveys.new.id");
+    gui.type("coaching");
+    gui.click("surveys.new.read");
+    wait_for(gui, "surveys.new.save");
+    // Column 4 holds the hours: proposed as a number, taken as open text instead.
+    CHECK(probe_text("surveys.new.role.4") == "number");
+    gui.click("surveys.new.role.4");
+    gui.click("surveys.new.role.4.7");
+    CHECK(probe_text("surveys.new.role.4") == "open text");
+    // The first agreement item is reverse-scored.
+    gui.click("surveys.new.reverse.6");
+    gui.click("surveys.new.save");
+    wait_for(gui, "surveys.new.done");
+    CHECK(probe_text("surveys.new.done") == "Saved coaching and imported 8 respondents.");
+    auto& ws = *gui.app().workspace();
+    auto inst = store::current_instrument(ws, "coaching");
+    REQUIRE(inst);
+    CHECK(inst->item("how_many_hours_did_you")->type == guides::ItemType::Text);
+    CHECK(inst->item("the_sessions_were_useful_to")->reverse);
+    CHECK(store::count_respondents(ws.db(), "coaching") == 8);
+    gui.click("surveys.new.close");
+    REQUIRE(gui.frames_until([&] {
+        auto shown = app::probe_find("surveys.shown");
+        return !gui.app().busy() && shown && shown->text == "coaching";
+    }));
+    CHECK(probe_text("surveys.results.count") == "8 respondents");
+    CHECK(gui.app().error_message().empty());
+}

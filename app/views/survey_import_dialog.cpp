@@ -4,6 +4,8 @@
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
 #include "guides/guide_json.hpp"
+#include "store/import_mappings.hpp"
+#include "store/survey_import_parts.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -32,11 +34,13 @@ bool SurveyImportDialog::act(store::Workspace& ws) {
     std::optional<store::ColumnMapping> mapping;
     try {
         if (!map_file_.empty()) mapping = store::load_mapping(map_file_);
+        auto remembered = store::remembered_mapping(ws.db(), launch.instrument.id);
         job_.start(ws.path(), [inst = std::move(launch.instrument), file = file_, dry = launch.dry,
-                               mapping](store::Workspace& own, JobProgress& progress) {
+                               mapping, remembered](store::Workspace& own, JobProgress& progress) {
             store::ImportOptions options;
             options.dry_run = dry;
             options.mapping = mapping;
+            options.remembered = remembered;
             options.source = std::filesystem::path(file).filename().string();
             options.progress = [&progress](std::size_t d, std::size_t t) {
                 return progress.report(d, t);
@@ -89,15 +93,19 @@ void SurveyImportDialog::draw(const guides::Instrument& inst) {
                                         std::to_string(report_->added) + " new, " +
                                         std::to_string(report_->updated) + " updated)."
                                   : widgets::count(report_->rows, "response") +
-                                        " checked: no problems. Press Import.";
+                                        " checked: no problems. Import adds " +
+                                        widgets::count(report_->added, "new respondent") +
+                                        " and overwrites " + std::to_string(report_->updated) + ".";
             widgets::wrapped(msg.c_str());
         } else {
             ImGui::Text("%s; nothing was imported:",
                         widgets::count(report_->problems.size(), "problem").c_str());
             ImGui::BeginChild("##problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8),
                               true);
-            for (const auto& p : report_->problems)
-                widgets::wrapped(p.to_string().c_str());
+            // One line per kind of problem: a file with a misspelt label in 10,000 rows gives
+            // one line, not 10,000.
+            for (const auto& line : store::group_problems(report_->problems))
+                widgets::wrapped(line.c_str());
             ImGui::EndChild();
         }
         probe("surveys.import.report");
