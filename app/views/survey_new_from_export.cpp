@@ -44,6 +44,8 @@ void NewFromExportDialog::open() {
 }
 
 std::string NewFromExportDialog::act(store::Workspace& ws) {
+    // The jobs are done (or were never started): whatever they made is taken below.
+    if (!read_job_.running() && !import_job_.running()) awaiting_ = false;
     if (auto r = read_job_.take_result()) {
         if (!r->problems.empty()) {
             error_ = r->problems.front().to_string();
@@ -70,6 +72,7 @@ std::string NewFromExportDialog::act(store::Workspace& ws) {
         std::string title = title_.empty()
                                 ? "Survey from " + std::filesystem::path(file_).filename().string()
                                 : title_;
+        awaiting_ = true;
         read_job_.start(
             ws.path(), [file = file_, id = id_, title](store::Workspace&, JobProgress&) {
                 return store::propose_instrument_from_csv(guides::read_text_file(file), id, title);
@@ -87,6 +90,7 @@ std::string NewFromExportDialog::act(store::Workspace& ws) {
         } else {
             store::store_instrument(ws, proposal_->instrument);
             ws.note_external_commit();
+            awaiting_ = true;
             import_job_.start(ws.path(), [inst = proposal_->instrument,
                                           mapping = proposal_->mapping(),
                                           file = file_](store::Workspace& own, JobProgress& pr) {

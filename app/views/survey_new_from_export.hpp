@@ -19,7 +19,9 @@ class NewFromExportDialog {
     // Carries out what draw() asked for (reading the file, saving and importing); returns the
     // id of an instrument whose responses were imported, once, else "".
     std::string act(store::Workspace& ws);
-    bool busy() const { return read_job_.running() || import_job_.running(); }
+    // Also true from a job's end until act() took what it made: the app keeps drawing frames
+    // until then instead of sleeping with the result unseen.
+    bool busy() const { return read_job_.running() || import_job_.running() || awaiting_; }
 
   private:
     void draw_file_step();
@@ -28,6 +30,7 @@ class NewFromExportDialog {
 
     bool open_request_ = false;
     bool read_request_ = false, save_request_ = false;
+    bool awaiting_ = false; // a job was started and what it made is not taken yet
     std::string file_, id_, title_;
     std::optional<store::InstrumentProposal> proposal_;
     std::optional<store::ImportReport> report_;
