@@ -2,6 +2,7 @@
 // and left from the screen.
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
+#include "store/import_mappings.hpp"
 #include "store/sqlite.hpp"
 #include "store/surveys.hpp"
 #include "store/workspace.hpp"
@@ -286,4 +287,34 @@ TEST_CASE(
     }));
     CHECK(probe_text("surveys.results.count") == "8 respondents");
     CHECK(gui.app().error_message().empty());
+}
+
+TEST_CASE("the import dialog's mapping step sends an unmatched column to an attribute") {
+    TempDir dir;
+    auto csv = dir / "responses.csv";
+    convene::test::write_file(csv, "Group,Response ID,lc.regular_time\n"
+                                   "micro-credential,R1,4\nother,R2,2\nother,R3,Agree\n");
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    show_instrument(gui, "pl-standards");
+    gui.click("surveys.import");
+    gui.click("surveys.import.file");
+    gui.type(csv.string());
+    gui.click("surveys.import.check");
+    wait_for(gui, "surveys.import.mapping.0");
+    CHECK(probe_text("surveys.import.mapping.0").empty()); // "Group" matched nothing
+    CHECK(probe_text("surveys.import.mapping.1") == "respondent_id");
+    gui.click("surveys.import.mapping.0");
+    gui.click("surveys.import.mapping.0.2"); // the first attribute: pl_format
+    CHECK(probe_text("surveys.import.mapping.0") == "attribute:pl_format");
+    gui.click("surveys.import.run");
+    REQUIRE(gui.frames_until([&] {
+        return store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 3;
+    }));
+    gui.frame(2);
+    auto data = store::load_survey(*gui.app().workspace(), "pl-standards");
+    CHECK(data.respondents[0].attributes.at("pl_format") == "micro-credential");
+    // The mapping is remembered: the same file imports again without a change.
+    CHECK(store::remembered_mapping(gui.app().workspace()->db(), "pl-standards")->at("Group") ==
+          "attribute:pl_format");
 }
