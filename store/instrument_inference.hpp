@@ -60,25 +60,6 @@ std::optional<guides::Item> item_of_type(guides::Instrument& instrument, const s
                                          const std::string& text, guides::ItemType type,
                                          const ColumnFacts& facts);
 
-// What the review step lets a column be taken as.
-enum class ColumnRole { Ignore, RespondentId, Attribute, Likert, Choice, Multi, Number, Text };
-inline constexpr const char* kColumnRoleNames[] = {"ignore", "respondent id", "attribute",
-                                                   "Likert", "single choice", "multiple choice",
-                                                   "number", "open text"};
-// The role of a column as the proposal has it now; nullopt for one choice of a multi-choice item
-// spread over several columns (not changed one column at a time).
-std::optional<ColumnRole> column_role(const InstrumentProposal& proposal, std::size_t column);
-// Takes the column as `role`, keeping the instrument whole: the item or attribute it was is
-// replaced in place (same id and position), a construct loses an item that is no longer Likert,
-// scales nothing uses are dropped, and a second respondent id column makes the first "ignore".
-// Returns why it cannot be done ("" when done): Likert for answers that fit no label family, or
-// a column spread over several.
-std::string retarget_column(InstrumentProposal& proposal, std::size_t column, ColumnRole role);
-// Puts a Likert item in the construct labelled `label` (made when none is; "" takes it out of
-// any), keeping constructs to items on one scale. Returns why it cannot ("" when done).
-std::string set_construct(guides::Instrument& instrument, const std::string& item_id,
-                          const std::string& label);
-
 // A readable id from a header or question text: "How satisfied were you overall?" ->
 // "how_satisfied_were_you_overall", "grp/q1" -> "grp.q1", "q2[SQ001]" -> "q2.sq001".
 std::string readable_id(std::string_view text);

@@ -1,7 +1,7 @@
 // Instruments proposed from the committed sample exports of each survey service
 // (tests/data/exports/), and the sample's responses imported with the proposed mapping.
 #include "guides/guide_json.hpp"
-#include "store/instrument_inference.hpp"
+#include "store/instrument_review.hpp"
 #include "store/seed.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "app/job.hpp"
-#include "store/instrument_inference.hpp"
+#include "store/instrument_review.hpp"
 #include "store/survey_import.hpp"
 
 #include <optional>
