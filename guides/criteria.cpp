@@ -26,7 +26,8 @@ void read_levels(JsonReader& r, const json& doc, CriteriaSet& set) {
         std::string p = JsonReader::index("levels", i);
         const json& lj = (*levels)[i];
         if (!r.object(lj, p, {"label", "score"})) continue;
-        RatingLevel level{r.string(lj, p, "label", true), r.number(lj, p, "score", true).value_or(0)};
+        RatingLevel level{r.string(lj, p, "label", true),
+                          r.number(lj, p, "score", true).value_or(0)};
         if (!level.label.empty() && !labels.insert(lower_ascii(level.label)).second)
             r.problem(p + ".label", "duplicate level \"" + level.label + "\"");
         if (!set.levels.empty() && lj.contains("score") && level.score <= set.levels.back().score)
@@ -37,12 +38,13 @@ void read_levels(JsonReader& r, const json& doc, CriteriaSet& set) {
 }
 
 Criterion read_criterion(JsonReader& r, const json& cj, const std::string& p) {
-    Criterion c{r.id(cj, p, "id"), r.string(cj, p, "text", true),
-                r.string(cj, p, "guidance", true), r.strings(cj, p, "codes", false)};
+    Criterion c{r.id(cj, p, "id"), r.string(cj, p, "text", true), r.string(cj, p, "guidance", true),
+                r.strings(cj, p, "codes", false)};
     for (std::size_t k = 0; k < c.codes.size(); ++k)
         if (!JsonReader::valid_id(c.codes[k]))
             r.problem(JsonReader::index(p + ".codes", k),
-                      "\"" + c.codes[k] + "\" is not a code id (a codebook id like evidence.rubrics)");
+                      "\"" + c.codes[k] +
+                          "\" is not a code id (a codebook id like evidence.rubrics)");
     return c;
 }
 

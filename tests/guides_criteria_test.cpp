@@ -57,13 +57,13 @@ TEST_CASE("the bundled criteria set loads, round-trips and names codes of the co
 
 TEST_CASE("a malformed criteria set is refused with every problem's JSON path") {
     json j = json::parse(bundled_text());
-    j["levels"][1]["score"] = -1;                                // not increasing
-    j["levels"][2]["label"] = "not EVIDENT";                     // duplicate label
-    j["categories"][0]["criteria"][1]["id"] = "competency";      // duplicate criterion id
-    j["categories"][1]["criteria"][0].erase("guidance");         // missing
-    j["categories"][1]["criteria"][1]["codes"][0] = "Rubrics!";  // not a code id
-    j["categories"][2]["colour"] = "#fff";                       // unknown key
-    j["categories"][2]["id"] = "design";                         // duplicate category id
+    j["levels"][1]["score"] = -1;                               // not increasing
+    j["levels"][2]["label"] = "not EVIDENT";                    // duplicate label
+    j["categories"][0]["criteria"][1]["id"] = "competency";     // duplicate criterion id
+    j["categories"][1]["criteria"][0].erase("guidance");        // missing
+    j["categories"][1]["criteria"][1]["codes"][0] = "Rubrics!"; // not a code id
+    j["categories"][2]["colour"] = "#fff";                      // unknown key
+    j["categories"][2]["id"] = "design";                        // duplicate category id
     auto load = parse_criteria(j.dump());
     CHECK_FALSE(load.set);
     const auto& p = load.problems;
