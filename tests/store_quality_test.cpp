@@ -1,10 +1,12 @@
 // The quality-review repositories: criteria sets by content hash and seeded once, ratings
 // written as changes (level and note apart), what stakeholders said under a criterion's codes.
+#include "export/quality_compilation.hpp"
 #include "guides/data_dir.hpp"
 #include "store/answer_changes.hpp"
 #include "store/code_edits.hpp"
 #include "store/conversations.hpp"
 #include "store/criteria_sets.hpp"
+#include "store/demo.hpp"
 #include "store/guides.hpp"
 #include "store/people.hpp"
 #include "store/ratings.hpp"
@@ -170,4 +172,30 @@ TEST_CASE("what stakeholders said is read from segments under a code and its sub
     CHECK(both[0].code_slug == "evidence.assessors");
     store::trash_conversation(f.db, conversation);
     CHECK(store::excerpts_under_codes(f.db, {"evidence"}).empty());
+}
+
+TEST_CASE("the demo has three reviewers who rated two profiles, with some disagreement") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    auto p = store::load_demo_project(*ws, guides::data_dir());
+    CHECK(p.ratings == 51);
+    CHECK(p.reviewers == 2); // the third is the demo's first coder
+    auto hash = *store::find_criteria_set(ws->db(), "mc-quality");
+    auto set = *store::criteria_by_hash(ws->db(), hash);
+    auto all = store::ratings_for_set(ws->db(), hash);
+    auto o = exporting::overview(set, all);
+    REQUIRE(o.rows.size() == 2);
+    auto al = store::ratings_for_profile(ws->db(), "assessment-literacy", hash);
+    auto full = exporting::compile_profile(set, "assessment-literacy", al);
+    CHECK(full.reviewers.size() == 3);
+    CHECK(full.complete);
+    REQUIRE(full.fleiss);
+    REQUIRE(full.fleiss->kappa);
+    CHECK(*full.fleiss->kappa < 0.9); // they do not agree on everything
+    auto cc = store::ratings_for_profile(ws->db(), "collaborative-coaching", hash);
+    auto partial = exporting::compile_profile(set, "collaborative-coaching", cc);
+    CHECK_FALSE(partial.complete);
+    CHECK_FALSE(partial.fleiss);
+    CHECK(partial.alpha.alpha);
+    CHECK(partial.criteria.front().disagreement > 0.5);
 }
