@@ -17,9 +17,11 @@ void QualityOverviewPanel::draw(const QualityModel& m, std::vector<QualityReques
                              "gets a row here with the consensus on every criterion.");
         return;
     }
-    ImGui::TextDisabled(
-        "Consensus level per criterion (%s). Pick a profile to see its compiled review.",
-        exporting::kConsensusRule);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    widgets::wrapped((std::string("The consensus level per criterion. ") +
+                      exporting::kConsensusRule + " Pick a profile to see its compiled review.")
+                         .c_str());
+    ImGui::PopStyleColor();
     for (std::size_t k = 0; k < m.set->levels.size(); ++k) {
         if (k) ImGui::SameLine();
         ImGui::ColorButton(("##legend" + std::to_string(k)).c_str(),
@@ -32,10 +34,10 @@ void QualityOverviewPanel::draw(const QualityModel& m, std::vector<QualityReques
     const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##overview", static_cast<int>(entries.size() + 1), flags)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Profile", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+    ImGui::TableSetupColumn("Profile", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
     for (const auto& e : entries)
         ImGui::TableSetupColumn(e.criterion->id.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::GetFontSize() * 5.5f);
+                                ImGui::GetFontSize() * 4.8f);
     ImGui::TableHeadersRow();
     for (const auto& row : o.rows) {
         ImGui::PushID(row.profile_slug.c_str());

@@ -47,12 +47,12 @@ enum class Tab { Rate, Compiled, Overview };
 
 template <typename Rows, typename Key, typename Label>
 bool pick(const char* label, const char* probe_name, const std::string& current, const Rows& rows,
-          Key key, Label show, std::string& chosen) {
+          Key key, Label show, std::string& chosen, float ems = 16) {
     std::string preview = "(none)";
     for (const auto& r : rows)
         if (key(r) == current) preview = show(r);
     bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * ems);
     bool open = ImGui::BeginCombo(label, preview.c_str());
     probe(probe_name, preview);
     if (open) {
@@ -189,7 +189,7 @@ class QualityReviewView final : public View {
         if (pick(
                 "Criteria", "quality.set", model_.set_hash, model_.sets,
                 [](const auto& s) { return s.hash; },
-                [](const auto& s) { return s.title + " v" + s.version; }, chosen))
+                [](const auto& s) { return s.title + " v" + s.version; }, chosen, 22))
             requests_.push_back({K::SelectSet, chosen});
         if (pick(
                 "Reviewer", "quality.reviewer", model_.reviewer_uuid, model_.people,
