@@ -58,5 +58,6 @@ void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
 void report_written(Context& ctx, const std::string& file);
 void add_summary_commands(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
+void add_quality_commands(CLI::App& app, Context& ctx); // criteria, reviewer, review, profile
 
 } // namespace convene::cli
