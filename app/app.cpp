@@ -236,6 +236,7 @@ void App::run(Command command) {
     case Command::MarkQuote:
     case Command::FocusNotes:
     case Command::InsertTime:
+    case Command::ApplyCode:
     case Command::LeaveKiosk:
         views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;

@@ -27,6 +27,8 @@ enum class Command {
     MarkQuote,
     FocusNotes,
     InsertTime,
+    // Review
+    ApplyCode,
     // Survey kiosk
     LeaveKiosk,
 };

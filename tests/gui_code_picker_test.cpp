@@ -85,6 +85,15 @@ TEST_CASE("the code picker filters as you type and Enter applies the highlighted
     REQUIRE(chosen.size() == 3);
     CHECK(chosen[2] == "uuid-Recognition");
     gui.frame(2);
+    // Typing straight after opening (before the filter has the keyboard) loses no letter, and
+    // what is typed next goes after it.
+    picker.open("typed at once");
+    gui.type("Va");
+    gui.frame(2);
+    gui.type("lue");
+    gui.frame();
+    CHECK(app::probe_find("code_picker.count")->text == "3");
+    gui.click("code_picker.cancel");
     picker.open("again");
     gui.frame(2);
     gui.click("code_picker.cancel");

@@ -5,6 +5,7 @@
 #include "app/widgets.hpp"
 
 #include <cstdlib>
+#include <imgui_internal.h> // GetActiveID, ImTextCharToUtf8
 #include <imgui_stdlib.h>
 #include <map>
 
@@ -44,6 +45,19 @@ void CodePicker::open(std::string what) {
     open_ = true;
 }
 
+// Until the filter has the keyboard (ImGui gives it a frame after asking), what is typed goes
+// into it all the same: Ctrl+K followed at once by the code's name loses no letter.
+void CodePicker::take_early_typing() {
+    if (ImGui::GetActiveID() == ImGui::GetID("##filter")) return;
+    auto& queue = ImGui::GetIO().InputQueueCharacters;
+    for (ImWchar c : queue) {
+        if (c < 0x20 || c == 0x7F) continue;
+        char utf8[5];
+        typed_ += ImTextCharToUtf8(utf8, c);
+    }
+    queue.resize(0);
+}
+
 void CodePicker::refilter(const std::vector<store::CodeRow>& codes) {
     if (filtered_codes_ == codes.data() && filtered_size_ == codes.size() &&
         filtered_for_ == typed_)
@@ -75,11 +89,23 @@ std::optional<std::string> CodePicker::draw(const std::vector<store::CodeRow>& c
         kPopup, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     if (!shown_) return chosen;
     if (!what_.empty()) ImGui::TextDisabled("On %s", what_.c_str());
+    take_early_typing();
     if (focus_) ImGui::SetKeyboardFocusHere();
     focus_ = false;
     ImGui::SetNextItemWidth(-1);
+    // Taking the keyboard, the box puts its cursor after what was typed so far.
+    auto to_end = [](ImGuiInputTextCallbackData* data) {
+        auto* pending = static_cast<bool*>(data->UserData);
+        if (*pending)
+            data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        *pending = false;
+        return 0;
+    };
+    if (ImGui::GetActiveID() != ImGui::GetID("##filter")) cursor_to_end_ = true;
     bool enter = ImGui::InputTextWithHint("##filter", "Type to find a code", &typed_,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+                                          ImGuiInputTextFlags_EnterReturnsTrue |
+                                              ImGuiInputTextFlags_CallbackAlways,
+                                          to_end, &cursor_to_end_);
     probe("code_picker.filter");
     refilter(codes);
     if (!matches_.empty()) {

@@ -30,6 +30,7 @@ class CodePicker {
     std::optional<std::string> draw(const std::vector<store::CodeRow>& codes);
 
   private:
+    void take_early_typing();
     void refilter(const std::vector<store::CodeRow>& codes);
     void draw_rows(const std::vector<store::CodeRow>& codes, std::optional<std::string>& chosen);
 
@@ -37,6 +38,7 @@ class CodePicker {
     bool shown_ = false; // the popup is on screen
     bool focus_ = false; // the filter takes the keyboard in this frame
     bool scroll_ = false;
+    bool cursor_to_end_ = false; // when the filter takes the keyboard
     std::string what_, typed_, filtered_for_;
     const store::CodeRow* filtered_codes_ = nullptr;
     std::size_t filtered_size_ = 0;
