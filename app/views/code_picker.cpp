@@ -145,6 +145,8 @@ void CodePicker::draw_rows(const std::vector<store::CodeRow>& codes,
         if (top + row > ImGui::GetScrollY() + view) ImGui::SetScrollY(top + row - view);
         scroll_ = false;
     }
+    if (matches_.empty())
+        ImGui::TextDisabled("No code has these words in its name or its parents' names.");
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(matches_.size()), row);
     while (clipper.Step()) {
@@ -162,9 +164,10 @@ void CodePicker::draw_rows(const std::vector<store::CodeRow>& codes,
                 ImGui::GetColorU32(colours_[matches_[static_cast<std::size_t>(n)]]), 2);
             ImGui::SameLine(box.x - ImGui::GetWindowPos().x + em * 1.1f);
             ImGui::TextUnformatted(code.name.c_str());
-            if (code.depth > 0 && !typed_.empty()) { // matched through a parent: say which
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", code.path.c_str());
+            if (code.depth > 0 && !typed_.empty() && code.path.size() > code.name.size() + 3) {
+                ImGui::SameLine(); // filtered, the tree is gone: say whose child it is
+                ImGui::TextDisabled(
+                    "in %s", code.path.substr(0, code.path.size() - code.name.size() - 3).c_str());
             }
             ImGui::PopID();
         }

@@ -49,6 +49,23 @@ std::vector<ImRect> text_rects(const softwrap::Layout& layout, std::size_t begin
     return out;
 }
 
+// "Tom Becker" -> "TB": who made a coding, in the margin's little room.
+std::string initials(const std::string& name) {
+    std::string out;
+    bool start = true;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        auto c = static_cast<unsigned char>(name[i]);
+        if (c == ' ') {
+            start = true;
+        } else if (start && (c & 0xC0) != 0x80) {
+            std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            out += name.substr(i, n);
+            start = false;
+        }
+    }
+    return out;
+}
+
 float line_of(const softwrap::Layout& layout, std::size_t text_pos) {
     std::size_t d =
         std::min(softwrap::to_display_pos(text_pos, layout.soft), layout.display.size());
@@ -99,28 +116,38 @@ void CodingPanel::highlight(const softwrap::Layout& layout, ImVec2 origin,
                             const std::vector<const store::Segment*>& segments) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     bool hoverable = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
-    std::vector<const store::Segment*> under_mouse;
+    std::vector<const store::Segment*> under_mouse, drawn;
+    float step = std::max(2.5f, ImGui::GetFontSize() * 0.16f);
+    auto overlap = [](const store::Segment* a, const store::Segment* b) {
+        return a->start < b->end && b->start < a->end;
+    };
     for (const auto* s : segments) {
-        ImVec4 c = colour_of(s->code_uuid);
-        bool hot = s->uuid == hot_uuid_;
-        ImU32 fill = ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, hot ? 0.55f : 0.28f));
-        ImU32 line = ImGui::GetColorU32(c);
-        for (const auto& r : text_rects(layout, static_cast<std::size_t>(s->start),
-                                        static_cast<std::size_t>(s->end), origin)) {
-            dl->AddRectFilled(r.Min, r.Max, fill, 2.0f);
-            dl->AddLine(ImVec2(r.Min.x, r.Max.y - 1), ImVec2(r.Max.x, r.Max.y - 1), line, 2.0f);
+        auto rects = text_rects(layout, static_cast<std::size_t>(s->start),
+                                static_cast<std::size_t>(s->end), origin);
+        for (const auto& r : rects)
             if (hoverable && ImGui::IsMouseHoveringRect(r.Min, r.Max, false) &&
                 std::find(under_mouse.begin(), under_mouse.end(), s) == under_mouse.end())
                 under_mouse.push_back(s);
+        // The same code on the same words (a second coder) is drawn once.
+        bool again = std::any_of(drawn.begin(), drawn.end(), [&](const store::Segment* o) {
+            return o->code_uuid == s->code_uuid && o->start == s->start && o->end == s->end;
+        });
+        if (again && s->uuid != hot_uuid_) continue;
+        // Other codes on these words: the first is underlined, the next ones lined above.
+        auto level = static_cast<float>(std::count_if(drawn.begin(), drawn.end(), [&](auto* o) {
+            return o->code_uuid != s->code_uuid && overlap(o, s);
+        }));
+        drawn.push_back(s);
+        ImVec4 c = colour_of(s->code_uuid);
+        ImU32 fill = ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, s->uuid == hot_uuid_ ? 0.5f : 0.2f));
+        ImU32 line = ImGui::GetColorU32(c);
+        for (const auto& r : rects) {
+            dl->AddRectFilled(r.Min, r.Max, fill, 2.0f);
+            float y = level == 0 ? r.Max.y - 1 : r.Min.y + 1 + (level - 1) * step;
+            dl->AddLine(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y), line, 2.0f);
         }
     }
-    if (under_mouse.empty()) return;
-    ImGui::BeginTooltip();
-    for (std::size_t i = 0; i < under_mouse.size(); ++i) {
-        if (i > 0) ImGui::Separator();
-        segment_lines(*under_mouse[i]);
-    }
-    ImGui::EndTooltip();
+    if (!under_mouse.empty()) segments_tooltip(under_mouse, false);
 }
 
 bool CodingPanel::notes_box(store::Answer& answer, WrappedInputState& st) {
@@ -220,12 +247,32 @@ bool CodingPanel::draw_answer(const std::string& question_id, store::Answer& ans
             for (const auto& one : s->second)
                 if (one.part == store::SegmentPart::Answer || one.lost)
                     marks_.push_back({top, &one});
+    float bar_x = ImGui::GetCursorScreenPos().x;
     bool changed = notes_box(answer, notes);
+    answer_bars(bar_x, top, ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y);
     changed |= rest();
     ImGui::TableNextColumn();
     draw_margin(question_id);
     ImGui::EndTable();
     return changed;
+}
+
+// A bar in the code's colour left of the notes for each code of the whole answer.
+void CodingPanel::answer_bars(float x, float top, float bottom) {
+    float w = ImGui::GetFontSize() * 0.25f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Left of the column (outside its clip rectangle), but inside the window.
+    ImRect area(x - w * 16, top, x, bottom);
+    area.ClipWith(ImGui::GetCurrentWindow()->InnerClipRect);
+    if (area.IsInverted()) return;
+    dl->PushClipRect(area.Min, area.Max);
+    for (const auto& m : marks_) {
+        if (m.segment->part != store::SegmentPart::Answer) continue;
+        x -= w * 1.6f;
+        dl->AddRectFilled(ImVec2(x, top), ImVec2(x + w, bottom),
+                          ImGui::GetColorU32(colour_of(m.segment->code_uuid)), w * 0.5f);
+    }
+    dl->PopClipRect();
 }
 
 void CodingPanel::draw_margin(const std::string& question_id) {
@@ -241,35 +288,59 @@ void CodingPanel::draw_margin(const std::string& question_id) {
     probe("review.code." + question_id);
     std::stable_sort(marks_.begin(), marks_.end(),
                      [](const Mark& a, const Mark& b) { return a.y < b.y; });
+    // One name per code on the same words: a second coder's coding joins the first's.
+    std::vector<std::pair<float, std::vector<const store::Segment*>>> rows;
+    for (const auto& m : marks_) {
+        auto same = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {
+            const auto* o = row.second.front();
+            return o->code_uuid == m.segment->code_uuid && o->part == m.segment->part &&
+                   o->quote_uuid == m.segment->quote_uuid && o->start == m.segment->start &&
+                   o->end == m.segment->end && o->lost == m.segment->lost;
+        });
+        if (same == rows.end())
+            rows.push_back({m.y, {m.segment}});
+        else
+            same->second.push_back(m.segment);
+    }
     float x = ImGui::GetCursorScreenPos().x;
     float next = ImGui::GetCursorScreenPos().y;
-    for (const auto& m : marks_) {
-        float y = std::max(m.y, next);
+    for (const auto& [at, segments] : rows) {
+        float y = std::max(at, next);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        draw_mark(*m.segment, width);
+        draw_mark(segments, width);
         next = y + ImGui::GetTextLineHeight() + 2;
     }
 }
 
-void CodingPanel::draw_mark(const store::Segment& s, float width) {
+// A code's name in the margin: its colour, and the initials of the other coders who applied it
+// to the same words. Mine first when there is one: a click opens its memo and Remove.
+void CodingPanel::draw_mark(const std::vector<const store::Segment*>& segments, float width) {
+    auto mine_it = std::find_if(segments.begin(), segments.end(),
+                                [&](const auto* s) { return s->coder_uuid == model_.coder; });
+    const store::Segment& s = mine_it == segments.end() ? *segments.front() : **mine_it;
+    bool mine = mine_it != segments.end();
     ImGui::PushID(s.uuid.c_str());
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     bool clicked = ImGui::InvisibleButton("##mark", ImVec2(width, h));
     keep_selection(ImGui::GetItemID()); // its menu may re-anchor the coding to the selection
-    std::string name = code_name(s.code_uuid);
-    if (s.part == store::SegmentPart::Answer) name += " (answer)";
-    if (s.lost) name = "! " + name;
-    probe("coding.mark." + s.uuid, name);
+    std::string name = (s.lost ? "! " : "") + code_name(s.code_uuid);
+    std::string others;
+    for (const auto* o : segments)
+        if (o->coder_uuid != model_.coder)
+            others += (others.empty() ? "" : " ") + initials(person_name(o->coder_uuid));
+    if (!others.empty()) name += " · " + others;
+    for (const auto* o : segments)
+        probe("coding.mark." + o->uuid, name);
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec4 c = colour_of(s.code_uuid);
     float bar = ImGui::GetFontSize() * 0.3f;
-    if (hovered)
+    // The whole answer's codes are tinted like the words of the others.
+    if (hovered || s.part == store::SegmentPart::Answer)
         dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
-                          ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.2f)), 2.0f);
+                          ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, hovered ? 0.35f : 0.22f)), 2.0f);
     dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + h), ImGui::GetColorU32(c), 1.0f);
-    bool mine = s.coder_uuid == model_.coder;
     ImGui::PushStyleColor(
         ImGuiCol_Text,
         ImGui::GetStyleColorVec4(mine && !s.lost ? ImGuiCol_Text : ImGuiCol_TextDisabled));
@@ -278,7 +349,7 @@ void CodingPanel::draw_mark(const store::Segment& s, float width) {
     ImGui::PopStyleColor();
     if (hovered) {
         hot_next_ = s.uuid;
-        segment_tooltip(s);
+        segments_tooltip(segments, true);
     }
     if (clicked) {
         menu_uuid_ = s.uuid;

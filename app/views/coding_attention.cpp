@@ -5,6 +5,7 @@
 #include "app/ui_probe.hpp"
 #include "app/widgets.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 #include <imgui_internal.h> // GetItemID
 #include <imgui_stdlib.h>
@@ -57,10 +58,48 @@ void CodingPanel::segment_lines(const store::Segment& s) const {
     ImGui::PopTextWrapPos();
 }
 
-void CodingPanel::segment_tooltip(const store::Segment& s) const {
+// What hovering says about codings (of the same words): the words once, then one line per
+// coding with its code path, coder and memo.
+void CodingPanel::segments_tooltip(const std::vector<const store::Segment*>& list,
+                                   bool clickable) const {
+    float em = ImGui::GetFontSize();
+    const auto& first = *list.front();
     ImGui::BeginTooltip();
-    segment_lines(s);
-    ImGui::TextDisabled("Click for the memo and Remove");
+    ImGui::PushTextWrapPos(em * 26);
+    if (first.part == store::SegmentPart::Answer)
+        ImGui::TextDisabled("The whole answer");
+    else
+        ImGui::TextWrapped("“%s”", short_excerpt(first.excerpt).c_str());
+    std::vector<std::string> codes; // each code once, with everyone who applied it here
+    for (const auto* s : list)
+        if (std::find(codes.begin(), codes.end(), s->code_uuid) == codes.end())
+            codes.push_back(s->code_uuid);
+    for (const auto& code : codes) {
+        std::vector<const store::Segment*> by;
+        for (const auto* s : list)
+            if (s->code_uuid == code) by.push_back(s);
+        ImGui::ColorButton("##colour", colour_of(code), ImGuiColorEditFlags_NoTooltip,
+                           ImVec2(em * 0.8f, em * 0.8f));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(code_name(code, true).c_str());
+        ImGui::Indent(em * 1.3f);
+        std::string who;
+        for (const auto* s : by)
+            who += (who.empty() ? "" : ", ") + person_name(s->coder_uuid);
+        if (by.size() == 1) who += ", " + by[0]->created_at.substr(0, 10);
+        ImGui::TextDisabled("%s", who.c_str());
+        for (const auto* s : by)
+            if (!s->memo.empty())
+                ImGui::TextWrapped("Memo%s: %s",
+                                   by.size() > 1 ? (" (" + person_name(s->coder_uuid) + ")").c_str()
+                                                 : "",
+                                   s->memo.c_str());
+        ImGui::Unindent(em * 1.3f);
+    }
+    if (first.lost)
+        ImGui::TextWrapped("These words are no longer in the text: see Needs your attention.");
+    if (clickable) ImGui::TextDisabled("Click for the memo and Remove");
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 

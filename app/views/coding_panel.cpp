@@ -72,11 +72,13 @@ void CodingPanel::draw_toolbar(ViewContext& ctx, ConversationSession& session) {
                               "agreement means something.");
     }
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::TextDisabled("Select words, then %s to code them", shortcut_label(Command::ApplyCode));
-    if (message_.empty()) return;
-    if (ImGui::GetTime() - message_at_ > kMessageSeconds) {
+    if (!message_.empty() && ImGui::GetTime() - message_at_ > kMessageSeconds) {
         message_.clear();
         undo_uuid_.clear();
+    }
+    if (message_.empty()) { // the message takes the hint's place: nothing below moves
+        ImGui::TextDisabled("Select words, then %s to code them",
+                            shortcut_label(Command::ApplyCode));
         return;
     }
     ImGui::TextUnformatted(message_.c_str());

@@ -99,10 +99,11 @@ class CodingPanel final : public QuoteBox {
                    const std::vector<const store::Segment*>& segments);
     std::vector<const store::Segment*> shown_on(const std::string& text, store::SegmentPart part,
                                                 const std::string& quote_uuid);
+    void answer_bars(float x, float top, float bottom);
     void draw_margin(const std::string& question_id);
-    void draw_mark(const store::Segment& s, float width);
+    void draw_mark(const std::vector<const store::Segment*>& segments, float width);
     void segment_lines(const store::Segment& s) const; // what a tooltip says about a coding
-    void segment_tooltip(const store::Segment& s) const;
+    void segments_tooltip(const std::vector<const store::Segment*>& list, bool clickable) const;
     const store::Segment* find_segment(const std::string& uuid) const;
     bool fits_selection(const store::Segment& s) const; // can be re-anchored to the selection
     void draw_segment_menu();
