@@ -158,10 +158,12 @@ void CodingPanel::draw_attention(ConversationSession& session) {
     ImGui::PopStyleColor();
     probe("coding.attention", std::to_string(model_.lost.size()));
     if (!open) return;
-    ImGui::TextDisabled("The text was edited and these words are no longer in it. Select the "
-                        "words they belong to now and re-anchor, or remove the coding.");
-    float row = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
-    float height = std::min(row * static_cast<float>(model_.lost.size()), row * 3.2f);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("Their words were edited away. Select the words each belongs to now and "
+                        "re-anchor it, or remove it.");
+    ImGui::PopTextWrapPos();
+    float row = ImGui::GetTextLineHeightWithSpacing(); // small buttons: no frame padding
+    float height = std::min(row * static_cast<float>(model_.lost.size()), row * 3.5f);
     ImGui::BeginChild("##lost", ImVec2(0, height));
     for (const auto& s : model_.lost)
         draw_lost_row(s, session);
@@ -169,6 +171,7 @@ void CodingPanel::draw_attention(ConversationSession& session) {
     ImGui::Separator();
 }
 
+// One line: the actions first (always in view), then the code, the question and the words.
 void CodingPanel::draw_lost_row(const store::Segment& s, ConversationSession& session) {
     ImGui::PushID(s.uuid.c_str());
     auto q = model_.question_of.find(s.answer_uuid);
@@ -176,27 +179,31 @@ void CodingPanel::draw_lost_row(const store::Segment& s, ConversationSession& se
     std::size_t number = 0;
     for (std::size_t i = 0; i < session.items().size(); ++i)
         if (session.items()[i].question->id == question) number = i + 1;
-    ImGui::ColorButton("##colour", colour_of(s.code_uuid), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f));
-    ImGui::SameLine();
-    ImGui::Text("%s, question %zu (%s): “%s”", code_name(s.code_uuid, true).c_str(), number,
-                person_name(s.coder_uuid).c_str(), short_excerpt(s.excerpt, 90).c_str());
-    probe("coding.lost." + s.uuid, s.excerpt);
     if (ImGui::SmallButton("Go to")) scroll_to_ = question;
     ImGui::SameLine();
-    ImGui::BeginDisabled(!fits_selection(s));
-    if (ImGui::SmallButton("Re-anchor to the selected words"))
+    bool fits = fits_selection(s);
+    ImGui::BeginDisabled(!fits);
+    if (ImGui::SmallButton("Re-anchor"))
         requests_.push_back({CodingRequest::Kind::Reanchor, selection_, s.uuid, {}});
     ImGui::EndDisabled();
     keep_selection(ImGui::GetItemID());
     probe("coding.reanchor." + s.uuid);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !fits_selection(s))
-        ImGui::SetTooltip("Select the words in question %zu's %s first.", number,
-                          s.part == store::SegmentPart::Quote ? "quote" : "notes");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(fits ? "Code the selected words instead"
+                               : "Select the words in question %zu's %s first",
+                          number, s.part == store::SegmentPart::Quote ? "quote" : "notes");
     ImGui::SameLine();
     if (ImGui::SmallButton("Remove"))
         requests_.push_back({CodingRequest::Kind::Remove, {}, s.uuid, s.code_uuid});
     probe("coding.lost.remove." + s.uuid);
+    ImGui::SameLine();
+    ImGui::ColorButton("##colour", colour_of(s.code_uuid), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFontSize() * 0.8f, ImGui::GetFontSize() * 0.8f));
+    ImGui::SameLine();
+    std::string who = s.coder_uuid == model_.coder ? "" : " (" + person_name(s.coder_uuid) + ")";
+    ImGui::Text("%s, question %zu%s: “%s”", code_name(s.code_uuid, true).c_str(), number,
+                who.c_str(), short_excerpt(s.excerpt, 90).c_str());
+    probe("coding.lost." + s.uuid, s.excerpt);
     ImGui::PopID();
 }
 

@@ -40,7 +40,8 @@ void CodingPanel::refresh(ViewContext& ctx, ConversationSession& session) {
     }
     for (auto& s : store::segments_for_conversation(db, uuid)) {
         if (blind && s.coder_uuid != m.coder) continue; // independent coding: only one's own
-        if (s.lost) m.lost.push_back(s);
+        // Flagged for their coder: another coder's lost codings are theirs to settle.
+        if (s.lost && (m.coder.empty() || s.coder_uuid == m.coder)) m.lost.push_back(s);
         m.by_answer[s.answer_uuid].push_back(std::move(s));
     }
     model_ = std::move(m);

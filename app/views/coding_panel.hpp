@@ -54,8 +54,8 @@ struct CodingModel {
     bool blind = false;                                           // only the coder's codings
     std::map<std::string, std::string> answer_uuid;               // question id -> saved answer
     std::map<std::string, std::vector<store::Segment>> by_answer; // answer uuid -> shown codings
-    std::vector<store::Segment> lost;                             // shown codings flagged lost
-    std::map<std::string, std::string> question_of;               // answer uuid -> question id
+    std::vector<store::Segment> lost; // the coder's codings flagged lost (everyone's: no coder)
+    std::map<std::string, std::string> question_of; // answer uuid -> question id
 };
 
 // The review's quote rows ask for their text box here (views/quotes.cpp), so quotes are coded too.
