@@ -236,6 +236,7 @@ void App::run(Command command) {
     case Command::MarkQuote:
     case Command::FocusNotes:
     case Command::InsertTime:
+    case Command::ApplyCode:
     case Command::LeaveKiosk:
     case Command::RateLevel1:
     case Command::RateLevel2:

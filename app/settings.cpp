@@ -32,6 +32,11 @@ Settings load_settings(const std::filesystem::path& file) {
         s.open_conversation = it->get<std::string>();
     if (auto it = j.find("open_mode"); it != j.end() && it->is_string())
         s.open_mode = it->get<std::string>();
+    if (auto it = j.find("coders"); it != j.end() && it->is_object())
+        for (const auto& [workspace, uuid] : it->items())
+            if (uuid.is_string()) s.coders[workspace] = uuid.get<std::string>();
+    if (auto it = j.find("coding_blind"); it != j.end() && it->is_boolean())
+        s.coding_blind = it->get<bool>();
     return s;
 }
 
@@ -43,7 +48,9 @@ bool save_settings(const Settings& s, const std::filesystem::path& file) {
                      {"walkthrough_side_panel", s.walkthrough_side_panel},
                      {"navigation_shown", s.navigation_shown},
                      {"open_conversation", s.open_conversation},
-                     {"open_mode", s.open_mode}};
+                     {"open_mode", s.open_mode},
+                     {"coders", s.coders},
+                     {"coding_blind", s.coding_blind}};
     try {
         store::create_private_directories(file.parent_path());
         exporting::write_file_atomically(file, j.dump(2) + "\n");

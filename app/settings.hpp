@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace convene::app {
@@ -17,6 +18,9 @@ struct Settings {
     // a crash or a kill); "" when none was.
     std::string open_conversation;
     std::string open_mode; // walkthrough | review | setup
+    // Who codes on this machine: workspace file -> the person's uuid (asked once per workspace).
+    std::map<std::string, std::string> coders;
+    bool coding_blind = false; // review: each coder sees only their own codings
 
     static constexpr float kMinScale = 0.75f;
     static constexpr float kMaxScale = 2.5f;

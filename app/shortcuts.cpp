@@ -34,6 +34,8 @@ constexpr std::array kShortcuts{
              "Walkthrough: go to the notes"},
     Shortcut{Command::InsertTime, true, false, GLFW_KEY_T, "Ctrl+T",
              "Walkthrough: write the conversation's elapsed time ([12:34]) into the notes"},
+    Shortcut{Command::ApplyCode, true, false, GLFW_KEY_K, "Ctrl+K",
+             "Review: apply a code to the selected words (nothing selected: the whole answer)"},
     Shortcut{Command::LeaveKiosk, true, true, GLFW_KEY_K, "Ctrl+Alt+K",
              "Survey kiosk: hand the laptop back to the facilitator"},
     // Plain keys: ignored while a text box (an evidence note) has the keyboard.

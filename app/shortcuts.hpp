@@ -27,6 +27,8 @@ enum class Command {
     MarkQuote,
     FocusNotes,
     InsertTime,
+    // Review
+    ApplyCode,
     // Survey kiosk
     LeaveKiosk,
     // Quality review: rate the selected criterion at level 1..9, move between criteria

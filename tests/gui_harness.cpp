@@ -110,16 +110,18 @@ void GuiHarness::click(const std::string& name) {
     frame(); // what the click changed is drawn
 }
 
-void GuiHarness::key(int glfw_key, bool ctrl, bool alt) {
+void GuiHarness::key(int glfw_key, bool ctrl, bool alt, bool shift) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
     io.KeyAlt = alt;
+    io.KeyShift = shift;
     io.KeysDown[glfw_key] = true;
     frame();
     io.KeysDown[glfw_key] = false;
     frame();
     io.KeyCtrl = false;
     io.KeyAlt = false;
+    io.KeyShift = false;
     frame();
 }
 

@@ -27,8 +27,8 @@ class GuiHarness {
     bool frames_until(const std::function<bool()>& done, double seconds = 10);
     // Clicks the item a view recorded with app::probe(name); fails the test if none.
     void click(const std::string& name);
-    // Presses and releases a key (GLFW key code), with Ctrl or Alt held if asked.
-    void key(int glfw_key, bool ctrl = false, bool alt = false);
+    // Presses and releases a key (GLFW key code), with Ctrl, Alt or Shift held if asked.
+    void key(int glfw_key, bool ctrl = false, bool alt = false, bool shift = false);
     void type(const std::string& utf8);
     // Clicks a text box, selects all it holds (Ctrl+A) and types text over it.
     void replace_text(const std::string& widget, const std::string& text);

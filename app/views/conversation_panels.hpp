@@ -8,6 +8,7 @@
 #include "app/shortcuts.hpp"
 #include "app/view_cache.hpp"
 #include "app/views/document_dialogs.hpp"
+#include "app/views/coding_panel.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
 #include "guides/profiles.hpp"
@@ -158,11 +159,14 @@ class Review {
     void act(ViewContext& ctx, ConversationSession& session) {
         if (ctx.workspace) report_.act(*ctx.workspace, session);
     }
+    bool handle(Command command) { return coding_.handle(command); } // Ctrl+K: apply a code
+    double next_frame_in() const { return coding_.next_frame_in(); }
 
   private:
     std::map<std::string, WrappedInputState> notes_state_;
     WrappedInputState conversation_notes_state_;
     ConversationReportDialog report_;
+    CodingPanel coding_; // views/coding_panel.hpp
 };
 
 // Shared by walkthrough and review (views/quotes.cpp): who can be named as a quote's speaker
@@ -175,7 +179,8 @@ std::vector<std::string> speaker_choices(const store::Conversation& c);
 std::string default_speaker(const store::Conversation& c);
 // A combo of speaker_choices(); a choice becomes the conversation's default speaker.
 bool speaker_combo(const char* id, std::string& speaker, ConversationSession& session);
-bool draw_quotes(store::Answer& answer, ConversationSession& session);
+// With a QuoteBox (the review's coding), it draws each quote's text box.
+bool draw_quotes(store::Answer& answer, ConversationSession& session, QuoteBox* box = nullptr);
 
 // The conversation-level notes (views/conversation_notes.cpp), saved as they are typed.
 bool draw_conversation_notes(ConversationSession& session, WrappedInputState& state, float height);

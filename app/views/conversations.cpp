@@ -51,6 +51,7 @@ class ConversationsView final : public View {
     }
 
     bool handle(Command command) override {
+        if (session_ && mode_ == ConversationMode::Review) return review_.handle(command);
         if (!session_ || mode_ != ConversationMode::Walkthrough) return false;
         return walkthrough_.handle(command, *session_);
     }
@@ -61,6 +62,7 @@ class ConversationsView final : public View {
         if (mode_ == ConversationMode::List) return std::min(t, list_.next_frame_in());
         if (mode_ == ConversationMode::Walkthrough)
             t = std::min(t, walkthrough_.next_frame_in()); // the area timers
+        if (mode_ == ConversationMode::Review) t = std::min(t, review_.next_frame_in());
         return t;
     }
 

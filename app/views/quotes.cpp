@@ -45,7 +45,7 @@ bool speaker_combo(const char* id, std::string& speaker, ConversationSession& se
     return chosen;
 }
 
-bool draw_quotes(store::Answer& answer, ConversationSession& session) {
+bool draw_quotes(store::Answer& answer, ConversationSession& session, QuoteBox* box) {
     bool changed = false;
     int remove = -1;
     for (std::size_t i = 0; i < answer.quotes.size(); ++i) {
@@ -54,7 +54,7 @@ bool draw_quotes(store::Answer& answer, ConversationSession& session) {
         ImGui::TextUnformatted("“");
         ImGui::SameLine(0, 0);
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 14);
-        changed |= ImGui::InputText("##quote", &q.text);
+        changed |= box ? box->draw_quote(i, q) : ImGui::InputText("##quote", &q.text);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
         changed |= speaker_combo("##speaker", q.speaker, session);

@@ -1,5 +1,5 @@
 // Conversations > review: the whole conversation on one page, editable, with time per area;
-// mark it complete here.
+// mark it complete here. Answers are coded here too (views/coding_panel.hpp).
 #include "app/field_widgets.hpp"
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
@@ -10,7 +10,7 @@
 
 namespace convene::app {
 
-ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
+ConversationRequest Review::draw(ViewContext& ctx, ConversationSession& session) {
     ConversationRequest request;
     auto& c = session.conversation();
     const auto* grp = session.guide().group(c.group);
@@ -37,7 +37,9 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
     if (ImGui::Button("Report...")) report_.open(c);
     probe("review.report");
     report_.draw();
+    coding_.draw_toolbar(ctx, session);
     ImGui::Separator();
+    coding_.draw_attention(session);
 
     ImGui::BeginChild("##review_body");
     draw_conversation_notes(session, conversation_notes_state_, ImGui::GetTextLineHeight() * 4.5f);
@@ -65,11 +67,10 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
         probe("review.question." + q.id);
         ImGui::Indent();
         auto& a = session.answer(q.id);
-        bool changed = wrapped_input("##notes", a.notes, ImGui::GetTextLineHeight() * 3.4f,
-                                     notes_state_[q.id]);
-        probe("review.notes." + q.id);
-        changed |= draw_quotes(a, session);
-        changed |= fields_input(q, a.values);
+        bool changed = coding_.draw_answer(q.id, a, notes_state_[q.id], [&] {
+            bool quotes = draw_quotes(a, session, &coding_);
+            return fields_input(q, a.values) || quotes;
+        });
         if (changed) {
             if (a.asked == store::Asked::NotYet) a.asked = store::Asked::Asked;
             session.answer_changed(q.id);
@@ -79,6 +80,8 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
         ImGui::PopID();
     }
     ImGui::EndChild();
+    coding_.draw_popups();
+    coding_.act(ctx, session);
     return request;
 }
 
