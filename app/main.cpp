@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
     cli.add_option("--view", view,
                    "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
-                   "library, summaries");
+                   "library, codebook, currency, summaries");
     cli.add_option("--size", size, "Window size as WIDTHxHEIGHT (e.g. 1024x640)");
     cli.add_option("--text-scale", text_scale,
                    "Text size for this run (1 = default, 1.25 = two "
@@ -34,11 +34,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
-    bool part_view = view == "walkthrough" || view == "review" || view == "kiosk";
+    bool part_view = view == "walkthrough" || view == "review" || view == "kiosk" ||
+                     view == "codebook" || view == "currency";
     if (!view.empty() && !part_view && !convene::app::screen_from_id(view)) {
         std::fprintf(stderr,
                      "convene: unknown view \"%s\" (conversations, walkthrough, review, kiosk, "
-                     "surveys, quality, library, summaries)\n",
+                     "surveys, quality, library, codebook, currency, summaries)\n",
                      view.c_str());
         return 2;
     }
