@@ -14,7 +14,9 @@ namespace {
 
 void label(const char* text) {
     ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", text);
+    ImGui::PopTextWrapPos();
 }
 
 } // namespace
@@ -103,7 +105,7 @@ void CodebookEditor::draw_place(const store::CodeRow& c) {
     }
     options.width = -1;
 
-    label("Move under (or drag it onto another code in the tree)");
+    label("Move under (or drag it in the tree)");
     options.none_label = "Top level";
     std::string parent = c.parent_uuid;
     if (code_combo("##move", "codebook.move", parent, codes_, move_combo_, options) &&

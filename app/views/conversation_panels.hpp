@@ -7,6 +7,7 @@
 #include "app/job.hpp"
 #include "app/shortcuts.hpp"
 #include "app/view_cache.hpp"
+#include "app/views/search_coding.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
 #include "guides/profiles.hpp"
@@ -54,6 +55,8 @@ SearchResults run_search(store::Workspace& ws, const std::string& query);
 class ConversationList {
   public:
     ConversationRequest draw(ViewContext& ctx);
+    // Carries out what draw() asked for inside the panel (coding search hits); after drawing.
+    void act(ViewContext& ctx) { search_coding_.act(ctx); }
     // While Undo is offered: a frame when it runs out.
     double next_frame_in() const;
     // A search is running or waiting to run: the window keeps drawing until it is shown.
@@ -90,6 +93,7 @@ class ConversationList {
     std::string message_;
     Job<SearchResults> search_job_;
     bool search_wanted_ = false;
+    SearchCoding search_coding_; // the hits, ticked and coded
 };
 
 class ConversationSetup {
