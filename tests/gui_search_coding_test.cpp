@@ -65,7 +65,7 @@ TEST_CASE("two ticked search hits are coded as whole answers by the coder chosen
     gui.click("search.coder.Tom Becker");
     gui.click("search.apply");
 
-    CHECK(probe_text("search.message") == "Coded 2 answers with \"Renewal named\".");
+    CHECK(probe_text("search.message") == "Coded 2 answers with \"Renewal named\" as Tom Becker.");
     for (std::size_t i = 0; i < hits.size(); ++i) {
         auto segments = coded(db, hits[i].answer_uuid, code);
         INFO("hit " << i);
@@ -81,9 +81,10 @@ TEST_CASE("two ticked search hits are coded as whole answers by the coder chosen
     gui.click("search.tick_all");
     gui.click("search.apply");
     auto others = std::to_string(hits.size() - 2);
-    CHECK(probe_text("search.message") == "Coded " + others +
-                                              " answers with \"Renewal named\" (2 answers "
-                                              "already had it).");
+    CHECK(probe_text("search.message") ==
+          "Coded " + others +
+              " answers with \"Renewal named\" as Tom Becker (2 answers "
+              "already had it).");
     for (const auto& h : hits)
         CHECK(coded(db, h.answer_uuid, code).size() == 1);
     CHECK(gui.app().error_message().empty());

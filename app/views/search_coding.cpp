@@ -31,7 +31,7 @@ void SearchCoding::draw_coder() {
     ImGui::TextUnformatted("as");
     ImGui::SameLine();
     if (people_.empty()) {
-        ImGui::SetNextItemWidth(em * 10);
+        ImGui::SetNextItemWidth(em * 9);
         ImGui::InputTextWithHint("##coder", "your name", &new_coder_);
         probe("search.coder.name");
         return;
@@ -45,7 +45,7 @@ void SearchCoding::draw_coder() {
     std::string preview = "who is coding?";
     for (const auto& p : people_)
         if (p.uuid == current) preview = p.name;
-    ImGui::SetNextItemWidth(em * 10);
+    ImGui::SetNextItemWidth(em * 9);
     if (ImGui::BeginCombo("##coder", preview.c_str())) {
         for (const auto& p : people_) {
             if (ImGui::Selectable(p.name.c_str(), p.uuid == current)) chosen_coder_ = p.uuid;
@@ -57,6 +57,7 @@ void SearchCoding::draw_coder() {
 }
 
 void SearchCoding::draw_coding_row(const std::vector<store::SearchHit>& hits) {
+    ImGui::SameLine();
     if (ImGui::SmallButton("Tick all"))
         for (const auto& h : hits)
             ticked_.insert(h.answer_uuid);
@@ -64,12 +65,11 @@ void SearchCoding::draw_coding_row(const std::vector<store::SearchHit>& hits) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Untick all")) ticked_.clear();
     probe("search.untick_all");
-    ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Code the %s with", widgets::count(ticked_.size(), "ticked answer").c_str());
     ImGui::SameLine();
     CodeComboOptions options;
-    options.width = ImGui::GetFontSize() * 16;
+    options.width = ImGui::GetFontSize() * 14;
     code_combo("##code", "search.code", code_uuid_, codes_, code_combo_, options);
     draw_coder();
     ImGui::SameLine();
@@ -107,6 +107,7 @@ void SearchCoding::draw(ViewContext& ctx, const std::string& query,
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s mention \"%s\"", widgets::count(hits.size(), "answer").c_str(), query.c_str());
     if (!hits.empty()) draw_coding_row(hits);
+    ImGui::Spacing();
     ImGui::BeginChild("##hits", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
     for (std::size_t i = 0; i < hits.size() && i < labels.size(); ++i) {
         const auto& h = hits[i];
@@ -140,12 +141,14 @@ void SearchCoding::act(ViewContext& ctx) {
     for (const auto& c : codes_)
         if (c.uuid == r.code_uuid) code_name = "\"" + c.path + "\"";
     try {
-        std::string coder = r.coder_uuid;
+        std::string coder = r.coder_uuid, coder_name = r.new_coder;
         if (!r.new_coder.empty()) coder = store::add_person(db, r.new_coder);
+        for (const auto& p : people_)
+            if (p.uuid == coder) coder_name = p.name;
         int added = store::apply_code_to_answers(db, r.answers, r.code_uuid, coder);
         std::size_t already = r.answers.size() - static_cast<std::size_t>(added);
         message_ = "Coded " + widgets::count(static_cast<std::size_t>(added), "answer") + " with " +
-                   code_name +
+                   code_name + " as " + coder_name +
                    (already > 0 ? " (" + widgets::count(already, "answer") + " already had it)"
                                 : std::string()) +
                    ".";
