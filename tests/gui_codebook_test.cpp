@@ -102,6 +102,14 @@ TEST_CASE("a duplicate name or a bad colour is refused beside its field, not wri
     CHECK_THAT(probe_text("codebook.name.error"), Catch::Contains("already a code called"));
     CHECK(s.code("Perceptions / Negative view"));
 
+    // Choosing another code drops the refused name rather than trying it again there.
+    gui.click("codebook.code.Perceptions / Mixed or ambivalent");
+    CHECK_FALSE(app::probe_find("codebook.name.error"));
+    CHECK(probe_text("codebook.name") == "Mixed or ambivalent");
+    CHECK(s.code("Perceptions / Negative view"));
+    CHECK(s.code("Perceptions / Mixed or ambivalent"));
+    gui.click("codebook.code.Perceptions / Negative view");
+
     s.enter_text("codebook.colour.hex", "blue");
     CHECK_THAT(probe_text("codebook.colour.error"), Catch::Contains("not a colour"));
     CHECK(s.code("Perceptions / Negative view")->colour.empty());
@@ -188,4 +196,16 @@ TEST_CASE("merging two codes moves the segments and shows the counts") {
     CHECK(segments[0].code_uuid == positive);
     CHECK(probe_text("codebook.count.Perceptions / Positive view") == "1");
     CHECK(probe_text("codebook.name") == "Positive view"); // the code kept is the one open
+}
+
+TEST_CASE("a description typed and left by choosing another code is written") {
+    CodebookScreen s;
+    auto& gui = s.gui;
+    gui.click("codebook.code.Perceptions / Misconception");
+    gui.replace_text("codebook.description",
+                     "A fact about MCs stated wrongly, e.g. “MCs are courses”.");
+    gui.click("codebook.code.Perceptions / Positive view");
+    CHECK(s.code("Perceptions / Misconception")->description ==
+          "A fact about MCs stated wrongly, e.g. “MCs are courses”.");
+    CHECK(probe_text("codebook.name") == "Positive view");
 }

@@ -37,6 +37,7 @@ void CodebookEditor::draw_details() {
     if (c.depth > 0) {
         auto slash = c.path.rfind(" / ");
         ImGui::TextDisabled("%s /", c.path.substr(0, slash).c_str());
+        ImGui::SameLine();
     }
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::SameLine();
@@ -46,8 +47,12 @@ void CodebookEditor::draw_details() {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##name", &name_);
     probe("codebook.name", name_);
-    if (ImGui::IsItemDeactivatedAfterEdit() && name_ != c.name)
-        ask({Kind::Rename, c.uuid, {}, name_});
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        if (name_ != c.name)
+            ask({Kind::Rename, c.uuid, {}, name_});
+        else if (error_for_ == Kind::Rename)
+            say({}); // typed back as it was: nothing refused any more
+    }
     draw_error(Kind::Rename, "codebook.name.error");
 
     label("Apply when");

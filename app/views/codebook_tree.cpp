@@ -30,7 +30,9 @@ const std::string& swatch_room() {
 
 void CodebookEditor::select(const store::CodeRow& code) {
     if (code.uuid == selected_) return;
-    commit_drafts();
+    // Typed but not yet written (the click left the field): written now. An edit the store just
+    // refused is dropped instead; its message was on screen.
+    if (error_for_ == Kind::None) commit_drafts();
     selected_ = code.uuid;
     load_drafts(code, true);
     if (error_for_ != Kind::None) say({});
