@@ -40,8 +40,11 @@ void CodebookEditor::draw_details() {
         ImGui::SameLine();
     }
     ImGui::TextUnformatted(c.name.c_str());
+    std::string segments = "· " + widgets::count(n, "coded segment");
     ImGui::SameLine();
-    ImGui::TextDisabled("· %s", widgets::count(n, "coded segment").c_str());
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(segments.c_str()).x)
+        ImGui::NewLine(); // a narrow window: the count goes below rather than off the edge
+    ImGui::TextDisabled("%s", segments.c_str());
 
     label("Name");
     ImGui::SetNextItemWidth(-1);
