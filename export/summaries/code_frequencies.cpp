@@ -1,0 +1,76 @@
+// Code frequencies by stakeholder group, long form (one row per code and group, zeros kept so
+// a chart has every bar): segments with the code, conversations with at least one, and that
+// count as a share of the group's conversations. Each code counts its own segments only (a
+// parent does not add up its children).
+#include "export/summaries/common.hpp"
+
+#include <set>
+
+namespace convene::exporting {
+
+namespace {
+
+struct Tally {
+    std::vector<std::string> segments;
+    std::set<int> conversations;
+    std::set<int> answers;
+};
+
+} // namespace
+
+SummaryTable code_frequencies(const Snapshot& s, const Filters& f) {
+    auto sel = select(s, f);
+    auto groups = detail::selected_groups(s, sel);
+    auto group_of = detail::group_of_conversations(s, sel, groups);
+    std::vector<std::size_t> group_size(groups.size(), 0);
+    for (int g : group_of)
+        if (g >= 0) ++group_size[static_cast<std::size_t>(g)];
+
+    std::vector<Tally> tally(s.codes.size() * groups.size());
+    for (std::size_t i = 0; i < s.segments.size(); ++i) {
+        if (!sel.segment(i)) continue;
+        const auto& seg = s.segments[i];
+        const auto& answer = s.answers[static_cast<std::size_t>(seg.answer)];
+        int g = group_of[static_cast<std::size_t>(answer.conversation)];
+        if (g < 0) continue;
+        auto& t =
+            tally[static_cast<std::size_t>(seg.code) * groups.size() + static_cast<std::size_t>(g)];
+        t.segments.push_back(seg.uuid);
+        t.conversations.insert(answer.conversation);
+        t.answers.insert(seg.answer);
+    }
+
+    SummaryTable table;
+    table.id = "code_frequencies";
+    table.title = "Code frequencies by stakeholder group";
+    table.note = "Per code and group: coded segments, conversations with at least one, and "
+                 "their share of the group's conversations. A code counts its own segments, "
+                 "not its sub-codes'.";
+    table.columns = {
+        detail::text_column("code", "Code"),
+        detail::text_column("group", "Group"),
+        detail::count_column("segments", "Segments", "segments"),
+        detail::count_column("conversations", "Conversations", "conversations"),
+        detail::count_column("group_conversations", "Group's conversations", "conversations"),
+        {"group_share", "Share of group", ColumnType::Percent, "of the group's conversations", 1}};
+    for (std::size_t code = 0; code < s.codes.size(); ++code)
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            auto& t = tally[code * groups.size() + g];
+            std::size_t conversations = t.conversations.size();
+            std::vector<std::string> answers;
+            for (int a : t.answers)
+                answers.push_back(s.answers[static_cast<std::size_t>(a)].uuid);
+            Cell share =
+                group_size[g] == 0
+                    ? Cell()
+                    : Cell(static_cast<double>(conversations) / static_cast<double>(group_size[g]));
+            auto n = t.segments.size();
+            table.rows.push_back({detail::code_label(s, static_cast<int>(code)), groups[g],
+                                  detail::count_cell(n, t.segments, answers),
+                                  detail::count_cell(conversations, t.segments, answers),
+                                  Cell(group_size[g]), std::move(share)});
+        }
+    return table;
+}
+
+} // namespace convene::exporting
