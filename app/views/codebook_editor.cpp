@@ -73,7 +73,9 @@ void CodebookEditor::draw(ViewContext& ctx) {
     draw_trash(ImGui::GetFrameHeight());
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##codebook.details", ImVec2(0, 0), false);
+    // A wide window does not stretch the fields past what reads comfortably.
+    float right = std::min(ImGui::GetContentRegionAvail().x, em * 42);
+    ImGui::BeginChild("##codebook.details", ImVec2(right, 0), false);
     draw_details();
     ImGui::EndChild();
     draw_merge_confirm();
