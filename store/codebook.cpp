@@ -61,4 +61,15 @@ std::vector<CodeRow> list_codes(Database& db) {
     return rows;
 }
 
+std::map<std::string, int> segment_counts(Database& db) {
+    std::map<std::string, int> counts;
+    Statement st(db, "SELECT s.code_uuid, count(*) FROM segment s JOIN answer a ON "
+                     "a.uuid = s.answer_uuid JOIN conversation c ON c.uuid = "
+                     "a.conversation_uuid WHERE s.deleted_at IS NULL AND c.deleted_at "
+                     "IS NULL GROUP BY s.code_uuid");
+    while (st.step())
+        counts[st.text(0)] = st.integer(1);
+    return counts;
+}
+
 } // namespace convene::store

@@ -5,6 +5,7 @@
 #include "guides/codebook.hpp"
 #include "store/workspace.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,8 @@ std::vector<CodeRow> list_codes(Database& db);
 inline std::vector<CodeRow> list_codes(Workspace& ws) {
     return list_codes(ws.db());
 }
+// How many live segments (not in the trash, of a conversation not in the trash) each code has,
+// by code uuid; codes in the trash keep theirs, to show what a restore brings back.
+std::map<std::string, int> segment_counts(Database& db);
 
 } // namespace convene::store

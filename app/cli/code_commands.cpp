@@ -17,7 +17,7 @@ using nlohmann::ordered_json;
 int list_codes(Context& ctx, bool trash) {
     auto& db = ctx.workspace().db();
     auto rows = trash ? store::list_trashed_codes(db) : store::list_codes(db);
-    auto counts = segment_counts(db);
+    auto counts = store::segment_counts(db);
     if (ctx.json) {
         ordered_json a = ordered_json::array();
         for (const auto& r : rows)

@@ -30,17 +30,6 @@ store::Person require_coder(Context& ctx, const std::string& name) {
                        guides::join_by(people, [](const auto& p) { return p.name; }) + ")");
 }
 
-std::map<std::string, int> segment_counts(store::Database& db) {
-    std::map<std::string, int> counts;
-    store::Statement st(db, "SELECT s.code_uuid, count(*) FROM segment s JOIN answer a ON "
-                            "a.uuid = s.answer_uuid JOIN conversation c ON c.uuid = "
-                            "a.conversation_uuid WHERE s.deleted_at IS NULL AND c.deleted_at "
-                            "IS NULL GROUP BY s.code_uuid");
-    while (st.step())
-        counts[st.text(0)] = st.integer(1);
-    return counts;
-}
-
 namespace {
 
 using nlohmann::ordered_json;

@@ -5,7 +5,6 @@
 #include "store/codebook.hpp"
 #include "store/people.hpp"
 
-#include <map>
 #include <string>
 
 namespace CLI {
@@ -18,8 +17,6 @@ namespace convene::cli {
 store::CodeRow require_code(Context& ctx, const std::string& text, bool in_trash = false);
 // The coder named; with an empty name the workspace's only coder. CommandError otherwise.
 store::Person require_coder(Context& ctx, const std::string& name);
-// Live segments per code uuid.
-std::map<std::string, int> segment_counts(store::Database& db);
 
 // code apply | unapply | segments
 void add_coding_commands(CLI::App* code, Context& ctx);

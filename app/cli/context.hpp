@@ -51,6 +51,7 @@ void add_guide_commands(CLI::App& app, Context& ctx);
 void add_conversation_commands(CLI::App& app, Context& ctx);
 void add_survey_commands(CLI::App& app, Context& ctx);
 void add_code_commands(CLI::App& app, Context& ctx);
+void add_currency_commands(CLI::App& app, Context& ctx);
 // conversation report | protocol (cli/conversation_document_commands.cpp), under `conversation`.
 void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
 

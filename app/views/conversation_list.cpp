@@ -217,22 +217,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
     if (!message_.empty()) ImGui::TextDisabled("%s", message_.c_str());
     if (!searched_.empty()) {
         ImGui::Separator();
-        ImGui::Text("%zu answers mention \"%s\"", hits_.size(), searched_.c_str());
-        ImGui::BeginChild("##hits", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
-        for (std::size_t i = 0; i < hits_.size(); ++i) {
-            const auto& h = hits_[i];
-            ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(hit_labels_[i].c_str())) {
-                request = {ConversationRequest::Kind::Walkthrough, h.conversation_uuid,
-                           h.question_id};
-            }
-            probe("conversations.hit." + std::to_string(i));
-            ImGui::Indent();
-            widgets::wrapped(h.snippet.c_str());
-            ImGui::Unindent();
-            ImGui::PopID();
-        }
-        ImGui::EndChild();
+        search_coding_.draw(ctx, searched_, hits_, hit_labels_, request);
     }
 
     if (rows_.empty()) {

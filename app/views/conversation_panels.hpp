@@ -9,6 +9,7 @@
 #include "app/view_cache.hpp"
 #include "app/views/document_dialogs.hpp"
 #include "app/views/coding_panel.hpp"
+#include "app/views/search_coding.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
 #include "guides/profiles.hpp"
@@ -56,6 +57,8 @@ SearchResults run_search(store::Workspace& ws, const std::string& query);
 class ConversationList {
   public:
     ConversationRequest draw(ViewContext& ctx);
+    // Carries out what draw() asked for inside the panel (coding search hits); after drawing.
+    void act(ViewContext& ctx) { search_coding_.act(ctx); }
     // While Undo is offered: a frame when it runs out.
     double next_frame_in() const;
     // A search is running or waiting to run: the window keeps drawing until it is shown.
@@ -92,6 +95,7 @@ class ConversationList {
     std::string message_;
     Job<SearchResults> search_job_;
     bool search_wanted_ = false;
+    SearchCoding search_coding_; // the hits, ticked and coded
 };
 
 class ConversationSetup {

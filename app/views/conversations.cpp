@@ -47,6 +47,7 @@ class ConversationsView final : public View {
             ctx.settings_changed = true;
         }
         act(ctx, request);
+        list_.act(ctx);
         remember(ctx);
     }
 

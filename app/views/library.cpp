@@ -19,7 +19,11 @@ class LibraryView final : public View {
         }
         if (ImGui::BeginTabBar("##library")) {
             auto tab = [&](const char* label, const char* probe_name, auto&& body) {
-                bool open = ImGui::BeginTabItem(label);
+                bool wanted = open_tab_ == label;
+                bool open = ImGui::BeginTabItem(label, nullptr,
+                                                wanted ? ImGuiTabItemFlags_SetSelected
+                                                       : ImGuiTabItemFlags_None);
+                if (wanted) open_tab_.clear();
                 probe(probe_name);
                 if (open) {
                     body();
@@ -43,6 +47,15 @@ class LibraryView final : public View {
             guides_.show_guide(saved, editor_.message());
         guides_.act();
         profiles_.act(ctx);
+        codebook_.act(ctx);
+        currency_.act(ctx);
+    }
+
+    // `convene --view codebook` or `--view currency`: the Library on that tab.
+    bool open_part(store::Workspace&, std::string_view part) override {
+        if (part == "codebook") open_tab_ = "Codebook";
+        if (part == "currency") open_tab_ = "Currency";
+        return !open_tab_.empty();
     }
 
     std::string save_everything() override {
@@ -52,10 +65,11 @@ class LibraryView final : public View {
     }
 
   private:
+    std::string open_tab_; // a tab to bring forward in the next frame
     GuideBrowser guides_;
     ProtocolEditor editor_;
     ProfileEditor profiles_;
-    CodebookBrowser codebook_;
+    CodebookEditor codebook_;
     CurrencyTableView currency_;
 };
 

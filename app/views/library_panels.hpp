@@ -1,10 +1,13 @@
 // The panels of the Library screen, one file each: guide browser, protocol editor, MC profile
-// editor, codebook browser and currency table. Each keeps a cached model (a ViewCache says when to
-// rebuild it); a button only records a request, which the panel's act() carries out through
-// store/ (or export/) functions when the Library screen calls it after drawing.
+// editor, codebook editor (codebook_editor.hpp) and currency table (currency_editor.hpp). Each
+// keeps a cached model (a ViewCache says when to rebuild it); a button only records a request,
+// which the panel's act() carries out through store/ (or export/) functions when the Library screen
+// calls it after drawing.
 #pragma once
 
 #include "app/view_cache.hpp"
+#include "app/views/codebook_editor.hpp"
+#include "app/views/currency_editor.hpp"
 #include "app/views/document_dialogs.hpp"
 #include "app/views/view.hpp"
 #include "guides/codebook.hpp"
@@ -107,24 +110,6 @@ class ProfileEditor {
     std::optional<guides::Profile> save_request_;
     std::optional<std::string> switch_to_; // another profile, once the user chose
     std::string message_;
-};
-
-class CodebookBrowser {
-  public:
-    void draw(ViewContext& ctx);
-
-  private:
-    ViewCache cache_;
-    std::vector<store::CodeRow> codes_;
-};
-
-class CurrencyTableView {
-  public:
-    void draw(ViewContext& ctx);
-
-  private:
-    ViewCache cache_;
-    guides::CurrencyTable table_;
 };
 
 } // namespace convene::app
