@@ -35,7 +35,7 @@ class SummariesView final : public View {
         }
         model_.refresh(ctx, controls_.query());
         const float em = ImGui::GetFontSize();
-        ImGui::BeginChild("##controls", ImVec2(em * 16, 0), true);
+        ImGui::BeginChild("##controls", ImVec2(em * 14, 0), true);
         bool changed = controls_.draw(model_.source());
         ImGui::EndChild();
         ImGui::SameLine();
@@ -142,6 +142,8 @@ class SummariesView final : public View {
         if (!shown || click.row >= shown->table.rows.size()) return;
         const auto& cell = shown->table.rows[click.row][static_cast<std::size_t>(click.column)];
         drilldown_.open(make_drilldown(*shown->source, cell, drilldown_title(*shown, click)));
+        settle_frames_ = 2; // the table gives half its height to it: lay out again
+        table_.reveal(click.row);
     }
 
     SummaryModel model_;

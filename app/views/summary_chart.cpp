@@ -8,6 +8,7 @@
 #include <cmath>
 #include <imgui.h>
 #include <map>
+#include <string_view>
 
 namespace convene::app {
 namespace {
@@ -159,14 +160,13 @@ std::string tick_text(const BarChart& chart, double v, double step) {
     return exporting::format_cell(column, Cell(v));
 }
 
-// The label drawn at pos, cut with "…" to width; the whole of it in a tooltip on hover.
-void cut_label(ImDrawList* dl, ImVec2 pos, float width, const std::string& text) {
-    const char* begin = text.c_str();
+// Text drawn at pos, cut with "…" to width; true when it was cut.
+bool cut_text(ImDrawList* dl, ImVec2 pos, float width, std::string_view text, ImU32 colour) {
+    const char* begin = text.data();
     const char* end = begin + text.size();
-    ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
     if (ImGui::CalcTextSize(begin, end).x <= width) {
         dl->AddText(pos, colour, begin, end);
-        return;
+        return false;
     }
     const char* ellipsis = "\xE2\x80\xA6"; // …
     const char* cut = end;
@@ -174,9 +174,30 @@ void cut_label(ImDrawList* dl, ImVec2 pos, float width, const std::string& text)
                                     0, begin, end, &cut);
     std::string shown = std::string(begin, cut) + ellipsis;
     dl->AddText(pos, colour, shown.c_str());
-    ImVec2 to(pos.x + width, pos.y + ImGui::GetTextLineHeight());
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, to))
-        ImGui::SetTooltip("%s", text.c_str());
+    return true;
+}
+
+// A code's label in its block: "Parent / Child" as the parent (faint) over the child, each cut
+// to width; the whole path in a tooltip when something was cut.
+void category_label(ImDrawList* dl, ImVec2 top, float width, float height,
+                    const std::string& label) {
+    float line = ImGui::GetTextLineHeight();
+    auto slash = label.rfind(" / ");
+    bool cut = false;
+    if (slash == std::string::npos || height < line * 2) {
+        cut = cut_text(dl, ImVec2(top.x, top.y + (height - line) / 2), width, label,
+                       ImGui::GetColorU32(ImGuiCol_Text));
+    } else {
+        float y = top.y + height / 2 - line;
+        std::string_view all(label);
+        cut = cut_text(dl, ImVec2(top.x, y), width, all.substr(0, slash),
+                       ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        cut |= cut_text(dl, ImVec2(top.x, y + line), width, all.substr(slash + 3),
+                        ImGui::GetColorU32(ImGuiCol_Text));
+    }
+    if (cut && ImGui::IsWindowHovered() &&
+        ImGui::IsMouseHoveringRect(top, ImVec2(top.x + width, top.y + height)))
+        ImGui::SetTooltip("%s", label.c_str());
 }
 
 void draw_legend(const BarChart& chart) {
@@ -184,7 +205,12 @@ void draw_legend(const BarChart& chart) {
     float sq = ImGui::GetTextLineHeight() * 0.8f;
     std::string names;
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
+        // Side by side while they fit; a legend wider than the chart goes on to a new line.
+        float w =
+            sq + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(chart.series[s].c_str()).x;
         if (s > 0) ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        if (s > 0 && ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x)
+            ImGui::NewLine();
         ImVec2 p = ImGui::GetCursorScreenPos();
         float pad = (ImGui::GetTextLineHeight() - sq) / 2;
         dl->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + sq, p.y + pad + sq),
@@ -229,9 +255,7 @@ std::optional<CellClick> draw_block(const BarChart& chart, std::size_t i, const 
     ImVec2 top = ImGui::GetCursorScreenPos();
     float origin = top.x;
     float gap = 2, pad = (l.block_h - float(chart.series.size()) * (l.bar_h + gap)) / 2;
-    // The label, cut with "…" when longer than its column; the whole of it on hover.
-    ImVec2 label_pos(origin, top.y + (l.block_h - ImGui::GetTextLineHeight()) / 2);
-    cut_label(dl, label_pos, l.label_w, cat.label);
+    category_label(dl, top, l.label_w, l.block_h, cat.label);
     for (double v : ticks(chart))
         dl->AddLine(ImVec2(origin + l.x(chart, v), top.y),
                     ImVec2(origin + l.x(chart, v), top.y + l.block_h),
@@ -285,8 +309,14 @@ std::optional<CellClick> draw_bar_chart(const BarChart& chart, const ImVec2& siz
     float width = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
     Layout l{};
     float longest = 0;
-    for (const auto& c : chart.categories)
-        longest = std::max(longest, ImGui::CalcTextSize(c.label.c_str()).x);
+    for (const auto& c : chart.categories) { // the longer of a code's two lines
+        auto slash = c.label.rfind(" / ");
+        float w = slash == std::string::npos
+                      ? ImGui::CalcTextSize(c.label.c_str()).x
+                      : std::max(ImGui::CalcTextSize(c.label.c_str(), c.label.c_str() + slash).x,
+                                 ImGui::CalcTextSize(c.label.c_str() + slash + 3).x);
+        longest = std::max(longest, w);
+    }
     l.label_w = std::min(longest, width * 0.35f);
     l.value_w = ImGui::CalcTextSize((value_text(chart, chart.hi) + "00").c_str()).x;
     l.plot_x0 = l.label_w + em;

@@ -70,10 +70,11 @@ bool is_agreement(const SummaryChoice& c) {
 bool SummaryControls::draw(const SummarySource* source) {
     bool changed = draw_choices();
     if (!source) return changed;
+    // The coders and the code first: what the agreement is about matters more than the filters.
+    if (is_agreement(choice())) changed |= draw_agreement_options(*source);
     ImGui::Spacing();
     ImGui::Separator();
     changed |= draw_filters(*source);
-    if (is_agreement(choice())) changed |= draw_agreement_options(*source);
     return changed;
 }
 

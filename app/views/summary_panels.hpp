@@ -139,6 +139,8 @@ struct CellClick {
 class SummaryTableView {
   public:
     std::optional<CellClick> draw(const ShownSummary& shown, const ImVec2& size);
+    // Scrolls the table so this row (an index into table.rows) is in view, in the next frame.
+    void reveal(std::size_t row) { reveal_ = row; }
 
   private:
     void rebuild(const ShownSummary& shown);
@@ -148,12 +150,13 @@ class SummaryTableView {
     std::uint64_t serial_ = 0; // of the table rows_ was made for
     std::string filter_, filtered_for_;
     std::vector<std::size_t> rows_;    // shown rows: filtered, sorted
-    std::vector<float> widths_;        // fixed width of each number column (0 for text)
-    std::vector<float> weights_;       // share of the width of each text column
+    std::vector<float> widths_;        // width of each column shown whole (figures, short text)
+    std::vector<float> weights_;       // share of the width of each long text column (else 0)
     std::vector<std::string> headers_; // a figure's header on two lines when wider than it
     std::vector<char> coded_;          // the row has a figure with segments or answers behind it
     bool offer_hide_ = false;          // some rows have, some have not
     bool hide_uncoded_ = true;
+    std::optional<std::size_t> reveal_;
     int sort_column_ = -1;
     bool sort_ascending_ = true;
 };

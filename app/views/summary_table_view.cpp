@@ -41,54 +41,74 @@ bool cell_less(const Cell& a, const std::string& ta, const Cell& b, const std::s
     return ascending ? la < lb : lb < la;
 }
 
+// What a click on a figure (or a text carrying answers) opens, for its tooltip.
+std::string behind(const Cell& cell) {
+    bool segments = !cell.segments.empty();
+    auto n = segments ? cell.segments.size() : cell.answers.size();
+    return "Click to read the " + std::to_string(n) + " " +
+           (segments ? (n == 1 ? "segment" : "segments") : (n == 1 ? "answer" : "answers")) +
+           " behind this";
+}
+
 // One line of text, cut with "…" to the width left in the cell; the whole text in a tooltip
-// when cut.
-void text_cell(const std::string& text) {
+// when cut. A text with answers behind it (a disagreement's question) opens them on a click.
+bool text_cell(const Cell& cell, const std::string& text) {
     const char* begin = text.c_str();
     const char* end = begin + text.size();
     const char* line_end = std::find(begin, end, '\n');
     float avail = ImGui::GetContentRegionAvail().x;
     ImFont* font = ImGui::GetFont();
     float full = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0, begin, line_end).x;
-    if (line_end == end && full <= avail) {
-        ImGui::TextUnformatted(begin, end);
-        return;
+    bool cut = line_end != end || full > avail;
+    std::string shown;
+    if (cut) {
+        const char* ellipsis = "\xE2\x80\xA6"; // …
+        float room = avail - ImGui::CalcTextSize(ellipsis).x;
+        const char* stop = line_end;
+        if (full > room) font->CalcTextSizeA(ImGui::GetFontSize(), room, 0, begin, line_end, &stop);
+        shown.assign(begin, stop);
+        shown += ellipsis;
     }
-    const char* ellipsis = "\xE2\x80\xA6"; // …
-    float room = avail - ImGui::CalcTextSize(ellipsis).x;
-    const char* cut = line_end;
-    if (full > room) font->CalcTextSizeA(ImGui::GetFontSize(), room, 0, begin, line_end, &cut);
-    std::string shown(begin, cut);
-    shown += ellipsis;
-    ImGui::TextUnformatted(shown.c_str());
-    if (ImGui::IsItemHovered()) {
+    const char* label = cut ? shown.c_str() : begin;
+    bool link = clickable(cell), clicked = false;
+    if (link) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        clicked = ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImVec2(avail, 0));
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextUnformatted(label);
+    }
+    if ((cut || link) && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-        ImGui::TextUnformatted(begin, end);
+        if (cut) ImGui::TextUnformatted(begin, end);
+        if (link) ImGui::TextDisabled("%s", behind(cell).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
+        if (link) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
+    return clicked;
 }
 
-// A number flush right; a count with segments or answers behind it is a link that opens them.
+// A number flush right; a count with segments or answers behind it is a link (the whole cell
+// is the target) that opens them.
 bool number_cell(const Cell& cell, const std::string& text) {
     float w = ImGui::CalcTextSize(text.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                         std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    float avail = ImGui::GetContentRegionAvail().x;
     if (!clickable(cell) || cell.number() == 0) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail - w));
         ImGui::TextUnformatted(text.c_str());
         return false;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    bool clicked = ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_None, ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(1.0f, 0.0f));
+    bool clicked = ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_None,
+                                     ImVec2(std::max(avail, w), 0));
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        bool segments = !cell.segments.empty();
-        auto n = segments ? cell.segments.size() : cell.answers.size();
-        ImGui::SetTooltip("Click to read the %zu %s behind this figure", n,
-                          segments ? (n == 1 ? "segment" : "segments")
-                                   : (n == 1 ? "answer" : "answers"));
+        ImGui::SetTooltip("%s", behind(cell).c_str());
     }
     return clicked;
 }
@@ -115,28 +135,35 @@ void SummaryTableView::rebuild(const ShownSummary& shown) {
     headers_.clear();
     for (const auto& col : t.columns)
         headers_.push_back(col.header);
-    weights_.assign(t.columns.size(), 1.0f);
+    weights_.assign(t.columns.size(), 0.0f);
+    const float em = ImGui::GetFontSize();
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        if (!numeric(t.columns[c].type)) {
-            // A text column's share of the width: how long its text runs, on average (a code's
-            // path gets more room than a group's id; notes the most).
+        // The longest text of the column (by its first line), measured: digits and most
+        // letters are about equally wide, so the longest in bytes is close to the widest.
+        std::size_t longest = 0;
+        const std::string* widest = nullptr;
+        for (const auto& row : shown.text) {
+            auto line = std::min(row[c].find('\n'), row[c].size());
+            if (line > longest) {
+                longest = line;
+                widest = &row[c];
+            }
+        }
+        float w = widest ? ImGui::CalcTextSize(widest->c_str(), widest->c_str() + longest).x : 0;
+        if (numeric(t.columns[c].type)) {
+            // Every figure fits, and a header wider than them goes on two lines.
+            headers_[c] = two_lines(t.columns[c].header, w);
+            widths_[c] = std::max(w + em * 0.5f, ImGui::CalcTextSize(headers_[c].c_str()).x + em);
+        } else if (w <= em * 16) {
+            // Short text (a date, a group, a code's path) is shown whole.
+            widths_[c] = std::max(w + em * 0.5f, ImGui::CalcTextSize(headers_[c].c_str()).x + em);
+        } else {
+            // Long text (notes, quotes) shares what is left, by how long it runs on average.
             std::size_t chars = t.columns[c].header.size();
             for (const auto& row : shown.text)
                 chars += std::min<std::size_t>(row[c].size(), 200);
             weights_[c] = std::clamp(float(chars) / float(shown.text.size() + 1), 6.0f, 60.0f);
-            continue;
         }
-        // Every figure fits: measure the longest of them (digits are equally wide).
-        std::size_t longest = 0;
-        const std::string* widest = nullptr;
-        for (const auto& row : shown.text)
-            if (row[c].size() > longest) {
-                longest = row[c].size();
-                widest = &row[c];
-            }
-        float w = widest ? ImGui::CalcTextSize(widest->c_str()).x : 0;
-        headers_[c] = two_lines(t.columns[c].header, w);
-        widths_[c] = std::max(w, ImGui::CalcTextSize(headers_[c].c_str()).x) + ImGui::GetFontSize();
     }
     // Rows with nothing behind any figure (a code no one applied in a group) can be hidden,
     // when the table has such figures at all.
@@ -178,7 +205,9 @@ std::optional<CellClick> SummaryTableView::draw(const ShownSummary& shown, const
     probe("summaries.rows_filter");
     if (offer_hide_) {
         ImGui::SameLine();
-        if (ImGui::Checkbox("Hide rows with nothing coded", &hide_uncoded_)) sort_rows(shown);
+        if (ImGui::Checkbox("Hide uncoded rows", &hide_uncoded_)) sort_rows(shown);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Hide the rows with no segment or answer behind any figure");
         probe("summaries.hide_uncoded");
     }
     if (filter_ != filtered_for_) sort_rows(shown);
@@ -193,12 +222,12 @@ std::optional<CellClick> SummaryTableView::draw(const ShownSummary& shown, const
     // Text columns share what the figures leave, by how long their text runs; a table too wide
     // for the window scrolls sideways rather than cutting a figure.
     float fixed = ImGui::GetStyle().ScrollbarSize + em;
-    int text_columns = 0;
-    for (float w : widths_) {
-        fixed += w;
-        text_columns += w == 0;
+    int stretching = 0;
+    for (std::size_t c = 0; c < widths_.size(); ++c) {
+        fixed += widths_[c];
+        stretching += weights_[c] > 0;
     }
-    float needed = fixed + float(text_columns) * em * 9;
+    float needed = fixed + float(stretching) * em * 12;
     float outer = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
@@ -210,20 +239,22 @@ std::optional<CellClick> SummaryTableView::draw(const ShownSummary& shown, const
         inner = needed;
     }
     ImVec2 table_size(size.x, std::max(size.y - ImGui::GetFrameHeightWithSpacing(), em * 4));
-    if (!ImGui::BeginTable("##summary", static_cast<int>(t.columns.size()), flags, table_size,
-                           inner))
+    // One table id per summary: ImGui keeps each one's column widths and sort apart.
+    if (!ImGui::BeginTable(("##" + t.id).c_str(), static_cast<int>(t.columns.size()), flags,
+                           table_size, inner))
         return std::nullopt;
-    ImGui::TableSetupScrollFreeze(widths_.empty() || widths_[0] != 0 ? 0 : 1, 1);
+    // The first column (what a row is about) stays in view when the table scrolls sideways.
+    ImGui::TableSetupScrollFreeze(numeric(t.columns[0].type) ? 0 : 1, 1);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        const auto& col = t.columns[c];
-        if (widths_[c] > 0)
+        ImGuiTableColumnFlags column = numeric(t.columns[c].type)
+                                           ? ImGuiTableColumnFlags_PreferSortDescending
+                                           : ImGuiTableColumnFlags_None;
+        if (weights_[c] > 0)
             ImGui::TableSetupColumn(headers_[c].c_str(),
-                                    ImGuiTableColumnFlags_WidthFixed |
-                                        ImGuiTableColumnFlags_PreferSortDescending,
-                                    widths_[c]);
+                                    column | ImGuiTableColumnFlags_WidthStretch, weights_[c]);
         else
-            ImGui::TableSetupColumn(col.header.c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                    weights_[c]);
+            ImGui::TableSetupColumn(headers_[c].c_str(), column | ImGuiTableColumnFlags_WidthFixed,
+                                    widths_[c]);
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -243,22 +274,29 @@ std::optional<CellClick> SummaryTableView::draw_rows(const ShownSummary& shown) 
     std::optional<CellClick> clicked;
     ImGuiListClipper clipper; // every row is one line high
     clipper.Begin(static_cast<int>(rows_.size()));
+    // A row asked to stay in view (the one whose count was clicked, when the drill-down takes
+    // half the height): drawn whatever the scroll, and scrolled to.
+    int reveal = -1;
+    if (reveal_) {
+        auto it = std::find(rows_.begin(), rows_.end(), *reveal_);
+        if (it != rows_.end()) reveal = static_cast<int>(it - rows_.begin());
+        if (reveal >= 0) clipper.ForceDisplayRangeByIndices(reveal, reveal + 1);
+        reveal_.reset();
+    }
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             std::size_t r = rows_[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
+            if (i == reveal) ImGui::SetScrollHereY(0.5f);
             ImGui::PushID(static_cast<int>(r));
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
                 ImGui::TableNextColumn();
                 const auto& text = shown.text[r][c];
-                if (widths_[c] == 0) {
-                    text_cell(text);
-                } else {
-                    ImGui::PushID(static_cast<int>(c));
-                    if (number_cell(t.rows[r][c], text))
-                        clicked = CellClick{r, static_cast<int>(c)};
-                    ImGui::PopID();
-                }
+                ImGui::PushID(static_cast<int>(c));
+                bool hit = numeric(t.columns[c].type) ? number_cell(t.rows[r][c], text)
+                                                      : text_cell(t.rows[r][c], text);
+                if (hit) clicked = CellClick{r, static_cast<int>(c)};
+                ImGui::PopID();
                 probe("summaries.cell." + std::to_string(r) + "." + t.columns[c].id, text);
             }
             ImGui::PopID();
