@@ -68,6 +68,7 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     add_survey_commands(app, ctx);
     add_code_commands(app, ctx);
     add_summary_commands(app, ctx);
+    add_export_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -53,9 +53,10 @@ void add_survey_commands(CLI::App& app, Context& ctx);
 void add_code_commands(CLI::App& app, Context& ctx);
 // conversation report | protocol (cli/conversation_document_commands.cpp), under `conversation`.
 void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
-void add_summary_commands(CLI::App& app, Context& ctx);
 
 // "Wrote FILE" with FILE made absolute or, with --json, {"written": FILE}.
 void report_written(Context& ctx, const std::string& file);
+void add_summary_commands(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli

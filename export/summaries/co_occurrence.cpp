@@ -3,14 +3,15 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace convene::exporting {
 
 SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     auto sel = select(s, f);
     auto spans = detail::segments_by_answer(s);
-    std::unordered_map<std::uint64_t, std::vector<int>> pairs; // a * codes + b -> answers
+    // (pair, answer) for every pair of codes on an answer, pair = a * codes + b with a < b;
+    // then sorted, so each pair's answers are one run.
+    std::vector<std::pair<std::uint64_t, int>> hits;
     std::vector<int> codes;
     for (std::size_t answer = 0; answer < s.answers.size(); ++answer) {
         if (!sel.answer(static_cast<int>(answer))) continue;
@@ -21,14 +22,25 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
         for (std::size_t a = 0; a < codes.size(); ++a)
             for (std::size_t b = a + 1; b < codes.size(); ++b)
-                pairs[static_cast<std::uint64_t>(codes[a]) * s.codes.size() +
-                      static_cast<std::uint64_t>(codes[b])]
-                    .push_back(static_cast<int>(answer));
+                hits.emplace_back(static_cast<std::uint64_t>(codes[a]) * s.codes.size() +
+                                      static_cast<std::uint64_t>(codes[b]),
+                                  static_cast<int>(answer));
     }
-    std::vector<std::pair<std::uint64_t, std::vector<int>>> sorted(pairs.begin(), pairs.end());
-    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-        if (x.second.size() != y.second.size()) return x.second.size() > y.second.size();
-        return x.first < y.first; // codes in tree order
+    std::sort(hits.begin(), hits.end());
+    struct Run {
+        std::uint64_t pair;
+        std::size_t begin, end; // into hits
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < hits.size();) {
+        auto j = i;
+        while (j < hits.size() && hits[j].first == hits[i].first)
+            ++j;
+        runs.push_back({hits[i].first, i, j});
+        i = j;
+    }
+    std::stable_sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
+        return x.end - x.begin > y.end - y.begin; // most frequent first, then codes in tree order
     });
 
     SummaryTable table;
@@ -39,13 +51,16 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     table.columns = {detail::text_column("code_a", "Code"),
                      detail::text_column("code_b", "With code"),
                      detail::count_column("answers", "Answers", "answers")};
-    for (auto& [key, answers] : sorted) {
+    std::vector<std::string> labels;
+    for (std::size_t c = 0; c < s.codes.size(); ++c)
+        labels.push_back(detail::code_label(s, static_cast<int>(c)));
+    table.rows.reserve(runs.size());
+    for (const auto& run : runs) {
         std::vector<std::string> uuids;
-        for (int a : answers)
-            uuids.push_back(s.answers[static_cast<std::size_t>(a)].uuid);
+        for (auto i = run.begin; i < run.end; ++i)
+            uuids.push_back(s.answers[static_cast<std::size_t>(hits[i].second)].uuid);
         auto n = uuids.size();
-        table.rows.push_back({detail::code_label(s, static_cast<int>(key / s.codes.size())),
-                              detail::code_label(s, static_cast<int>(key % s.codes.size())),
+        table.rows.push_back({labels[run.pair / s.codes.size()], labels[run.pair % s.codes.size()],
                               detail::count_cell(n, {}, std::move(uuids))});
     }
     return table;

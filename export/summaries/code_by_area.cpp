@@ -7,13 +7,13 @@ namespace convene::exporting {
 SummaryTable code_by_area(const Snapshot& s, const Filters& f) {
     auto sel = select(s, f);
     std::size_t areas = s.areas.size() + 1; // the last column: no known area
-    std::vector<std::vector<std::string>> cells(s.codes.size() * areas);
+    std::vector<std::vector<std::size_t>> cells(s.codes.size() * areas); // segment indexes
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
         if (!sel.segment(i)) continue;
         const auto& seg = s.segments[i];
         int area = s.answers[static_cast<std::size_t>(seg.answer)].area;
         auto column = area == store::kNoIndex ? areas - 1 : static_cast<std::size_t>(area);
-        cells[static_cast<std::size_t>(seg.code) * areas + column].push_back(seg.uuid);
+        cells[static_cast<std::size_t>(seg.code) * areas + column].push_back(i);
     }
     bool other = false;
     for (std::size_t code = 0; code < s.codes.size(); ++code)
@@ -32,9 +32,13 @@ SummaryTable code_by_area(const Snapshot& s, const Filters& f) {
         std::vector<Cell> row{detail::code_label(s, static_cast<int>(code))};
         std::vector<std::string> all;
         for (std::size_t a = 0; a < areas; ++a) {
-            auto& keys = cells[code * areas + a];
+            std::vector<std::string> keys;
+            keys.reserve(cells[code * areas + a].size());
+            for (auto i : cells[code * areas + a])
+                keys.push_back(s.segments[i].uuid);
             all.insert(all.end(), keys.begin(), keys.end());
-            if (a + 1 < areas || other) row.push_back(detail::count_cell(keys.size(), keys));
+            auto n = keys.size();
+            if (a + 1 < areas || other) row.push_back(detail::count_cell(n, std::move(keys)));
         }
         auto total = all.size();
         row.push_back(detail::count_cell(total, std::move(all)));

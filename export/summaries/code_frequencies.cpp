@@ -8,16 +8,6 @@
 
 namespace convene::exporting {
 
-namespace {
-
-struct Tally {
-    std::vector<std::string> segments;
-    std::set<int> conversations;
-    std::set<int> answers;
-};
-
-} // namespace
-
 SummaryTable code_frequencies(const Snapshot& s, const Filters& f) {
     auto sel = select(s, f);
     auto groups = detail::selected_groups(s, sel);
@@ -26,18 +16,17 @@ SummaryTable code_frequencies(const Snapshot& s, const Filters& f) {
     for (int g : group_of)
         if (g >= 0) ++group_size[static_cast<std::size_t>(g)];
 
-    std::vector<Tally> tally(s.codes.size() * groups.size());
+    // Per code and group (code * groups + group): the segments, by index; they come sorted by
+    // answer, so an answer's segments are next to each other.
+    std::vector<std::vector<std::size_t>> tally(s.codes.size() * groups.size());
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
         if (!sel.segment(i)) continue;
         const auto& seg = s.segments[i];
-        const auto& answer = s.answers[static_cast<std::size_t>(seg.answer)];
-        int g = group_of[static_cast<std::size_t>(answer.conversation)];
-        if (g < 0) continue;
-        auto& t =
-            tally[static_cast<std::size_t>(seg.code) * groups.size() + static_cast<std::size_t>(g)];
-        t.segments.push_back(seg.uuid);
-        t.conversations.insert(answer.conversation);
-        t.answers.insert(seg.answer);
+        int g = group_of[static_cast<std::size_t>(
+            s.answers[static_cast<std::size_t>(seg.answer)].conversation)];
+        if (g >= 0)
+            tally[static_cast<std::size_t>(seg.code) * groups.size() + static_cast<std::size_t>(g)]
+                .push_back(i);
     }
 
     SummaryTable table;
@@ -55,19 +44,25 @@ SummaryTable code_frequencies(const Snapshot& s, const Filters& f) {
         {"group_share", "Share of group", ColumnType::Percent, "of the group's conversations", 1}};
     for (std::size_t code = 0; code < s.codes.size(); ++code)
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            auto& t = tally[code * groups.size() + g];
-            std::size_t conversations = t.conversations.size();
-            std::vector<std::string> answers;
-            for (int a : t.answers)
-                answers.push_back(s.answers[static_cast<std::size_t>(a)].uuid);
-            Cell share =
-                group_size[g] == 0
-                    ? Cell()
-                    : Cell(static_cast<double>(conversations) / static_cast<double>(group_size[g]));
-            auto n = t.segments.size();
+            std::vector<std::string> segments, answers;
+            std::set<int> conversations;
+            int last_answer = -1;
+            for (auto i : tally[code * groups.size() + g]) {
+                const auto& seg = s.segments[i];
+                segments.push_back(seg.uuid);
+                if (seg.answer == last_answer) continue;
+                last_answer = seg.answer;
+                const auto& answer = s.answers[static_cast<std::size_t>(seg.answer)];
+                answers.push_back(answer.uuid);
+                conversations.insert(answer.conversation);
+            }
+            Cell share = group_size[g] == 0 ? Cell()
+                                            : Cell(static_cast<double>(conversations.size()) /
+                                                   static_cast<double>(group_size[g]));
+            auto n = segments.size();
             table.rows.push_back({detail::code_label(s, static_cast<int>(code)), groups[g],
-                                  detail::count_cell(n, t.segments, answers),
-                                  detail::count_cell(conversations, t.segments, answers),
+                                  detail::count_cell(n, std::move(segments)),
+                                  detail::count_cell(conversations.size(), {}, std::move(answers)),
                                   Cell(group_size[g]), std::move(share)});
         }
     return table;
