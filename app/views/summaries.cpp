@@ -42,7 +42,8 @@ class SummariesView final : public View {
         ImGui::BeginChild("##summary");
         draw_summary();
         ImGui::EndChild();
-        // The spreadsheet export (issue 13) joins this screen as its own section here.
+        // The spreadsheet export (app/views/export_panel.*, on its way) joins this screen here:
+        // a tab bar "Summaries | Export" around the two children above and its panel.
         if (changed) {
             drilldown_.close(); // it showed what is behind a figure no longer on screen
             model_.refresh(ctx, controls_.query());

@@ -71,10 +71,8 @@ bool text_cell(const Cell& cell, const std::string& text) {
     }
     const char* label = cut ? shown.c_str() : begin;
     bool link = clickable(cell), clicked = false;
-    if (link) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (link) { // in the text's own colour: a column of notes all in link blue reads badly
         clicked = ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImVec2(avail, 0));
-        ImGui::PopStyleColor();
     } else {
         ImGui::TextUnformatted(label);
     }
