@@ -38,18 +38,29 @@ template <typename Result> class Job {
         if (worker_.joinable()) worker_.join();
     }
 
+    // Work that needs no workspace: a pure computation over data the caller shares with it
+    // (read-only, e.g. through a shared_ptr<const T>).
+    using Compute = std::function<Result(JobProgress&)>;
+
     // Starts work on a connection of its own to the workspace at path. Call only when not
     // running() (a caller with newer work keeps it until then).
     void start(const std::filesystem::path& workspace, Work work) {
+        run([workspace, work = std::move(work)](JobProgress& progress) {
+            store::Workspace ws(workspace);
+            return work(ws, progress);
+        });
+    }
+
+    // Starts a computation that opens no connection. Call only when not running().
+    void run(Compute compute) {
         if (worker_.joinable()) worker_.join();
         running_.store(true);
         progress_.cancel.store(false);
         progress_.done.store(0);
         progress_.total.store(1);
-        worker_ = std::thread([this, workspace, work = std::move(work)] {
+        worker_ = std::thread([this, compute = std::move(compute)] {
             try {
-                store::Workspace ws(workspace);
-                Result r = work(ws, progress_);
+                Result r = compute(progress_);
                 std::lock_guard lock(mutex_);
                 result_ = std::move(r);
             } catch (const std::exception& e) {

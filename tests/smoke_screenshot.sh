@@ -5,7 +5,7 @@ set -euo pipefail
 convene=$1 png_check=$2 out=$3
 mkdir -p "$out"
 export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data"
-for view in conversations library; do
+for view in conversations library summaries; do
   xvfb-run -a -s "-screen 0 1280x720x24" "$convene" --db "$out/smoke.db" \
     --screenshot "$out/$view.png" --view "$view"
   "$png_check" "$out/$view.png" 1280 720
