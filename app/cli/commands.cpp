@@ -67,6 +67,7 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     add_conversation_commands(app, ctx);
     add_survey_commands(app, ctx);
     add_code_commands(app, ctx);
+    add_merge_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -46,5 +46,6 @@ void add_guide_commands(CLI::App& app, Context& ctx);
 void add_conversation_commands(CLI::App& app, Context& ctx);
 void add_survey_commands(CLI::App& app, Context& ctx);
 void add_code_commands(CLI::App& app, Context& ctx);
+void add_merge_commands(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli
