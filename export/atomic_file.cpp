@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
+#include <utility>
 
 namespace convene::exporting {
 namespace fs = std::filesystem;
@@ -36,22 +37,41 @@ void check_writable_target(const fs::path& target) {
                                  dir.string() + " is not writable");
 }
 
-void write_atomically(const fs::path& target, const std::function<bool(const fs::path&)>& write) {
-    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    fs::path temp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+PendingFile::PendingFile(fs::path target) : target_(std::move(target)) {
+    fs::path dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    temp_ = dir / ("." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()));
+}
+
+PendingFile::~PendingFile() {
+    if (committed_) return;
+    std::error_code ec;
+    fs::remove(temp_, ec);
+}
+
+void PendingFile::commit() {
     try {
-        if (!write(temp)) throw std::runtime_error("the writer reported a failure");
-        if (!fs::exists(temp)) throw std::runtime_error("the writer produced no file");
+        if (!fs::exists(temp_)) throw std::runtime_error("the writer produced no file");
         // Readable by its owner only, whoever made the temporary file (libxlsxwriter, ...).
-        fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write);
-        if (int err = fsync_path(temp)) throw std::runtime_error(std::strerror(err));
-        fs::rename(temp, target);
-        fsync_path(dir); // best effort: makes the rename itself durable
+        fs::permissions(temp_, fs::perms::owner_read | fs::perms::owner_write);
+        if (int err = fsync_path(temp_)) throw std::runtime_error(std::strerror(err));
+        fs::rename(temp_, target_);
+        committed_ = true;
+        fsync_path(temp_.parent_path().empty() ? fs::path(".") : temp_.parent_path());
     } catch (const std::exception& e) {
         std::error_code ec;
-        fs::remove(temp, ec);
+        fs::remove(temp_, ec);
+        throw std::runtime_error("cannot write " + target_.string() + ": " + e.what());
+    }
+}
+
+void write_atomically(const fs::path& target, const std::function<bool(const fs::path&)>& write) {
+    PendingFile file(target);
+    try {
+        if (!write(file.temp())) throw std::runtime_error("the writer reported a failure");
+    } catch (const std::exception& e) {
         throw std::runtime_error("cannot write " + target.string() + ": " + e.what());
     }
+    file.commit();
 }
 
 void write_file_atomically(const fs::path& target, std::string_view bytes) {

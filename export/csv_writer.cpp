@@ -51,3 +51,15 @@ std::string write_csv_row(const std::vector<std::string>& fields, char delimiter
 }
 
 } // namespace convene::exporting
+
+namespace convene::exporting {
+
+std::string csv_neutralise(std::string_view field) {
+    if (field.empty()) return {};
+    char c = field.front();
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+        return "'" + std::string(field);
+    return std::string(field);
+}
+
+} // namespace convene::exporting

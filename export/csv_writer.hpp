@@ -19,3 +19,12 @@ std::string csv_escape(std::string_view field, char delimiter);
 std::string write_csv_row(const std::vector<std::string>& fields, char delimiter);
 
 } // namespace convene::exporting
+
+namespace convene::exporting {
+
+// A text cell made safe for spreadsheets that open CSV files (OWASP's advice on CSV injection):
+// a cell starting with =, +, -, @, a tab or a carriage return gets a single quote in front, so
+// it is shown as text and never run as a formula. Numbers are written as numbers, unchanged.
+std::string csv_neutralise(std::string_view field);
+
+} // namespace convene::exporting

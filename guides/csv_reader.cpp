@@ -1,5 +1,6 @@
 #include "guides/csv_reader.hpp"
 
+#include "guides/encoding.hpp"
 #include "guides/limits.hpp"
 
 #include <algorithm>
@@ -30,47 +31,6 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
             ++line;
     }
     return line;
-}
-
-struct BadByte {
-    std::size_t offset;
-    bool nul;
-};
-
-// The first NUL byte or byte that is not part of well-formed UTF-8 (no overlong forms, no
-// surrogates, nothing above U+10FFFF).
-std::optional<BadByte> find_bad_byte(std::string_view text) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            if (c == 0) return BadByte{i, true};
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return BadByte{i, false};
-        }
-        if (i + 1 >= n || s[i + 1] < lo || s[i + 1] > hi) return BadByte{i, false};
-        for (std::size_t k = 2; k < len; ++k)
-            if (i + k >= n || (s[i + k] & 0xC0) != 0x80) return BadByte{i, false};
-        i += len;
-    }
-    return std::nullopt;
 }
 
 bool only_whitespace(std::string_view text) {
@@ -364,6 +324,8 @@ CsvResult parse_csv(std::string_view bytes, char delimiter) {
         status = parser.read_record(fields);
         if (status == Status::end || status == Status::fatal) break;
         if (status == Status::blank) continue;
+        // Some exports end every row, but not the header, with the delimiter.
+        if (fields.size() == width + 1 && fields.back().empty()) fields.pop_back();
         if (fields.size() != width) {
             const bool more = fields.size() > width;
             reporter.add(start_line, more ? width + 1 : fields.size() + 1,

@@ -14,6 +14,8 @@
 //   - The first record is the header. Every other record must have exactly as many fields as the
 //     header: more fields or fewer fields are both problems naming the line (survey exports always
 //     write full rows, so a short row means the file was damaged or cut, not an empty answer).
+//     The one leniency: a record with one field too many whose last field is empty is read
+//     without it (exports that end every row, but not the header, with the delimiter).
 //   - Duplicate header names are problems; empty header names are allowed (some exports end every
 //     line with a delimiter) and are not checked for duplicates -- the column mapping decides.
 //   - Nothing is trimmed: unquoted fields keep their spaces, quoted fields keep everything. The

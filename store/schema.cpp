@@ -263,6 +263,15 @@ constexpr std::array kMigrations{
         CREATE INDEX segment_answer ON segment(answer_uuid);
         CREATE INDEX segment_code ON segment(code_uuid);
     )sql"},
+    // 7: the column mapping of an instrument's last import, used again for its next one
+    // (guides/FORMAT.md, "Column mapping").
+    Migration{7, R"sql(
+        CREATE TABLE import_mapping (
+            instrument_id TEXT PRIMARY KEY,
+            mapping       TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        ) STRICT;
+    )sql"},
     // 9: merging workspaces. Rows every workspace seeds from the bundled data get the same
     // identity everywhere (a name-based uuid from the slug): bundled codes are re-keyed, with
     // their segments and sub-codes. Area timings become parts (one row per session that timed

@@ -34,7 +34,7 @@ struct ImportProblem {
 
 struct ImportReport {
     std::size_t rows = 0;
-    std::size_t added = 0, updated = 0; // respondents
+    std::size_t added = 0, updated = 0; // respondents (a dry run counts what an import would do)
     std::size_t responses = 0;
     ColumnMapping mapping;          // what each column was taken as
     std::vector<std::string> notes; // things worth knowing that are not problems
@@ -44,6 +44,10 @@ struct ImportReport {
 
 struct ImportOptions {
     std::optional<ColumnMapping> mapping; // overrides the automatic matching for its columns
+    // The instrument's remembered mapping (store/import_mappings.hpp): used for the columns the
+    // file has whose target still exists, under any `mapping`. A real import that commits
+    // remembers the mapping it used.
+    std::optional<ColumnMapping> remembered;
     bool dry_run = false;
     std::string source; // recorded with each respondent (the file name)
     // Called now and then with (rows done, rows in all); return false to cancel.
@@ -53,6 +57,10 @@ struct ImportOptions {
 // Matches columns to the instrument automatically (id, then text, then known metadata columns).
 ColumnMapping match_columns(const guides::Instrument& instrument,
                             const std::vector<std::string>& header);
+
+// The bytes of a file as UTF-8 text: as they are when they are UTF-8 (or not text at all: the CSV
+// reader says so), else read as Windows-1252, with a note saying so.
+std::string import_text(std::string_view bytes, std::vector<std::string>& notes);
 
 ImportReport import_survey_csv(Workspace& ws, const guides::Instrument& instrument,
                                std::string_view csv_bytes, const ImportOptions& options);

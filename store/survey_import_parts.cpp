@@ -43,18 +43,28 @@ bool metadata_column(const std::string& n) {
         "recipient first name", "recipient email", "external data reference", "location latitude",
         "location longitude", "distribution channel", "user language", "start", "end", "today",
         "deviceid", "_submission_time", "_index", "_status", "_submitted_by", "_validation_status",
-        "_notes", "_tags", "__version__", "_version_", "_xform_id_string",
+        "_notes", "_tags", "__version__", "_version_", "_xform_id_string", "_id", "_attachments",
+        "formhub/uuid", "username", "simserial", "subscriberid", "phonenumber", "audit",
+        // SurveyMonkey
+        "collector id", "first name", "last name", "custom data 1", "custom data",
+        // LimeSurvey, by code and by full heading
+        "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
+        "refurl", "date submitted", "last page", "start language", "date started",
+        "date last action", "referrer url",
+        // the legacy Qualtrics export's question texts for V2..V10
+        "responseset", "externaldatareference", "emailaddress",
         // Qualtrics' short column names
         "startdate", "enddate", "ipaddress", "recordeddate", "recipientlastname",
         "recipientfirstname", "recipientemail", "externalreference", "locationlatitude",
-        "locationlongitude", "distributionchannel", "userlanguage"};
+        "locationlongitude", "distributionchannel", "userlanguage", "locationaccuracy",
+        "q_recaptchascore"};
     return known.contains(n);
 }
 
 bool respondent_id_column(const std::string& n) {
-    static const std::set<std::string> known = {
-        "respondent_id",   "respondent id", "response id", "responseid", "_uuid", "_id", "id",
-        "meta/instanceid", "submission id"};
+    static const std::set<std::string> known = {"respondent_id",   "respondent id", "response id",
+                                                "responseid",      "_uuid",         "id",
+                                                "meta/instanceid", "submission id"};
     return known.contains(n);
 }
 
@@ -96,9 +106,14 @@ std::vector<std::string> split_multi(const std::string& cell,
         lower.replace(pos, lc.size(), std::string(lc.size(), ';'));
         rest.replace(pos, lc.size(), std::string(lc.size(), ';'));
     }
+    // Kobo joins choice names (which have no spaces) with spaces.
+    const bool spaces_join = std::none_of(choices.begin(), choices.end(), [](const std::string& c) {
+        return c.find(' ') != std::string::npos;
+    });
+    const char* separators = spaces_join ? ";, " : ";,";
     std::size_t start = 0;
     while (start <= rest.size()) {
-        auto sep = rest.find_first_of(";,", start);
+        auto sep = rest.find_first_of(separators, start);
         auto piece = trim(std::string_view(rest).substr(
             start, sep == std::string::npos ? std::string::npos : sep - start));
         if (!piece.empty()) unknown.push_back(piece);
@@ -110,6 +125,20 @@ std::vector<std::string> split_multi(const std::string& cell,
     for (const auto& c : choices)
         if (std::find(out.begin(), out.end(), c) != out.end()) ordered.push_back(c);
     return ordered;
+}
+
+// "option:ITEM:CHOICE": the item (a multi-choice item having that choice) and the choice.
+std::optional<std::pair<const guides::Item*, std::string>>
+option_target(const guides::Instrument& inst, const std::string& t) {
+    if (t.rfind("option:", 0) != 0) return std::nullopt;
+    auto colon = t.find(':', 7);
+    if (colon == std::string::npos) return std::nullopt;
+    const auto* item = inst.item(t.substr(7, colon - 7));
+    std::string choice = t.substr(colon + 1);
+    if (!item || item->type != guides::ItemType::Multi ||
+        std::find(item->choices.begin(), item->choices.end(), choice) == item->choices.end())
+        return std::nullopt;
+    return std::pair{item, choice};
 }
 
 // Column problems of one kind: the first few one by one, the rest as one problem that counts them
@@ -143,7 +172,8 @@ std::vector<std::string> column_targets(const guides::Instrument& inst,
         const auto& h = header[c];
         const std::string& t = mapping.at(h);
         bool ok = t == "ignore" || t == "respondent_id" ||
-                  (t.rfind("attribute:", 0) == 0 && inst.attribute(t.substr(10))) || inst.item(t);
+                  (t.rfind("attribute:", 0) == 0 && inst.attribute(t.substr(10))) ||
+                  option_target(inst, t) || inst.item(t);
         if (t.empty()) {
             unmatched.push_back({1, c + 1, h, "",
                                  "no item or attribute of " + inst.id +
@@ -195,7 +225,8 @@ ColumnMapping match_header(const guides::Instrument& inst, const std::vector<std
     return mapping;
 }
 
-CellCheck check_likert(const guides::RatingScale& scale, const std::string& cell) {
+CellCheck check_likert(const guides::RatingScale& scale, const guides::ScaleReader& reader,
+                       const std::string& cell) {
     CellCheck out;
     if (auto n = guides::parse_number(cell)) {
         std::string range = "the scale goes from 1 to " + std::to_string(scale.points());
@@ -205,8 +236,10 @@ CellCheck check_likert(const guides::RatingScale& scale, const std::string& cell
             out.problem = "not a whole scale point: " + range;
         else
             out.value.number = *n;
-    } else if (auto label = scale.value_of(cell)) {
+    } else if (auto label = reader.value(cell)) {
         out.value.number = *label;
+    } else if (guides::is_not_applicable(cell)) {
+        out.missing = true;
     } else {
         out.problem = "not a scale value: use 1 to " + std::to_string(scale.points()) + " or " +
                       list(scale.labels);
@@ -214,10 +247,19 @@ CellCheck check_likert(const guides::RatingScale& scale, const std::string& cell
     return out;
 }
 
+// An option column's cell says "chosen" unless it is 0, N, No or false (empty cells never get
+// here).
+bool option_chosen(const std::string& cell) {
+    std::string v = lowered(cell);
+    return v != "0" && v != "n" && v != "no" && v != "false";
+}
+
 CellCheck check_number(const guides::Item& item, const std::string& cell) {
     CellCheck out;
     auto n = guides::parse_number(cell);
-    if (!n)
+    if (!n && guides::is_not_applicable(cell))
+        out.missing = true;
+    else if (!n)
         out.problem = "not a number";
     else if ((item.min && *n < *item.min) || (item.max && *n > *item.max))
         out.problem = "out of range: expected " +
@@ -232,6 +274,8 @@ CellCheck check_choice(const guides::Item& item, const std::string& cell) {
     CellCheck out;
     if (const auto* choice = find_choice(item.choices, cell))
         out.value.text = *choice;
+    else if (guides::is_not_applicable(cell))
+        out.missing = true;
     else
         out.problem = "not one of: " + list(item.choices);
     return out;
@@ -239,6 +283,10 @@ CellCheck check_choice(const guides::Item& item, const std::string& cell) {
 
 CellCheck check_multi(const guides::Item& item, const std::string& cell) {
     CellCheck out;
+    if (!find_choice(item.choices, cell) && guides::is_not_applicable(cell)) {
+        out.missing = true;
+        return out;
+    }
     std::vector<std::string> unknown;
     out.value.choices = split_multi(cell, item.choices, unknown);
     if (!unknown.empty())
@@ -247,6 +295,13 @@ CellCheck check_multi(const guides::Item& item, const std::string& cell) {
 }
 
 } // namespace
+
+bool is_metadata_header(std::string_view header) {
+    return metadata_column(normalise(header));
+}
+bool is_respondent_id_header(std::string_view header) {
+    return respondent_id_column(normalise(header));
+}
 
 ColumnMapping match_columns(const guides::Instrument& inst,
                             const std::vector<std::string>& header) {
@@ -281,9 +336,18 @@ std::optional<std::vector<std::string>> take_qualtrics_rows(guides::CsvTable& ta
 ColumnMatch match_file_columns(const guides::Instrument& inst,
                                const std::vector<std::string>& header,
                                const std::vector<std::string>* question_texts,
-                               const std::optional<ColumnMapping>& mapping_file) {
+                               const std::optional<ColumnMapping>& mapping_file,
+                               const ColumnMapping* remembered) {
     ColumnMatch out;
     out.mapping = match_header(inst, header, question_texts);
+    if (remembered)
+        for (const auto& [col, target] : *remembered) {
+            bool valid =
+                target == "ignore" || target == "respondent_id" ||
+                (target.rfind("attribute:", 0) == 0 && inst.attribute(target.substr(10))) ||
+                option_target(inst, target) || inst.item(target);
+            if (out.mapping.contains(col) && valid) out.mapping[col] = target;
+        }
     if (mapping_file)
         for (const auto& [col, target] : *mapping_file) {
             if (!out.mapping.contains(col))
@@ -309,6 +373,7 @@ std::vector<ImportColumn> resolve_columns(const guides::Instrument& inst,
                                           const std::vector<std::string>& header,
                                           const std::vector<std::string>& targets) {
     std::vector<ImportColumn> columns(targets.size());
+    std::map<std::string, std::shared_ptr<const guides::ScaleReader>> readers;
     for (std::size_t c = 0; c < targets.size(); ++c) {
         const auto& t = targets[c];
         auto& col = columns[c];
@@ -319,10 +384,20 @@ std::vector<ImportColumn> resolve_columns(const guides::Instrument& inst,
         } else if (t.rfind("attribute:", 0) == 0) {
             col.kind = ImportColumn::Kind::Attribute;
             col.attribute = inst.attribute(t.substr(10));
+        } else if (auto option = option_target(inst, t)) {
+            col.kind = ImportColumn::Kind::Option;
+            col.item = option->first;
+            col.choice = option->second;
         } else {
             col.kind = ImportColumn::Kind::Item;
             col.item = inst.item(t);
-            if (col.item->type == guides::ItemType::Likert) col.scale = inst.scale(col.item->scale);
+            if (col.item->type == guides::ItemType::Likert) {
+                col.scale = inst.scale(col.item->scale);
+                // One reader per scale, shared by the columns of its items.
+                auto& reader = readers[col.scale->id];
+                if (!reader) reader = std::make_shared<guides::ScaleReader>(*col.scale);
+                col.reader = reader;
+            }
         }
     }
     return columns;
@@ -332,7 +407,7 @@ CellCheck check_item_cell(const ImportColumn& column, const std::string& cell) {
     const auto& item = *column.item;
     switch (item.type) {
     case guides::ItemType::Likert:
-        return check_likert(*column.scale, cell);
+        return check_likert(*column.scale, *column.reader, cell);
     case guides::ItemType::Number:
         return check_number(item, cell);
     case guides::ItemType::Choice:
@@ -349,6 +424,8 @@ CellCheck check_attribute_cell(const guides::Attribute& attribute, const std::st
     CellCheck out;
     if (const auto* choice = find_choice(attribute.choices, cell))
         out.value.text = *choice;
+    else if (guides::is_not_applicable(cell))
+        out.missing = true;
     else
         out.problem = "not one of: " + list(attribute.choices);
     return out;
@@ -359,6 +436,7 @@ ParsedRow check_row(const std::vector<ImportColumn>& columns, const std::vector<
                     std::vector<ImportProblem>& problems) {
     ParsedRow out;
     out.values.reserve(row.size());
+    std::map<const guides::Item*, std::set<std::string>> chosen; // from option columns
     for (std::size_t c = 0; c < row.size(); ++c) {
         const auto& col = columns[c];
         if (col.kind == ImportColumn::Kind::Skip) continue;
@@ -373,15 +451,23 @@ ParsedRow check_row(const std::vector<ImportColumn>& columns, const std::vector<
             if (!fresh) problem("the same respondent id as row " + std::to_string(it->second));
         } else if (col.kind == ImportColumn::Kind::Attribute) {
             auto checked = check_attribute_cell(*col.attribute, cell);
-            if (checked.problem.empty())
-                out.attributes[col.attribute->id] = std::move(checked.value.text);
-            else
+            if (!checked.problem.empty())
                 problem(std::move(checked.problem));
-        } else if (auto checked = check_item_cell(col, cell); checked.problem.empty()) {
-            out.values.emplace_back(col.item, std::move(checked.value));
-        } else {
+            else if (!checked.missing)
+                out.attributes[col.attribute->id] = std::move(checked.value.text);
+        } else if (col.kind == ImportColumn::Kind::Option) {
+            if (option_chosen(cell)) chosen[col.item].insert(col.choice);
+        } else if (auto checked = check_item_cell(col, cell); !checked.problem.empty()) {
             problem(std::move(checked.problem));
+        } else if (!checked.missing) {
+            out.values.emplace_back(col.item, std::move(checked.value));
         }
+    }
+    for (auto& [item, choices] : chosen) {
+        ResponseValue v;
+        for (const auto& c : item->choices)
+            if (choices.contains(c)) v.choices.push_back(c);
+        out.values.emplace_back(item, std::move(v));
     }
     return out;
 }
@@ -400,14 +486,85 @@ check_rows(const guides::CsvTable& table, const std::vector<ImportColumn>& colum
         respondents.push_back(
             check_row(columns, table.rows[r], table.row_lines[r], ids, row_problems));
         for (auto& p : row_problems)
-            if (++cell_problems <= guides::max_csv_problems) problems.push_back(std::move(p));
+            if (++cell_problems <= kMaxDetailedProblems) problems.push_back(std::move(p));
         if (progress && r % 500 == 0 && !progress(r, table.rows.size() * 2)) return std::nullopt;
     }
-    if (cell_problems > guides::max_csv_problems)
+    if (cell_problems > kMaxDetailedProblems)
         problems.push_back({0, 0, "", "",
-                            "and " + std::to_string(cell_problems - guides::max_csv_problems) +
+                            "and " + with_thousands(cell_problems - kMaxDetailedProblems) +
                                 " more problems in cells"});
     return respondents;
+}
+
+} // namespace convene::store
+
+namespace convene::store {
+
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+namespace {
+
+struct Group {
+    const ImportProblem* first = nullptr;
+    std::size_t count = 0;
+    std::set<std::size_t> columns;
+};
+
+bool is_cell_problem(const ImportProblem& p) {
+    return p.line > 1 && p.column > 0 && !p.value.empty();
+}
+
+std::string group_line(const Group& g) {
+    const auto& p = *g.first;
+    if (g.count == 1) return p.to_string();
+    auto colon = p.reason.find(": ");
+    std::string head = p.reason.substr(0, colon);
+    std::string tail = colon == std::string::npos ? "" : p.reason.substr(colon + 2);
+    bool verb = head.rfind("not ", 0) == 0 || head.rfind("out of ", 0) == 0;
+    std::string s = "\"" + p.value + "\"" + (verb ? " is " : ": ") + head + ": " +
+                    with_thousands(g.count) + " cells in " + with_thousands(g.columns.size()) +
+                    (g.columns.size() == 1 ? " column" : " columns") + ", first at row " +
+                    std::to_string(p.line) + " column " + std::to_string(p.column);
+    if (!p.column_name.empty()) s += " (\"" + p.column_name + "\")";
+    if (!tail.empty()) s += "; " + tail;
+    return s;
+}
+
+} // namespace
+
+std::vector<std::string> group_problems(const std::vector<ImportProblem>& problems,
+                                        std::size_t max_lines) {
+    std::vector<Group> groups;
+    std::map<std::string, std::size_t> index; // value + reason -> group
+    for (const auto& p : problems) {
+        std::size_t g = groups.size();
+        if (is_cell_problem(p)) {
+            auto [it, fresh] = index.emplace(p.value + '\x1f' + p.reason, groups.size());
+            g = it->second;
+            if (fresh) groups.push_back({&p, 0, {}});
+        } else {
+            groups.push_back({&p, 0, {}});
+        }
+        ++groups[g].count;
+        groups[g].columns.insert(p.column);
+    }
+    std::vector<std::string> lines;
+    for (const auto& g : groups) {
+        if (max_lines && lines.size() + 1 == max_lines && groups.size() > max_lines) {
+            lines.push_back("and " + with_thousands(groups.size() - lines.size()) +
+                            " more kinds of problem (--all-problems lists every one)");
+            break;
+        }
+        lines.push_back(group_line(g));
+    }
+    return lines;
 }
 
 } // namespace convene::store

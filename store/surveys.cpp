@@ -27,6 +27,12 @@ std::string import_instrument(Workspace& ws, const guides::Instrument& inst, boo
         .hash;
 }
 
+VersionedImport store_instrument(Workspace& ws, const guides::Instrument& inst) {
+    return import_versioned(
+        ws.db(), VersionedTable::Instrument,
+        {inst.id, inst.version, inst.title, guides::instrument_to_json(inst), false});
+}
+
 std::vector<InstrumentRow> list_instruments(Workspace& ws) {
     std::vector<InstrumentRow> rows;
     Statement st(ws.db(),

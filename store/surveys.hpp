@@ -3,6 +3,7 @@
 #pragma once
 
 #include "guides/instrument.hpp"
+#include "store/versioned.hpp"
 #include "store/workspace.hpp"
 
 #include <map>
@@ -23,6 +24,8 @@ struct InstrumentRow {
 // Stores the instrument (if new) and makes it the current version of its id; returns the hash.
 std::string import_instrument(Workspace& ws, const guides::Instrument& instrument,
                               bool bundled = false);
+// The same, saying whether this version is new to the workspace.
+VersionedImport store_instrument(Workspace& ws, const guides::Instrument& instrument);
 std::vector<InstrumentRow> list_instruments(Workspace& ws);
 std::optional<guides::Instrument> current_instrument(Workspace& ws, std::string_view instrument_id);
 

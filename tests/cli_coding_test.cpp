@@ -100,3 +100,31 @@ TEST_CASE("convene-cli code apply codes words or a whole answer and names the co
         0);
     CHECK(nlohmann::json::parse(cli("--json code segments " + conv).out).size() == 2);
 }
+
+TEST_CASE("convene-cli agreement reports kappa and alpha per code and the disagreements") {
+    Cli cli;
+    REQUIRE(cli("demo").code == 0);
+    auto r = cli("--json agreement --coders 'Priya Raman,Tom Becker' --code "
+                 "'Currency types/PD clock hours'");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["rows"].size() == 1);
+    const auto& row = j["rows"][0];
+    CHECK(row["code"] == "Currency types / PD clock hours");
+    CHECK(row["answers_compared"].get<int>() > 50);
+    CHECK(row["cohen_kappa"].get<double>() > 0.5);
+    CHECK(row["cohen_kappa"].get<double>() < 1.0);
+    CHECK(row["disagreements"] == j["disagreements"]["rows"].size());
+    for (const auto& d : j["disagreements"]["rows"])
+        CHECK(d["code"] == "Currency types / PD clock hours");
+
+    auto one = cli("agreement --coders 'Priya Raman'");
+    CHECK(one.code != 0);
+    CHECK_THAT(one.err, Catch::Contains("two or more coders"));
+    auto unknown = cli("agreement --coders 'Priya Raman,Nobody'");
+    CHECK_THAT(unknown.err, Catch::Contains("no coder \"Nobody\""));
+    auto text = cli("agreement");
+    CHECK_THAT(text.out, Catch::Contains("Krippendorff's alpha") &&
+                             Catch::Contains("Answers the coders disagree on"));
+}

@@ -337,3 +337,11 @@ TEST_CASE("csv: reading a file", "[csv]") {
     CHECK(contains(p.reason, "cannot read"));
     CHECK(contains(p.reason, "missing.csv"));
 }
+
+TEST_CASE("csv: one trailing empty field too many is read without it", "[csv]") {
+    const auto result = parse_csv("a,b,c\n1,2,3,\n4,5,6\n");
+    REQUIRE(result.table);
+    CHECK(result.table->rows[0] == std::vector<std::string>{"1", "2", "3"});
+    CHECK_FALSE(parse_csv("a,b,c\n1,2,3,x\n").table);
+    CHECK_FALSE(parse_csv("a,b,c\n1,2,3,,\n").table);
+}

@@ -58,10 +58,15 @@ TEST_CASE("closing a protocol with unsaved changes asks first") {
     gui.frame(2);
     CHECK(app::probe_find("protocol.save"));
     gui.click("protocol.save");
-    gui.click("protocol.close");
     gui.frame(2);
+    // Saving closes the editor and shows the new guide in the browser, saying so.
     CHECK_FALSE(app::probe_find("protocol.save"));
     CHECK(app::probe_find("library.make_protocol"));
+    CHECK_THAT(app::probe_find("library.message")->text,
+               Catch::Contains("as guide air-2019-protocol") &&
+                   Catch::Contains("it is shown here"));
+    CHECK(app::probe_find("library.guide.air-2019-protocol"));
+    CHECK_FALSE(app::probe_find("library.question.experience.involvement"));
     // Changes then Close without saving: closed, nothing written.
     gui.click("library.make_protocol");
     gui.frame(2);

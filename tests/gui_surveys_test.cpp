@@ -2,6 +2,7 @@
 // and left from the screen.
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
+#include "store/import_mappings.hpp"
 #include "store/sqlite.hpp"
 #include "store/surveys.hpp"
 #include "store/workspace.hpp"
@@ -248,4 +249,72 @@ TEST_CASE("counts on the Surveys screen use the plural only for more than one") 
     CHECK_THAT(probe_text("surveys.counts.pl-standards"), Catch::EndsWith(" items, 2 respondents"));
     CHECK(probe_text("surveys.counts.mc-participant") == "16 items, 0 respondents");
     CHECK(probe_text("surveys.results.count") == "2 respondents");
+}
+
+TEST_CASE(
+    "a new instrument is made from a Google Forms export: reviewed, one type changed, saved") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    wait_for_survey(gui);
+    gui.click("surveys.new");
+    gui.click("surveys.new.file");
+    gui.type(CONVENE_TEST_DATA_DIR "/exports/google-forms.csv");
+    gui.click("surveys.new.id");
+    gui.type("coaching");
+    gui.click("surveys.new.read");
+    wait_for(gui, "surveys.new.save");
+    // Column 4 holds the hours: proposed as a number, taken as open text instead.
+    CHECK(probe_text("surveys.new.role.4") == "number");
+    gui.click("surveys.new.role.4");
+    gui.click("surveys.new.role.4.7");
+    CHECK(probe_text("surveys.new.role.4") == "open text");
+    // The first agreement item is reverse-scored.
+    gui.click("surveys.new.reverse.6");
+    gui.click("surveys.new.save");
+    wait_for(gui, "surveys.new.done");
+    CHECK(probe_text("surveys.new.done") == "Saved coaching and imported 8 respondents.");
+    auto& ws = *gui.app().workspace();
+    auto inst = store::current_instrument(ws, "coaching");
+    REQUIRE(inst);
+    CHECK(inst->item("how_many_hours_did_you")->type == guides::ItemType::Text);
+    CHECK(inst->item("the_sessions_were_useful_to")->reverse);
+    CHECK(store::count_respondents(ws.db(), "coaching") == 8);
+    gui.click("surveys.new.close");
+    REQUIRE(gui.frames_until([&] {
+        auto shown = app::probe_find("surveys.shown");
+        return !gui.app().busy() && shown && shown->text == "coaching";
+    }));
+    CHECK(probe_text("surveys.results.count") == "8 respondents");
+    CHECK(gui.app().error_message().empty());
+}
+
+TEST_CASE("the import dialog's mapping step sends an unmatched column to an attribute") {
+    TempDir dir;
+    auto csv = dir / "responses.csv";
+    convene::test::write_file(csv, "Group,Response ID,lc.regular_time\n"
+                                   "micro-credential,R1,4\nother,R2,2\nother,R3,Agree\n");
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    show_instrument(gui, "pl-standards");
+    gui.click("surveys.import");
+    gui.click("surveys.import.file");
+    gui.type(csv.string());
+    gui.click("surveys.import.check");
+    wait_for(gui, "surveys.import.mapping.0");
+    CHECK(probe_text("surveys.import.mapping.0").empty()); // "Group" matched nothing
+    CHECK(probe_text("surveys.import.mapping.1") == "respondent_id");
+    gui.click("surveys.import.mapping.0");
+    gui.click("surveys.import.mapping.0.2"); // the first attribute: pl_format
+    CHECK(probe_text("surveys.import.mapping.0") == "attribute:pl_format");
+    gui.click("surveys.import.run");
+    REQUIRE(gui.frames_until([&] {
+        return store::count_respondents(gui.app().workspace()->db(), "pl-standards") == 3;
+    }));
+    gui.frame(2);
+    auto data = store::load_survey(*gui.app().workspace(), "pl-standards");
+    CHECK(data.respondents[0].attributes.at("pl_format") == "micro-credential");
+    // The mapping is remembered: the same file imports again without a change.
+    CHECK(store::remembered_mapping(gui.app().workspace()->db(), "pl-standards")->at("Group") ==
+          "attribute:pl_format");
 }

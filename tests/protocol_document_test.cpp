@@ -26,12 +26,13 @@ TEST_CASE("a printed protocol has the group's purposes, areas, questions and pro
                !Catch::Contains(g.question("proficiency.who_assesses")->text_for("licensing")));
     CHECK_THAT(html, Catch::Contains("Iowa AEA &lt;Central&gt;"));
     CHECK_THAT(html, !Catch::Contains("{state}"));
-    CHECK_THAT(html, Catch::Contains("Only when: "));
+    CHECK_THAT(html, Catch::Contains("Ask only if "));
+    CHECK_THAT(html, !Catch::Contains("Only when: "));
     CHECK_THAT(html, Catch::Contains("American Institutes for Research"));
 
     auto md = exporting::protocol_markdown(g, {"licensing", "Ohio", ""});
     CHECK_THAT(md, Catch::StartsWith("# "));
-    CHECK_THAT(md, Catch::Contains("## Purposes of this conversation"));
+    CHECK_THAT(md, Catch::Contains("## What this conversation is for"));
     CHECK_THAT(md, Catch::Contains(g.question("proficiency.who_assesses")->text_for("licensing")));
 }
 

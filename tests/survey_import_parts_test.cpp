@@ -215,7 +215,8 @@ TEST_CASE("cell problems past the cap are counted in one, and progress can cance
     const auto inst = instrument();
     guides::CsvTable table;
     table.header = {"plan"};
-    for (std::size_t r = 0; r < 60; ++r) {
+    const std::size_t n = store::kMaxDetailedProblems + 10;
+    for (std::size_t r = 0; r < n; ++r) {
         table.rows.push_back({"7"});
         table.row_lines.push_back(r + 2);
     }
@@ -223,10 +224,18 @@ TEST_CASE("cell problems past the cap are counted in one, and progress can cance
     std::vector<store::ImportProblem> problems;
     auto rows = store::check_rows(table, columns, {}, problems);
     REQUIRE(rows);
-    CHECK(rows->size() == 60);
-    REQUIRE(problems.size() == guides::max_csv_problems + 1);
+    CHECK(rows->size() == n);
+    REQUIRE(problems.size() == store::kMaxDetailedProblems + 1);
     CHECK(problems[49].line == 51);
     CHECK(problems.back().to_string() == "and 10 more problems in cells");
+    // Grouped: the cells in one line, the count of the rest in another.
+    CHECK(
+        store::group_problems(problems) ==
+        std::vector<std::string>{"\"7\" is out of range: 100,000 cells in 1 column, first at row 2 "
+                                 "column 1 (\"plan\"); the scale goes from 1 to 3",
+                                 "and 10 more problems in cells"});
+    table.rows.resize(60);
+    table.row_lines.resize(60);
 
     std::vector<std::pair<std::size_t, std::size_t>> calls;
     auto cancel = [&](std::size_t done, std::size_t all) {
@@ -236,4 +245,54 @@ TEST_CASE("cell problems past the cap are counted in one, and progress can cance
     problems.clear();
     CHECK_FALSE(store::check_rows(table, columns, cancel, problems));
     CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{{0, 120}});
+}
+
+TEST_CASE("not-applicable answers are missing in every kind of column, not problems") {
+    const auto inst = instrument();
+    for (const char* target : {"plan", "hours", "format", "topics"}) {
+        auto na = store::check_item_cell(column_for(inst, target), "Not applicable");
+        CHECK(na.missing);
+        CHECK(na.problem.empty());
+    }
+    CHECK(store::check_item_cell(column_for(inst, "plan"), "Unfamiliar (N/A)").missing);
+    CHECK(store::check_attribute_cell(inst.attributes[0], "N/A").missing);
+    // Open text keeps what was written.
+    CHECK(store::check_item_cell(column_for(inst, "comment"), "N/A").value.text == "N/A");
+
+    std::map<std::string, std::size_t> ids;
+    std::vector<store::ImportProblem> problems;
+    auto columns = store::resolve_columns(inst, {"id", "plan", "level"},
+                                          {"respondent_id", "plan", "attribute:level"});
+    auto row = store::check_row(columns, {"R1", "n/a", "NA"}, 2, ids, problems);
+    CHECK(problems.empty());
+    CHECK(row.values.empty());
+    CHECK(row.attributes.empty());
+}
+
+TEST_CASE("one column per choice makes one multi-choice answer, and Kobo's codes split on spaces") {
+    auto inst = instrument();
+    const std::vector<std::string> header = {"Topics - Math", "Topics - Science", "Topics - R"};
+    auto columns = store::resolve_columns(
+        inst, header,
+        {"option:topics:Math", "option:topics:Science", "option:topics:Reading, writing"});
+    REQUIRE(columns[0].kind == ImportColumn::Kind::Option);
+    std::map<std::string, std::size_t> ids;
+    std::vector<store::ImportProblem> problems;
+    for (const auto& cells : std::vector<std::vector<std::string>>{
+             {"Math", "", "Reading, writing"}, {"1", "0", "1"}, {"Y", "N", "Y"}}) {
+        auto row = store::check_row(columns, cells, 2, ids, problems);
+        REQUIRE(row.values.size() == 1);
+        CHECK(row.values[0].second.choices == std::vector<std::string>{"Reading, writing", "Math"});
+    }
+    CHECK(problems.empty());
+    // An option target must name a choice of a multi-choice item.
+    auto match = store::match_file_columns(
+        inst, {"a", "b"}, nullptr,
+        store::ColumnMapping{{"a", "option:topics:Art"}, {"b", "option:format:Online"}});
+    CHECK(match.problems.size() == 3); // two bad targets, and then no item column at all
+
+    inst.items[3].choices = {"reading", "math", "science"};
+    auto kobo = store::check_item_cell(column_for(inst, "topics"), "math science");
+    CHECK(kobo.problem.empty());
+    CHECK(kobo.value.choices == std::vector<std::string>{"math", "science"});
 }

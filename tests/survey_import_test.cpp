@@ -5,6 +5,7 @@
 #include "guides/guide_json.hpp"
 #include "store/seed.hpp"
 #include "store/survey_import.hpp"
+#include "store/survey_import_parts.hpp"
 #include "store/surveys.hpp"
 #include "temp_dir.hpp"
 
@@ -267,8 +268,85 @@ TEST_CASE("column and cell problems are grouped and capped, so a wrong file give
     for (int i = 1; i <= 60; ++i)
         csv += "R" + std::to_string(i) + ",9\n";
     auto cells = f.run(csv);
-    REQUIRE(cells.problems.size() == guides::max_csv_problems + 1);
+    REQUIRE(cells.problems.size() == 60);
     CHECK(has_problem(cells, 51, 2, "out of range"));
-    CHECK(cells.problems.back().reason == "and 10 more problems in cells");
+    CHECK(store::group_problems(cells.problems) ==
+          std::vector<std::string>{"\"9\" is out of range: 60 cells in 1 column, first at row 2 "
+                                   "column 2 (\"lc.shared_goals\"); the scale goes from 1 to 5"});
     CHECK(f.respondents() == 0);
+}
+
+namespace {
+
+// A Qualtrics-like export of every Likert item of pl-standards, labels as text.
+std::string labelled_export(std::size_t respondents, const guides::Instrument& inst,
+                            const std::string& midpoint) {
+    const std::string labels[] = {"Strongly disagree", "Disagree",           midpoint, "Agree",
+                                  "Strongly Agree",    "5 - Strongly agree", "N/A"};
+    std::string csv = "ResponseId";
+    std::vector<std::string> items;
+    for (const auto& item : inst.items)
+        if (item.type == guides::ItemType::Likert) items.push_back(item.id);
+    for (const auto& id : items)
+        csv += "," + id;
+    csv += "\n";
+    for (std::size_t r = 0; r < respondents; ++r) {
+        csv += "R_" + std::to_string(r);
+        for (std::size_t i = 0; i < items.size(); ++i)
+            csv += "," + labels[(r + i) % 7];
+        csv += "\n";
+    }
+    return csv;
+}
+
+} // namespace
+
+TEST_CASE("10,000 respondents with 'Neither agree nor disagree' midpoints import cleanly") {
+    Fixture f;
+    auto r = f.run(labelled_export(10000, f.inst, "Neither agree nor disagree"));
+    REQUIRE(r.problems.empty());
+    CHECK(r.added == 10000);
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    // Respondent 0 starts the cycle: item 3 is the midpoint, item 5 "Strongly Agree", item 6 "5 -
+    // Strongly agree" and item 7 "N/A" (no answer).
+    const auto& first = data.respondents[0].responses;
+    CHECK(first.at("lc.open_doors").number == 3.0);
+    CHECK(first.at("lc.follow_through").number == 5.0);
+    CHECK(first.at("lead.principal_joins").number == 5.0);
+    CHECK_FALSE(first.contains("lead.teachers_lead"));
+    CHECK(r.responses == 10000 * 35 - 50000); // one answer in seven is N/A
+}
+
+TEST_CASE("a misspelt label in every row is a report of one line") {
+    Fixture f;
+    auto r = f.run(labelled_export(2000, f.inst, "Niether agree nor disagree"));
+    CHECK_FALSE(r.imported);
+    CHECK(r.problems.size() == 10000);
+    auto lines = store::group_problems(r.problems);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].rfind("\"Niether agree nor disagree\" is not a scale value: 10,000 cells in 35 "
+                         "columns, first at row 2 column 4 (\"lc.open_doors\"); use 1 to 5 or",
+                         0) == 0);
+    CHECK(f.respondents() == 0);
+}
+
+TEST_CASE("a Windows-1252 file is read as such, and says so") {
+    Fixture f;
+    f.inst.attributes[0].choices.push_back("caf\xC3\xA9 chats"); // a choice with an accent
+    auto r = f.run("Response ID,Professional-learning format,lc.regular_time\n"
+                   "R1,caf\xE9 chats,Agree\n");
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].find("read as Windows-1252") != std::string::npos);
+    auto data = store::load_survey(*f.ws, "pl-standards");
+    CHECK(data.respondents[0].attributes.at("pl_format") == "caf\xC3\xA9 chats");
+}
+
+TEST_CASE("rows with one trailing empty field too many are read") {
+    Fixture f;
+    auto r = f.run("Response ID,lc.regular_time,lc.shared_goals\nR1,4,5,\nR2,3,2,\n");
+    REQUIRE(r.problems.empty());
+    CHECK(r.added == 2);
+    auto bad = f.run("Response ID,lc.regular_time,lc.shared_goals\nR3,4,5,,\n");
+    CHECK(has_problem(bad, 2, 4, "5 fields but the header has 3"));
 }

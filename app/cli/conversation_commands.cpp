@@ -18,11 +18,7 @@
 #include <ostream>
 
 namespace convene::cli {
-namespace {
 
-using nlohmann::ordered_json;
-
-// "YYYY-MM-DD", or with time_allowed also "YYYY-MM-DDTHH:MM".
 bool valid_date(const std::string& s, bool time_allowed) {
     auto digits = [&](std::size_t from, std::size_t n) {
         for (std::size_t i = from; i < from + n; ++i)
@@ -47,6 +43,10 @@ void check_status(const std::string& status) {
         throw CommandError("status \"" + status +
                            "\" is not one of: planned, in_progress, complete");
 }
+
+namespace {
+
+using nlohmann::ordered_json;
 
 struct NewArgs {
     std::string guide = "air-2019", group, org, state, mode = "interview", facilitator, note_taker,
@@ -366,6 +366,7 @@ void add_conversation_commands(CLI::App& app, Context& ctx) {
             return 0;
         };
     });
+    add_conversation_document_commands(*conv, ctx);
 
     auto a = std::make_shared<AnswerArgs>();
     auto* answer = app.add_subcommand("answer", "Answers within a conversation");

@@ -184,7 +184,7 @@ int import(Context& ctx, const std::string& file) {
 int export_guide(Context& ctx, const std::string& id, const std::string& file) {
     auto g = require_guide(ctx, id);
     exporting::write_file_atomically(file, guides::guide_to_json(g));
-    ctx.out << "Wrote " << file << "\n";
+    report_written(ctx, file);
     return 0;
 }
 
@@ -197,7 +197,7 @@ int print(Context& ctx, const std::string& id, const exporting::ProtocolOptions&
     std::string doc =
         markdown ? exporting::protocol_markdown(g, options) : exporting::protocol_html(g, options);
     exporting::write_file_atomically(file, doc);
-    ctx.out << "Wrote " << file << "\n";
+    report_written(ctx, file);
     return 0;
 }
 

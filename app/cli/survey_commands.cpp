@@ -1,10 +1,14 @@
-// convene-cli survey list | show | import | compare | crosstab
+// convene-cli survey list | show | import | compare | crosstab (new-from-csv, validate, add and
+// export: survey_instrument_commands.cpp; summary: survey_summary_command.cpp)
 #include "app/cli/context.hpp"
+#include "app/cli/survey_common.hpp"
 #include "export/atomic_file.hpp"
 #include "export/survey_analysis.hpp"
 #include "guides/guide_json.hpp"
 #include "guides/text.hpp"
+#include "store/import_mappings.hpp"
 #include "store/survey_import.hpp"
+#include "store/survey_import_parts.hpp"
 #include "store/surveys.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,20 +20,6 @@ namespace convene::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-guides::Instrument require_instrument(Context& ctx, const std::string& id) {
-    if (auto inst = store::current_instrument(ctx.workspace(), id)) return std::move(*inst);
-    std::string known = guides::join_by(store::list_instruments(ctx.workspace()),
-                                        [](const auto& x) { return x.instrument_id; });
-    throw CommandError("no instrument \"" + id + "\" in " + ctx.db +
-                       (known.empty() ? "" : "; instruments are " + known));
-}
-
-std::string num(double v, int digits = 4) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-    return buf;
-}
 
 int list(Context& ctx) {
     auto rows = store::list_instruments(ctx.workspace());
@@ -87,7 +77,7 @@ int show(Context& ctx, const std::string& id) {
 
 struct ImportArgs {
     std::string id, file, map, save_map;
-    bool dry_run = false;
+    bool dry_run = false, all_problems = false;
 };
 
 int import(Context& ctx, const ImportArgs& a) {
@@ -98,6 +88,7 @@ int import(Context& ctx, const ImportArgs& a) {
     options.dry_run = a.dry_run;
     options.source = std::filesystem::path(a.file).filename().string();
     if (!a.map.empty()) options.mapping = store::load_mapping(a.map);
+    options.remembered = store::remembered_mapping(ctx.workspace().db(), a.id);
     auto report = store::import_survey_csv(ctx.workspace(), inst, bytes, options);
     std::string warning; // trouble after the import committed: the data is in, so exit 0
     if (!a.save_map.empty()) {
@@ -123,13 +114,17 @@ int import(Context& ctx, const ImportArgs& a) {
                                      {"column_name", p.column_name},
                                      {"value", p.value},
                                      {"reason", p.reason}});
+        j["problem_summary"] = store::group_problems(report.problems);
         j["notes"] = report.notes;
         ctx.out << j.dump(2) << "\n";
     }
     if (!report.problems.empty()) {
-        if (!ctx.json)
+        if (!ctx.json && a.all_problems)
             for (const auto& p : report.problems)
                 ctx.err << a.file << ": " << p.to_string() << "\n";
+        else if (!ctx.json)
+            for (const auto& line : store::group_problems(report.problems))
+                ctx.err << a.file << ": " << line << "\n";
         throw CommandError(a.file + ": " + std::to_string(report.problems.size()) +
                            (report.problems.size() == 1 ? " problem" : " problems") +
                            "; nothing was imported");
@@ -139,7 +134,8 @@ int import(Context& ctx, const ImportArgs& a) {
             ctx.out << "Note: " << n << "\n";
         if (a.dry_run)
             ctx.out << a.file << ": " << report.rows
-                    << " responses checked, no problems (dry run: nothing imported)\n";
+                    << " responses checked, no problems: " << report.added << " new respondents, "
+                    << report.updated << " would be overwritten (dry run: nothing imported)\n";
         else
             ctx.out << "Imported " << report.rows << " responses (" << report.added
                     << " new respondents, " << report.updated << " updated, " << report.responses
@@ -289,6 +285,8 @@ void add_survey_commands(CLI::App& app, Context& ctx) {
     import_cmd->add_option("--save-map", im->save_map,
                            "Write the mapping used (to edit and reuse)");
     import_cmd->add_flag("--dry-run", im->dry_run, "Check everything, import nothing");
+    import_cmd->add_flag("--all-problems", im->all_problems,
+                         "List every problem, not one line per kind");
     import_cmd->callback([&ctx, im] { ctx.action = [&ctx, im] { return import(ctx, *im); }; });
 
     auto cmp = std::make_shared<CompareArgs>();
@@ -310,6 +308,9 @@ void add_survey_commands(CLI::App& app, Context& ctx) {
     crosstab_cmd->add_option("--by", *by, "Attribute for the columns")->required();
     crosstab_cmd->callback(
         [&ctx, id, by] { ctx.action = [&ctx, id, by] { return crosstab(ctx, *id, *by); }; });
+
+    add_survey_instrument_commands(*survey, ctx);
+    add_survey_summary_command(*survey, ctx);
 }
 
 } // namespace convene::cli

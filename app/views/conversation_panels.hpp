@@ -7,6 +7,7 @@
 #include "app/job.hpp"
 #include "app/shortcuts.hpp"
 #include "app/view_cache.hpp"
+#include "app/views/document_dialogs.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
 #include "guides/profiles.hpp"
@@ -95,6 +96,8 @@ class ConversationList {
 class ConversationSetup {
   public:
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
+    // After drawing: writes the protocol when the print dialog asked for it.
+    void act() { print_.act(); }
 
   private:
     std::string loaded_for_; // conversation uuid the profiles were loaded for
@@ -102,6 +105,7 @@ class ConversationSetup {
     std::string date_text_, date_error_; // the date as typed, and why it is not one
     std::string start_error_;            // why the walkthrough cannot start yet
     bool org_unknown_ = false, state_unknown_ = false;
+    ProtocolPrintDialog print_{"setup.print"};
 };
 
 class Walkthrough {
@@ -150,10 +154,15 @@ class Walkthrough {
 class Review {
   public:
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
+    // After drawing: writes the report when its dialog asked for it.
+    void act(ViewContext& ctx, ConversationSession& session) {
+        if (ctx.workspace) report_.act(*ctx.workspace, session);
+    }
 
   private:
     std::map<std::string, WrappedInputState> notes_state_;
     WrappedInputState conversation_notes_state_;
+    ConversationReportDialog report_;
 };
 
 // Shared by walkthrough and review (views/quotes.cpp): who can be named as a quote's speaker

@@ -211,6 +211,14 @@ ConversationRequest ConversationSetup::draw(ViewContext& ctx, ConversationSessio
     if (ImGui::Button("Save as planned and close")) request.kind = ConversationRequest::Kind::Close;
     probe("setup.close");
     ImGui::SameLine();
+    if (ImGui::Button("Print protocol...")) {
+        const auto* profile = profiles_.profile(c.profile);
+        print_.open(g, exporting::protocol_options_for(c, profile ? profile->title : c.profile),
+                    false);
+    }
+    probe("setup.print");
+    print_.draw();
+    ImGui::SameLine();
     if (start_error_.empty()) {
         ImGui::TextDisabled("Everything you type here is saved as you go.");
     } else {

@@ -34,10 +34,12 @@ class ConversationsView final : public View {
             request = list_.draw(ctx);
         } else if (mode_ == ConversationMode::Setup) {
             request = setup_.draw(ctx, *session_);
+            setup_.act();
         } else if (mode_ == ConversationMode::Walkthrough) {
             request = walkthrough_.draw(ctx, *session_);
         } else {
             request = review_.draw(ctx, *session_);
+            review_.act(ctx, *session_);
         }
         if (request.fold_panels && ctx.settings) {
             bool show = !(ctx.settings->navigation_shown && ctx.settings->walkthrough_side_panel);

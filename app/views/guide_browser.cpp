@@ -4,13 +4,6 @@
 #include "app/ui_probe.hpp"
 #include "app/views/library_panels.hpp"
 #include "app/widgets.hpp"
-#include "export/atomic_file.hpp"
-#include "export/protocol_document.hpp"
-#include "store/paths.hpp"
-
-#include <cstdlib>
-#include <filesystem>
-#include <stdexcept>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -62,6 +55,7 @@ void GuideBrowser::draw(ViewContext& ctx, ProtocolEditor& editor) {
                               ImGuiSelectableFlags_AllowItemOverlap,
                               ImVec2(0, title_h + ImGui::GetTextLineHeightWithSpacing()))) {
             selected_id_ = r.guide_id;
+            message_.clear();
             cache_.invalidate();
         }
         probe("library.guide." + r.guide_id);
@@ -82,6 +76,10 @@ void GuideBrowser::draw(ViewContext& ctx, ProtocolEditor& editor) {
         return;
     }
     const auto& g = *guide_;
+    if (!message_.empty()) {
+        widgets::wrapped(message_.c_str());
+        probe("library.message", message_);
+    }
     ImGui::PushFont(fonts().heading);
     widgets::wrapped(g.title.c_str());
     ImGui::PopFont();
@@ -127,14 +125,13 @@ void GuideBrowser::draw(ViewContext& ctx, ProtocolEditor& editor) {
     probe("library.make_protocol");
     ImGui::SameLine();
     if (ImGui::Button("Print protocol...")) {
-        open_print_ = true;
-        print_folder_ = store::documents_dir().string();
-        print_name_ = "protocol-" + g.id + "-" + group_ + ".html";
-        print_message_.clear();
-        print_ok_ = false;
+        exporting::ProtocolOptions o;
+        o.group = group_;
+        o.state = state_;
+        print_.open(g, o, true);
     }
     probe("library.print");
-    draw_print_dialog();
+    print_.draw();
     ImGui::Separator();
 
     if (const auto* grp = g.group(group_); grp && ImGui::CollapsingHeader("Purposes")) {
@@ -174,90 +171,14 @@ void GuideBrowser::draw(ViewContext& ctx, ProtocolEditor& editor) {
     ImGui::EndChild();
 }
 
-namespace {
-// Where the protocol goes: the folder and file name typed, "~/" meaning the home folder.
-// Throws std::runtime_error with the reason when it cannot be written there.
-std::filesystem::path print_target(const std::string& folder_text, const std::string& name) {
-    namespace fs = std::filesystem;
-    std::string folder = folder_text;
-    if (folder == "~" || folder.starts_with("~/")) {
-        const char* home = std::getenv("HOME");
-        folder = std::string(home && *home ? home : ".") + folder.substr(1);
-    }
-    if (folder.empty()) throw std::runtime_error("Type the folder to write the protocol in.");
-    if (name.empty()) throw std::runtime_error("Type a file name, e.g. protocol.html.");
-    if (name.find('/') != std::string::npos)
-        throw std::runtime_error("The file name " + name +
-                                 " has a / in it; put the folder "
-                                 "in the Folder box.");
-    std::error_code ec;
-    fs::path dir = fs::absolute(fs::path(folder), ec);
-    if (!fs::exists(dir, ec)) throw std::runtime_error("There is no folder " + dir.string() + ".");
-    if (!fs::is_directory(dir, ec))
-        throw std::runtime_error(dir.string() + " is a file, not a folder.");
-    fs::path target = dir / name;
-    if (fs::is_directory(target, ec))
-        throw std::runtime_error(target.string() + " is a folder; give the file another name.");
-    exporting::check_writable_target(target); // a folder we may not write in
-    return target;
-}
-} // namespace
-
 void GuideBrowser::act() {
-    if (!print_request_) return;
-    print_request_ = false;
-    if (guide_) print();
+    print_.act();
 }
 
-// Writes the selected guide's protocol for the chosen group and state where the dialog says.
-void GuideBrowser::print() {
-    try {
-        auto target = print_target(print_folder_, print_name_);
-        exporting::ProtocolOptions o{group_, state_, ""};
-        bool md = print_name_.ends_with(".md");
-        exporting::write_file_atomically(target, md ? exporting::protocol_markdown(*guide_, o)
-                                                    : exporting::protocol_html(*guide_, o));
-        print_message_ = "Wrote " + target.string();
-        print_ok_ = true;
-    } catch (const std::exception& e) {
-        print_message_ = e.what();
-        print_ok_ = false;
-    }
-}
-
-void GuideBrowser::draw_print_dialog() {
-    if (open_print_) {
-        ImGui::OpenPopup("Print protocol");
-        open_print_ = false;
-    }
-    if (!ImGui::BeginPopupModal("Print protocol", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-        return;
-    const float em = ImGui::GetFontSize();
-    ImGui::PushTextWrapPos(em * 36);
-    ImGui::TextUnformatted("Write this group's protocol to a file (.html to print from a "
-                           "browser, .md for Markdown).");
-    ImGui::PopTextWrapPos();
-    ImGui::SetNextItemWidth(em * 30);
-    if (ImGui::InputText("Folder", &print_folder_)) print_message_.clear();
-    probe("library.print.folder", print_folder_);
-    ImGui::SetNextItemWidth(em * 30);
-    if (ImGui::InputText("File name", &print_name_)) print_message_.clear();
-    probe("library.print.name", print_name_);
-    if (ImGui::Button("Write")) print_request_ = true; // act() writes it after the frame
-    probe("library.print.write");
-    ImGui::SameLine();
-    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
-    probe("library.print.close");
-    if (!print_message_.empty()) {
-        ImGui::PushTextWrapPos(em * 36);
-        if (print_ok_)
-            ImGui::TextUnformatted(print_message_.c_str());
-        else
-            ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.15f, 1), "%s", print_message_.c_str());
-        ImGui::PopTextWrapPos();
-        probe(print_ok_ ? "library.print.written" : "library.print.refused", print_message_);
-    }
-    ImGui::EndPopup();
+void GuideBrowser::show_guide(const std::string& id, std::string message) {
+    selected_id_ = id;
+    message_ = std::move(message);
+    cache_.invalidate();
 }
 
 } // namespace convene::app

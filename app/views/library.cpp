@@ -39,6 +39,8 @@ class LibraryView final : public View {
         }
         // The panels only asked; the writes happen here, after the frame is drawn.
         editor_.act(ctx);
+        if (auto saved = editor_.take_saved_id(); !saved.empty())
+            guides_.show_guide(saved, editor_.message());
         guides_.act();
         profiles_.act(ctx);
     }

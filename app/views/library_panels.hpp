@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/view_cache.hpp"
+#include "app/views/document_dialogs.hpp"
 #include "app/views/view.hpp"
 #include "guides/codebook.hpp"
 #include "guides/currency.hpp"
@@ -22,6 +23,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace convene::app {
@@ -35,9 +37,12 @@ class ProtocolEditor {
     // Carries out what draw() asked for (the save); called by the screen after drawing.
     void act(ViewContext& ctx);
     const std::string& message() const { return message_; }
+    // The id of the guide just saved (once; "" otherwise): the browser shows it.
+    std::string take_saved_id() { return std::exchange(saved_id_, {}); }
 
   private:
     void draw_area(guides::Area& area);
+    std::string wording_note(const guides::Question& q) const;
     void save(ViewContext& ctx);
 
     bool active_ = false;
@@ -48,6 +53,7 @@ class ProtocolEditor {
     std::set<std::string> dropped_; // question ids left out
     std::set<std::string> saved_dropped_;
     int next_custom_ = 1;
+    std::string saved_id_;
     std::string message_;
     bool message_is_error_ = false;
 };
@@ -57,12 +63,12 @@ class GuideBrowser {
     void draw(ViewContext& ctx, ProtocolEditor& editor);
     // Carries out what draw() asked for (writing the printable protocol); called after drawing.
     void act();
+    // Shows this guide, with a message above it (a protocol just saved).
+    void show_guide(const std::string& id, std::string message);
 
   private:
     void refresh(ViewContext& ctx);
     void rebuild_view();
-    void draw_print_dialog();
-    void print();
 
     ViewCache cache_;
     std::vector<store::GuideRow> rows_;
@@ -74,11 +80,8 @@ class GuideBrowser {
     bool show_all_ = true; // show conditional questions even when their flag is off
     std::vector<guides::AreaView> view_;
     std::map<std::string, nlohmann::json> preview_values_; // scratch: never saved
-    bool open_print_ = false;
-    bool print_request_ = false;            // Write was pressed: act() writes the file
-    std::string print_folder_, print_name_; // typed by the user, prefilled on opening
-    std::string print_message_;             // the full path written, or why nothing was
-    bool print_ok_ = false;
+    std::string message_;
+    ProtocolPrintDialog print_{"library.print"};
 };
 
 // Edits one MC profile at a time. Leaving a profile with unsaved changes asks first; a save

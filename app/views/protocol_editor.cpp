@@ -40,11 +40,22 @@ void ProtocolEditor::draw() {
     ImGui::InputText("Version", &draft_.version);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Wording for:");
+    // One radio button per group, wrapped onto the next line when the row is full, so every
+    // group can be chosen in a narrow window too.
+    const auto& style = ImGui::GetStyle();
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const auto& g : draft_.groups) {
-        ImGui::SameLine();
+        float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                  ImGui::CalcTextSize(g.label.c_str()).x;
+        if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
         if (ImGui::RadioButton(g.label.c_str(), group_ == g.id)) group_ = g.id;
         probe("protocol.group." + g.id);
     }
+    const auto* group = draft_.group(group_);
+    std::string says = "A question reworded below changes for " + (group ? group->label : group_) +
+                       " only; the other groups keep theirs.";
+    ImGui::TextDisabled("%s", says.c_str());
+    probe("protocol.wording_for", says);
     if (ImGui::Button("Save as new guide")) save_request_ = true; // act() saves it
     probe("protocol.save");
     ImGui::SameLine();
@@ -60,6 +71,16 @@ void ProtocolEditor::draw() {
     for (auto& area : draft_.areas)
         draw_area(area);
     ImGui::EndChild();
+}
+
+// Under each question: whose wording the box holds, so a change is never a surprise.
+std::string ProtocolEditor::wording_note(const guides::Question& q) const {
+    const auto* g = draft_.group(group_);
+    std::string label = g ? g->label : group_;
+    if (q.text.contains("") && q.groups.size() > 1)
+        return "Same wording for all " + std::to_string(q.groups.size()) +
+               " groups; a change here applies to " + label + " only.";
+    return "Wording for " + label + ".";
 }
 
 void ProtocolEditor::draw_area(guides::Area& area) {
@@ -99,6 +120,8 @@ void ProtocolEditor::draw_area(guides::Area& area) {
         ImGui::SameLine();
         // Rewording for one group turns a shared wording into per-group wordings.
         std::string text = q.text_for(group_);
+        ImGui::TextDisabled("%s", wording_note(q).c_str());
+        probe("protocol.wording." + q.id, wording_note(q));
         ImGui::SetNextItemWidth(-1);
         ImGui::BeginDisabled(!keep);
         if (ImGui::InputTextMultiline("##text", &text,
@@ -155,11 +178,14 @@ void ProtocolEditor::save(ViewContext& ctx) {
         return;
     }
     auto r = store::import_guide(*ctx.workspace, *load.guide);
-    message_ = (r.added ? "Saved " : "No changes to save for ") + out.id + " (" +
-               std::to_string(out.areas.size()) + " areas).";
+    message_ = (r.added ? "Saved “" : "No changes to save for “") + out.title + "” as guide " +
+               out.id + " (" + std::to_string(out.areas.size()) + " areas); it is shown here.";
     message_is_error_ = false;
     saved_ = draft_;
     saved_dropped_ = dropped_;
+    // The new guide is what the user wants to see next: the browser shows it.
+    saved_id_ = out.id;
+    active_ = false;
 }
 
 } // namespace convene::app

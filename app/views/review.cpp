@@ -33,6 +33,10 @@ ConversationRequest Review::draw(ViewContext&, ConversationSession& session) {
     ImGui::SameLine();
     if (ImGui::Button("Close")) request.kind = ConversationRequest::Kind::Close;
     probe("review.close");
+    ImGui::SameLine();
+    if (ImGui::Button("Report...")) report_.open(c);
+    probe("review.report");
+    report_.draw();
     ImGui::Separator();
 
     ImGui::BeginChild("##review_body");

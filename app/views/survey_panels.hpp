@@ -90,8 +90,13 @@ class SurveyImportDialog {
 
     bool open_request_ = false;
     std::optional<Launch> launch_;
+    void draw_mapping(const guides::Instrument& instrument);
+
     std::string file_, map_file_;
     std::optional<store::ImportReport> report_;
+    // The mapping step: what each column of the last checked file was taken as, and the
+    // columns the user changed since (used for the next Check or Import).
+    store::ColumnMapping shown_mapping_, changed_;
     std::string error_;
     bool last_was_dry_ = false;
     Job<store::ImportReport> job_; // the import, on its own thread and connection

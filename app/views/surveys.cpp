@@ -5,6 +5,7 @@
 #include "app/view_cache.hpp"
 #include "app/views/instrument_editor.hpp"
 #include "app/views/survey_kiosk.hpp"
+#include "app/views/survey_new_from_export.hpp"
 #include "app/views/survey_panels.hpp"
 #include "app/widgets.hpp"
 #include "store/respondent_changes.hpp"
@@ -36,9 +37,13 @@ class SurveysView final : public View {
         refresh(ctx);
         if (rows_.empty()) {
             widgets::empty_state("No survey instruments", "This workspace has no instruments.");
+            draw_new_from_export();
+            act(ctx);
             return;
         }
         ImGui::BeginChild("##instruments", ImVec2(ImGui::GetFontSize() * 15, 0), true);
+        draw_new_from_export();
+        ImGui::Separator();
         for (const auto& r : rows_) {
             ImGui::PushID(r.instrument_id.c_str()); // titles may repeat; ids do not
             bool clicked = ImGui::Selectable(r.title.c_str(), r.instrument_id == selected_);
@@ -118,7 +123,7 @@ class SurveysView final : public View {
     // keep coming until it is shown (not while another screen or the kiosk is drawn instead).
     bool busy() const override {
         bool polled = polled_frame_ == ImGui::GetFrameCount();
-        return import_.busy() || (polled && (model_loading_ || model_wanted_));
+        return import_.busy() || new_.busy() || (polled && (model_loading_ || model_wanted_));
     }
     double next_frame_in() const override {
         double t = kiosk_.seconds_until_idle_reset(); // the kiosk's return to its welcome
@@ -135,6 +140,12 @@ class SurveysView final : public View {
     }
 
   private:
+    void draw_new_from_export() {
+        if (ImGui::Button("New from a survey export...")) new_.open();
+        probe("surveys.new");
+        new_.draw();
+    }
+
     void refresh(ViewContext& ctx) {
         polled_frame_ = ImGui::GetFrameCount();
         if (cache_.stale(ctx)) {
@@ -205,6 +216,11 @@ class SurveysView final : public View {
             cache_.invalidate();
         }
         if (import_.act(*ctx.workspace)) ctx.workspace->note_external_commit();
+        if (auto made = new_.act(*ctx.workspace); !made.empty()) {
+            selected_ = made;
+            ctx.workspace->note_external_commit();
+            cache_.invalidate();
+        }
         if (trash_uuid_.empty()) return;
         const auto* r = find_respondent(trash_uuid_);
         trash_uuid_.clear();
@@ -373,6 +389,7 @@ class SurveysView final : public View {
     std::string trash_uuid_; // asked for in this frame; act() writes it
     SurveyComparePanel compare_;
     SurveyImportDialog import_;
+    NewFromExportDialog new_;
     SurveyKiosk kiosk_;
     InstrumentEditor editor_;
 };

@@ -1,0 +1,23 @@
+#include "export/summaries.hpp"
+
+namespace convene::exporting {
+
+const std::vector<SummaryKind>& summary_kinds() {
+    static const std::vector<SummaryKind> kinds{
+        {"code-frequencies", "Code frequencies by stakeholder group", code_frequencies},
+        {"code-by-area", "Codes by question area", code_by_area},
+        {"framework-matrix", "Framework matrix", framework_matrix},
+        {"quotes-by-code", "Quotes by code", quotes_by_code},
+        {"structured-answers", "Structured answers", structured_answers},
+        {"co-occurrence", "Code co-occurrence", co_occurrence},
+    };
+    return kinds;
+}
+
+const SummaryKind* find_summary(std::string_view name) {
+    for (const auto& k : summary_kinds())
+        if (k.name == name) return &k;
+    return nullptr;
+}
+
+} // namespace convene::exporting

@@ -1,0 +1,44 @@
+// The cross-conversation summaries: each a pure function of a loaded snapshot and the filters,
+// returning one SummaryTable (export/summary_table.hpp explains how the pieces fit). One file
+// each under export/summaries/. The CLI (`convene-cli summary NAME`), the Summaries screen and
+// the workbook all go through compute_summary, so no summary is computed twice.
+#pragma once
+
+#include "export/summary_filters.hpp"
+#include "export/summary_table.hpp"
+#include "store/coding_snapshot.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace convene::exporting {
+
+using Snapshot = store::CodingSnapshot;
+
+// Per code and stakeholder group: segments, conversations, and the share of that group's
+// conversations (long form: one row per code and group).
+SummaryTable code_frequencies(const Snapshot& s, const Filters& f);
+// Conversations (rows) x question areas (columns): each cell the notes (and quotes) of the
+// area's answers and the codes applied to them.
+SummaryTable framework_matrix(const Snapshot& s, const Filters& f);
+// Codes (rows) x question areas (columns): segment counts.
+SummaryTable code_by_area(const Snapshot& s, const Filters& f);
+// Each quote under each code it carries (a segment on the quote, or a whole-answer segment of
+// its answer), with conversation, organisation, group, state and speaker.
+SummaryTable quotes_by_code(const Snapshot& s, const Filters& f);
+// The guide's structured answers across conversations, by group: tallies of choices, yes/no
+// and scales; numbers (n, median, range) normalised to clock hours through the currency table.
+SummaryTable structured_answers(const Snapshot& s, const Filters& f);
+// Pairs of codes applied to the same answer, with the number of answers.
+SummaryTable co_occurrence(const Snapshot& s, const Filters& f);
+
+struct SummaryKind {
+    std::string_view name; // the CLI's name: "code-frequencies"
+    std::string_view title;
+    SummaryTable (*compute)(const Snapshot&, const Filters&);
+};
+// Every summary, in the order the screen and the workbook show them.
+const std::vector<SummaryKind>& summary_kinds();
+const SummaryKind* find_summary(std::string_view name);
+
+} // namespace convene::exporting

@@ -1,0 +1,50 @@
+// Codes (rows) by question area (columns): how many segments of each code were applied to
+// answers of each area. Answers to questions their guide does not have fall under "Other".
+#include "export/summaries/common.hpp"
+
+namespace convene::exporting {
+
+SummaryTable code_by_area(const Snapshot& s, const Filters& f) {
+    auto sel = select(s, f);
+    std::size_t areas = s.areas.size() + 1; // the last column: no known area
+    std::vector<std::vector<std::size_t>> cells(s.codes.size() * areas); // segment indexes
+    for (std::size_t i = 0; i < s.segments.size(); ++i) {
+        if (!sel.segment(i)) continue;
+        const auto& seg = s.segments[i];
+        int area = s.answers[static_cast<std::size_t>(seg.answer)].area;
+        auto column = area == store::kNoIndex ? areas - 1 : static_cast<std::size_t>(area);
+        cells[static_cast<std::size_t>(seg.code) * areas + column].push_back(i);
+    }
+    bool other = false;
+    for (std::size_t code = 0; code < s.codes.size(); ++code)
+        other = other || !cells[code * areas + areas - 1].empty();
+
+    SummaryTable table;
+    table.id = "code_by_area";
+    table.title = "Codes by question area";
+    table.note = "Coded segments per code and question area.";
+    table.columns.push_back(detail::text_column("code", "Code"));
+    for (const auto& a : s.areas)
+        table.columns.push_back(detail::count_column(a.id, a.title, "segments"));
+    if (other) table.columns.push_back(detail::count_column("other", "Other", "segments"));
+    table.columns.push_back(detail::count_column("total", "Total", "segments"));
+    for (std::size_t code = 0; code < s.codes.size(); ++code) {
+        std::vector<Cell> row{detail::code_label(s, static_cast<int>(code))};
+        std::vector<std::string> all;
+        for (std::size_t a = 0; a < areas; ++a) {
+            std::vector<std::string> keys;
+            keys.reserve(cells[code * areas + a].size());
+            for (auto i : cells[code * areas + a])
+                keys.push_back(s.segments[i].uuid);
+            all.insert(all.end(), keys.begin(), keys.end());
+            auto n = keys.size();
+            if (a + 1 < areas || other) row.push_back(detail::count_cell(n, std::move(keys)));
+        }
+        auto total = all.size();
+        row.push_back(detail::count_cell(total, std::move(all)));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+} // namespace convene::exporting

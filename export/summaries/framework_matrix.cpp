@@ -1,0 +1,95 @@
+// The framework matrix (as NVivo and MAXQDA call it): one row per conversation, one column per
+// question area; each cell holds what was noted in that area (notes, quotes with their
+// speaker, structured answers) and, on its last line, the codes applied there.
+#include "export/summaries/common.hpp"
+#include "guides/field_values.hpp"
+
+#include <set>
+
+namespace convene::exporting {
+
+namespace {
+
+struct AreaCell {
+    std::string text;
+    std::set<int> codes; // tree order is index order
+    std::vector<std::string> answers, segments;
+};
+
+void add_answer(AreaCell& cell, const Snapshot& s, const store::SnapshotAnswer& a) {
+    auto add_line = [&](const std::string& line) {
+        if (!cell.text.empty()) cell.text += '\n';
+        cell.text += line;
+    };
+    if (!a.notes.empty()) add_line(a.notes);
+    for (const auto& q : a.quotes)
+        add_line("\u201c" + q.text + "\u201d" + (q.speaker.empty() ? "" : " (" + q.speaker + ")"));
+    const auto& c = s.conversations[static_cast<std::size_t>(a.conversation)];
+    const auto* question =
+        c.guide == store::kNoIndex
+            ? nullptr
+            : s.guides[static_cast<std::size_t>(c.guide)].question(a.question_id);
+    if (question)
+        for (const auto& field : question->fields)
+            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null())
+                add_line(field.label + ": " + guides::value_text(field, *v));
+    cell.answers.push_back(a.uuid);
+}
+
+std::string cell_text(const Snapshot& s, const AreaCell& cell) {
+    if (cell.codes.empty()) return cell.text;
+    std::string codes;
+    for (int code : cell.codes)
+        codes += (codes.empty() ? "" : "; ") + detail::code_label(s, code);
+    return cell.text + (cell.text.empty() ? "" : "\n") + "Codes: " + codes;
+}
+
+} // namespace
+
+SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
+    auto sel = select(s, f);
+    auto spans = detail::segments_by_answer(s);
+    SummaryTable table;
+    table.id = "framework_matrix";
+    table.title = "Framework matrix";
+    table.note = "One row per conversation, one column per question area: the notes and quotes "
+                 "of the area's answers, then the codes applied to them.";
+    table.columns = {detail::text_column("conversation", "Conversation"),
+                     {"date", "Date", ColumnType::Date, "", 0},
+                     detail::text_column("group", "Group"),
+                     detail::text_column("organisation", "Organisation"),
+                     detail::text_column("state", "State")};
+    for (const auto& a : s.areas)
+        table.columns.push_back(detail::text_column(a.id, a.title));
+
+    std::vector<std::vector<AreaCell>> rows(s.conversations.size());
+    for (std::size_t i = 0; i < s.answers.size(); ++i) {
+        const auto& a = s.answers[i];
+        if (!sel.answer(static_cast<int>(i)) || a.area == store::kNoIndex) continue;
+        auto& cells = rows[static_cast<std::size_t>(a.conversation)];
+        cells.resize(s.areas.size());
+        auto& cell = cells[static_cast<std::size_t>(a.area)];
+        add_answer(cell, s, a);
+        for (auto k = spans.begin[i]; k < spans.end[i]; ++k)
+            if (sel.segment(k)) {
+                cell.codes.insert(s.segments[k].code);
+                cell.segments.push_back(s.segments[k].uuid);
+            }
+    }
+    for (std::size_t c = 0; c < s.conversations.size(); ++c) {
+        if (!sel.conversation(static_cast<int>(c))) continue;
+        const auto& conv = s.conversations[c];
+        std::vector<Cell> row{conv.uuid, conv.date(), conv.group, conv.org, conv.state};
+        rows[c].resize(s.areas.size());
+        for (auto& area : rows[c]) {
+            Cell cell = area.text.empty() && area.codes.empty() ? Cell() : Cell(cell_text(s, area));
+            cell.answers = std::move(area.answers);
+            cell.segments = std::move(area.segments);
+            row.push_back(std::move(cell));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+} // namespace convene::exporting

@@ -1,0 +1,176 @@
+#include "export/summary_sheets.hpp"
+
+#include "export/export_context.hpp"
+#include "export/xlsx_workbook.hpp"
+#include "store/coding_snapshot.hpp"
+
+#include <algorithm>
+#include <map>
+#include <xlsxwriter.h>
+
+namespace convene::exporting {
+namespace {
+
+// Short sheet names for the summaries the workbook knows; others use their title, cut.
+const std::map<std::string_view, std::string>& short_names() {
+    static const std::map<std::string_view, std::string> names{
+        {"code-frequencies", "Code frequencies"},     {"code-by-area", "Code \u00D7 area"},
+        {"framework-matrix", "Framework matrix"},     {"quotes-by-code", "Quotes by code"},
+        {"structured-answers", "Structured answers"}, {"co-occurrence", "Code co-occurrence"},
+        {"agreement", "Intercoder agreement"}};
+    return names;
+}
+
+const SummaryTable* find_table(const std::vector<SummaryTable>& tables, std::string_view id) {
+    for (const auto& t : tables)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+std::string cell_text(const SummaryTable& t, const std::vector<Cell>& row, std::string_view id) {
+    int c = t.column(id);
+    if (c < 0) return {};
+    const auto* s = row[static_cast<std::size_t>(c)].text();
+    return s ? *s : std::string();
+}
+
+double cell_number(const SummaryTable& t, const std::vector<Cell>& row, std::string_view id) {
+    int c = t.column(id);
+    return c < 0 ? 0 : row[static_cast<std::size_t>(c)].number();
+}
+
+// A small wide table (categories down, series across) and a bar chart of it, from row `at`.
+struct Pivot {
+    std::string title, value_header;
+    std::vector<std::string> categories, series;
+    std::map<std::pair<std::string, std::string>, double> values; // (category, series)
+    bool percent = false;
+};
+
+std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, const Pivot& p) {
+    const auto& f = wb.formats();
+    sheet.text(at++, 0, p.title, f.bold);
+    std::vector<std::string> header{p.value_header};
+    header.insert(header.end(), p.series.begin(), p.series.end());
+    sheet.header(at, header);
+    std::uint32_t first = at + 1;
+    for (std::size_t r = 0; r < p.categories.size(); ++r) {
+        auto row = static_cast<std::uint32_t>(first + r);
+        sheet.text(row, 0, p.categories[r]);
+        for (std::size_t s = 0; s < p.series.size(); ++s)
+            if (auto it = p.values.find({p.categories[r], p.series[s]}); it != p.values.end())
+                sheet.number(row, static_cast<std::uint16_t>(s + 1), it->second,
+                             p.percent ? wb.percent_format(0) : wb.real_format(1));
+    }
+    std::uint32_t last = first + static_cast<std::uint32_t>(p.categories.size()) - 1;
+    lxw_chart* chart = wb.add_chart(LXW_CHART_BAR);
+    chart_title_set_name(chart, p.title.c_str());
+    for (std::size_t s = 0; s < p.series.size(); ++s) {
+        auto col = static_cast<lxw_col_t>(s + 1);
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(series, sheet.name().c_str(), first, 0, last, 0);
+        chart_series_set_values(series, sheet.name().c_str(), first, col, last, col);
+        chart_series_set_name_range(series, sheet.name().c_str(), at, col);
+    }
+    chart_axis_set_reverse(chart->y_axis); // first category at the top
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    if (p.percent) {
+        chart_axis_set_num_format(chart->x_axis, "0%");
+        chart_axis_set_max(chart->x_axis, 1);
+    }
+    double y_scale = std::max(1.0, static_cast<double>(p.categories.size()) / 8.0);
+    sheet.insert_chart(at, static_cast<std::uint16_t>(p.series.size() + 2), chart, 1.5, y_scale);
+    auto chart_rows = static_cast<std::uint32_t>(15 * y_scale) + 1;
+    return std::max(last + 3, at + chart_rows + 2);
+}
+
+} // namespace
+
+std::string summary_sheet_name(const SummaryKind& kind) {
+    auto it = short_names().find(kind.name);
+    return it != short_names().end() ? it->second : std::string(kind.title);
+}
+
+std::vector<SummaryTable> compute_summaries(ExportContext& ctx) {
+    auto snapshot = store::load_coding_snapshot(ctx.ws);
+    const auto& f = ctx.filter;
+    Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
+    std::vector<SummaryTable> out;
+    const auto& kinds = summary_kinds();
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        ctx.tick(k, kinds.size(), summary_sheet_name(kinds[k]));
+        SummaryTable t = kinds[k].compute(snapshot, filters);
+        if (ctx.names.enabled())
+            for (auto& row : t.rows)
+                for (auto& cell : row)
+                    if (auto* s = std::get_if<std::string>(&cell.value)) *s = ctx.names.text(*s);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb) {
+    XlsxSheet& sheet = wb.add_sheet("Charts");
+    std::uint32_t at = 0;
+    std::size_t rows = 0;
+    if (const auto* t = find_table(tables, "code_frequencies")) {
+        // The codes applied most often (top 15 by segments), share of each group's conversations.
+        Pivot p{"Codes by stakeholder group: share of the group's conversations",
+                "Code",
+                {},
+                {},
+                {},
+                true};
+        std::map<std::string, double> segments;
+        for (const auto& row : t->rows) {
+            std::string code = cell_text(*t, row, "code"), group = cell_text(*t, row, "group");
+            segments[code] += cell_number(*t, row, "segments");
+            if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
+                p.series.push_back(group);
+            p.values[{code, group}] = cell_number(*t, row, "group_share");
+        }
+        std::vector<std::pair<double, std::string>> ranked;
+        for (const auto& [code, n] : segments)
+            if (n > 0) ranked.emplace_back(-n, code);
+        std::sort(ranked.begin(), ranked.end());
+        for (std::size_t i = 0; i < ranked.size() && i < 15; ++i)
+            p.categories.push_back(ranked[i].second);
+        if (!p.categories.empty() && !p.series.empty()) {
+            at = write_pivot(wb, sheet, at, p);
+            rows += p.categories.size();
+        }
+    }
+    if (const auto* t = find_table(tables, "structured_answers")) {
+        // Hours suggested, as medians in clock hours, per question and group.
+        Pivot p{"Currency equivalents: median suggested, in clock hours",
+                "Question",
+                {},
+                {},
+                {},
+                false};
+        for (const auto& row : t->rows) {
+            if (cell_text(*t, row, "unit") != "clock hours") continue;
+            int c = t->column("median");
+            if (c < 0 || row[static_cast<std::size_t>(c)].empty()) continue;
+            std::string q = cell_text(*t, row, "label");
+            if (q.empty()) q = cell_text(*t, row, "field");
+            std::string group = cell_text(*t, row, "group");
+            if (std::find(p.categories.begin(), p.categories.end(), q) == p.categories.end())
+                p.categories.push_back(q);
+            if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
+                p.series.push_back(group);
+            p.values[{q, group}] = cell_number(*t, row, "median");
+        }
+        if (!p.categories.empty()) {
+            at = write_pivot(wb, sheet, at, p);
+            rows += p.categories.size();
+        }
+    }
+    sheet.set_width(0, 44);
+    for (std::uint16_t c = 1; c < 8; ++c)
+        sheet.set_width(c, 13);
+    sheet.print_setup(0);
+    return rows;
+}
+
+} // namespace convene::exporting

@@ -1,0 +1,257 @@
+#include "export/workbook_export.hpp"
+
+#include "export/atomic_file.hpp"
+#include "export/export_context.hpp"
+#include "export/summary_sheets.hpp"
+#include "export/survey_tables.hpp"
+#include "export/table_writers.hpp"
+#include "export/xlsx_workbook.hpp"
+#include "store/uuid.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <set>
+#include <utility>
+
+namespace convene::exporting {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kWhat =
+    "The conversations, coded answers and survey results of a stakeholder study of educator "
+    "micro-credentials, exported by Convene. Each sheet after this one is one table with its "
+    "header in the first row; links in a table lead to the answer they come from. The CSV "
+    "folder, when one was written, holds the same tables for R, pandas or SPSS.";
+
+constexpr const char* kPseudonymised =
+    "Pseudonymised. Every participant, quote speaker, facilitator, note taker and coder is "
+    "shown as a code (P01, P02, ...) numbered in order of first appearance: conversation by "
+    "conversation, oldest first, then the coders. The same name has the same code on every "
+    "sheet, inside notes, quotes and memos too. The key is not in this workbook.";
+
+constexpr const char* kNamed =
+    "Not pseudonymised: this workbook holds the names of the people who took part. Share it only "
+    "as their consent allows (convene-cli export --pseudonymize replaces names with codes).";
+
+// The About sheet: written first (what this is, filters, guides, instruments), finished last
+// (the sheets with their row counts), rows always in order as constant-memory mode needs.
+class AboutSheet {
+  public:
+    AboutSheet(XlsxWorkbook& wb) : wb_(wb), sheet_(wb.add_sheet("About")) {}
+
+    void head(ExportContext& ctx, const std::vector<SurveyResults>* surveys) {
+        const auto& f = wb_.formats();
+        sheet_.text(row_, 0, "Convene evidence workbook", f.title);
+        row_ += 2;
+        pair("What this is", kWhat);
+        pair("Made", store::now_local("%Y-%m-%d %H:%M"));
+        pair("By", std::string("Convene ") + CONVENE_VERSION);
+        pair("Workspace", ctx.ws.path().filename().string());
+        pair("Filters", describe_filter(ctx.filter));
+        pair("Names", ctx.names.enabled() ? kPseudonymised : kNamed);
+        ++row_;
+        sheet_.header(row_++, {"Guide", "Id, version and content hash (SHA-256)", "Conversations"});
+        std::map<std::string, std::size_t> uses;
+        for (const auto& c : ctx.conversations)
+            ++uses[c.guide_hash];
+        for (const auto& [hash, n] : uses) {
+            const auto& g = ctx.guides.at(hash);
+            versioned(g.title, g.id + " v" + g.version + "\n" + hash, n);
+        }
+        ++row_;
+        sheet_.header(
+            row_++, {"Survey instrument", "Id, version and content hash (SHA-256)", "Respondents"});
+        for (const auto& s : *surveys)
+            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash, s.respondents);
+        ++row_;
+    }
+
+    void tail(const std::vector<WrittenSheet>& sheets,
+              const std::vector<std::pair<std::string, std::size_t>>& counts) {
+        const auto& f = wb_.formats();
+        sheet_.header(row_++, {"Sheet", "What it holds", "Rows"});
+        for (const auto& s : sheets) {
+            sheet_.link(row_, 0, s.sheet, s.sheet, 0);
+            sheet_.text(row_, 1, s.description, f.wrap);
+            sheet_.number(row_++, 2, static_cast<double>(s.rows), f.integer);
+        }
+        ++row_;
+        sheet_.header(row_++, {"Count", "", "Number"});
+        for (const auto& [what, n] : counts) {
+            sheet_.text(row_, 0, what);
+            sheet_.number(row_++, 2, static_cast<double>(n), f.integer);
+        }
+        sheet_.set_width(0, 30);
+        sheet_.set_width(1, kValueWidth);
+        sheet_.set_width(2, 14);
+        sheet_.print_setup(0);
+    }
+
+  private:
+    static constexpr double kValueWidth = 80;
+
+    void pair(const std::string& key, const std::string& value) {
+        sheet_.text(row_, 0, key, wb_.formats().bold);
+        sheet_.text(row_, 1, value, wb_.formats().wrap);
+        sheet_.row_lines(row_++, wrapped_lines(value, kValueWidth - 4));
+    }
+
+    void versioned(const std::string& title, const std::string& what, std::size_t n) {
+        const auto& f = wb_.formats();
+        sheet_.text(row_, 0, title, f.wrap);
+        sheet_.text(row_, 1, what, f.wrap);
+        sheet_.number(row_, 2, static_cast<double>(n), f.integer);
+        sheet_.row_lines(row_++, std::max(2.0, wrapped_lines(title, 28)));
+    }
+
+    XlsxWorkbook& wb_;
+    XlsxSheet& sheet_;
+    std::uint32_t row_ = 0;
+};
+
+struct Step {
+    std::string sheet;
+    std::function<std::size_t(TableSink&)> write;
+};
+
+} // namespace
+
+std::string describe_filter(const ExportFilter& f) {
+    std::string out;
+    auto add = [&](const char* what, const std::string& v) {
+        if (v.empty()) return;
+        if (!out.empty()) out += "; ";
+        out += std::string(what) + " " + v;
+    };
+    add("stakeholder group", f.group);
+    add("state", f.state);
+    add("status", f.status);
+    add("from", f.from);
+    add("to", f.to);
+    add("guide", f.guide);
+    add("instrument", f.instrument);
+    add("coder", f.coder);
+    return out.empty() ? "none: everything in the workspace (conversations in the trash left out)"
+                       : out;
+}
+
+std::vector<WrittenSheet> export_sheet_plan() {
+    std::vector<WrittenSheet> plan{
+        {"About", "", "What the workbook is, its filters, guides and instruments, counts"},
+        {"Conversations", "conversations", "One row per conversation"},
+        {"Participants", "participants", "One row per participant"},
+        {"Answers", "answers", "One row per answer: notes, quotes, values, codes"},
+        {"Coded segments", "coded_segments", "One row per coded segment"},
+        {"Codebook", "codebook", "Codes with descriptions and counts"}};
+    for (const auto& kind : summary_kinds())
+        plan.push_back({summary_sheet_name(kind), std::string(kind.name), std::string(kind.title)});
+    for (auto& p : plan) // CSV file names are snake_case
+        std::replace(p.file.begin(), p.file.end(), '-', '_');
+    plan.push_back({"Charts", "", "Codes by group and currency equivalents, as bar charts"});
+    plan.push_back({"Survey items", "survey_items", "Item statistics and Likert charts"});
+    plan.push_back(
+        {"Survey constructs", "survey_constructs", "Construct scores and Cronbach's alpha"});
+    plan.push_back(
+        {"Group comparisons", "group_comparisons", "t-tests, effect sizes, Mann-Whitney"});
+    plan.push_back({"Crosstabs", "crosstabs", "Respondents by two attributes, with totals"});
+    return plan;
+}
+
+ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options,
+                              const ExportProgress& progress) {
+    check_writable_target(options.xlsx);
+    if (!options.csv_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(options.csv_dir, ec);
+        if (ec)
+            throw std::runtime_error("cannot make the CSV folder " + options.csv_dir.string() +
+                                     ": " + ec.message());
+        check_writable_target(options.csv_dir / "answers.csv");
+    }
+    ExportContext ctx{ws, options.filter, Pseudonymizer(options.pseudonymize)};
+    ctx.progress = &progress;
+    load_context(ctx);
+    ctx.stages = 11;
+    ctx.stage = 0;
+    auto surveys = analyse_surveys(ctx);
+
+    fs::path dir = options.xlsx.has_parent_path() ? options.xlsx.parent_path() : fs::path(".");
+    PendingFile xlsx_file(options.xlsx);
+    auto csv =
+        options.csv_dir.empty() ? nullptr : std::make_unique<CsvTableWriter>(options.csv_dir);
+    ExportResult result;
+    {
+        XlsxWorkbook wb(xlsx_file.temp(), dir);
+        XlsxTableWriter xlsx(wb);
+        TableTee both({&xlsx, csv.get()});
+        AboutSheet about(wb);
+        std::vector<std::pair<std::string, std::size_t>> summary_rows;
+        about.head(ctx, &surveys);
+        std::vector<Step> steps{
+            {"Conversations", [&](TableSink& s) { return write_conversations(ctx, s); }},
+            {"Participants", [&](TableSink& s) { return write_participants(ctx, s); }},
+            {"Answers", [&](TableSink& s) { return write_answers(ctx, s); }},
+            {"Coded segments", [&](TableSink& s) { return write_segments(ctx, s); }},
+            {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
+            {"Summaries",
+             [&](TableSink& s) {
+                 auto tables = compute_summaries(ctx);
+                 const auto& kinds = summary_kinds();
+                 for (std::size_t k = 0; k < kinds.size(); ++k) {
+                     write_summary(tables[k], summary_sheet_name(kinds[k]), s);
+                     summary_rows.emplace_back(summary_sheet_name(kinds[k]), tables[k].rows.size());
+                 }
+                 summary_rows.emplace_back("Charts", write_charts(tables, wb));
+                 return std::size_t{0};
+             }},
+            {"Survey items",
+             [&](TableSink& s) { return write_survey_items(surveys, s, xlsx, wb); }},
+            {"Survey constructs",
+             [&](TableSink& s) { return write_survey_constructs(surveys, s); }},
+            {"Group comparisons",
+             [&](TableSink& s) { return write_group_comparisons(surveys, s); }},
+            {"Crosstabs", [&](TableSink&) { return write_crosstabs(surveys, wb, csv.get()); }}};
+        auto plan = export_sheet_plan();
+        for (const auto& step : steps) {
+            ++ctx.stage;
+            ctx.tick(0, 1, step.sheet);
+            std::size_t rows = step.write(both);
+            for (const auto& p : plan)
+                if (p.sheet == step.sheet) result.sheets.push_back({p.sheet, p.file, "", rows});
+            for (const auto& [sheet, n] : std::exchange(summary_rows, {}))
+                for (const auto& p : plan)
+                    if (p.sheet == sheet) result.sheets.push_back({p.sheet, p.file, "", n});
+        }
+        // The descriptions the tables gave themselves are longer than the plan's: use the plan's
+        // short ones for the panel, the tables' own for About.
+        std::size_t participants = 0, respondents = 0;
+        for (const auto& c : ctx.conversations)
+            participants += c.participants.size();
+        for (const auto& s : surveys)
+            respondents += s.respondents;
+        for (auto& s : result.sheets)
+            for (const auto& p : plan)
+                if (p.sheet == s.sheet) s.description = p.description;
+        about.tail(result.sheets, {{"Conversations", ctx.conversations.size()},
+                                   {"Participants", participants},
+                                   {"Answers", ctx.answers},
+                                   {"Coded segments", ctx.segments},
+                                   {"Codes", ctx.codes.size()},
+                                   {"Survey instruments", surveys.size()},
+                                   {"Survey respondents", respondents}});
+        wb.set_properties("Convene evidence workbook", "Stakeholder conversations and surveys",
+                          describe_filter(options.filter));
+        ctx.tick(ctx.stages * 1000, ctx.stages * 1000, "Writing the file");
+        wb.close();
+    }
+    if (csv) {
+        csv->commit();
+        result.csv_files = csv->files();
+    }
+    xlsx_file.commit();
+    result.xlsx = options.xlsx;
+    return result;
+}
+
+} // namespace convene::exporting

@@ -1,0 +1,237 @@
+#include "store/coding_snapshot.hpp"
+
+#include "store/currency.hpp"
+#include "store/guides.hpp"
+#include "store/json_column.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace convene::store {
+namespace {
+
+// A deferred read transaction (a savepoint, so it nests): every query sees the same workspace.
+class ReadSnapshot {
+  public:
+    explicit ReadSnapshot(Database& db) : db_(db) { db_.exec("SAVEPOINT coding_snapshot"); }
+    ~ReadSnapshot() {
+        try {
+            db_.exec("RELEASE coding_snapshot");
+        } catch (...) { // nothing was written; a failed release loses nothing
+        }
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  private:
+    Database& db_;
+};
+
+using Index = std::unordered_map<std::string, int>;
+constexpr int kLast = 1 << 30; // the place of an answer to a question its guide does not have
+
+void load_conversations(Database& db, CodingSnapshot& s, Index& by_uuid) {
+    Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
+                     "facilitator, note_taker, status FROM conversation WHERE deleted_at IS NULL "
+                     "ORDER BY scheduled_at, uuid");
+    while (st.step()) {
+        SnapshotConversation c;
+        c.uuid = st.text(0);
+        c.guide_hash = st.text(1);
+        c.group = st.text(2);
+        c.mode = st.text(3);
+        c.org = st.text(4);
+        c.state = st.text(5);
+        c.scheduled_at = st.text(6);
+        c.facilitator = st.text(7);
+        c.note_taker = st.text(8);
+        c.status = parse_status(st.text(9)).value_or(Status::Planned);
+        by_uuid.emplace(c.uuid, static_cast<int>(s.conversations.size()));
+        s.conversations.push_back(std::move(c));
+    }
+    Statement ps(db, "SELECT conversation_uuid, uuid, name, role, organisation, consent "
+                     "FROM participant ORDER BY conversation_uuid, position");
+    while (ps.step()) {
+        auto it = by_uuid.find(ps.text(0));
+        if (it == by_uuid.end()) continue; // in the trash
+        s.conversations[it->second].participants.push_back(
+            {ps.text(1), ps.text(2), ps.text(3), ps.text(4), ps.integer(5) != 0});
+    }
+}
+
+int area_index(CodingSnapshot& s, const guides::Area& area) {
+    for (std::size_t i = 0; i < s.areas.size(); ++i)
+        if (s.areas[i].id == area.id) return static_cast<int>(i);
+    s.areas.push_back({area.id, area.title});
+    return static_cast<int>(s.areas.size()) - 1;
+}
+
+// Where a question sits: its area (index into CodingSnapshot::areas) and its place in the guide.
+struct Place {
+    int area = kNoIndex;
+    int order = 0;
+};
+using Places = std::unordered_map<std::string, Place>; // question id -> place
+
+// Each guide used, once; and per guide (index as in s.guides) its questions' places.
+std::vector<Places> load_guides(Workspace& ws, CodingSnapshot& s) {
+    std::vector<Places> area_of;
+    Index by_hash;
+    for (auto& c : s.conversations) {
+        auto [it, added] = by_hash.emplace(c.guide_hash, static_cast<int>(s.guides.size()));
+        c.guide = it->second;
+        if (!added) continue;
+        auto guide = guide_by_hash(ws, c.guide_hash);
+        if (!guide) throw Error("the guide " + c.guide_hash.substr(0, 12) + " is missing");
+        auto& questions = area_of.emplace_back();
+        int order = 0;
+        for (const auto& area : guide->areas) {
+            int index = area_index(s, area);
+            for (const auto& q : area.questions)
+                questions.emplace(q.id, Place{index, order++});
+        }
+        s.guides.push_back(std::move(*guide));
+    }
+    return area_of;
+}
+
+// Follow-ups come after every guide question (their conversation's own additions).
+void load_follow_ups(Database& db, CodingSnapshot& s, Places& places) {
+    Statement st(db, "SELECT uuid, area_id, text FROM follow_up ORDER BY conversation_uuid, "
+                     "position");
+    while (st.step()) {
+        auto id = follow_up_question_id(st.text(0));
+        auto found = std::find_if(s.areas.begin(), s.areas.end(),
+                                  [&](const auto& a) { return a.id == st.text(1); });
+        int area = found == s.areas.end() ? kNoIndex : static_cast<int>(found - s.areas.begin());
+        places.emplace(id, Place{area, kLast - 1});
+        s.follow_up_texts.emplace_back(id, st.text(2));
+    }
+}
+
+// Answers by conversation (in the snapshot's order), then by their question's place.
+void sort_answers(CodingSnapshot& s, std::vector<int>& order, Index& by_uuid) {
+    std::vector<std::size_t> perm(s.answers.size());
+    for (std::size_t i = 0; i < perm.size(); ++i)
+        perm[i] = i;
+    std::sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = s.answers[a];
+        const auto& y = s.answers[b];
+        if (x.conversation != y.conversation) return x.conversation < y.conversation;
+        if (order[a] != order[b]) return order[a] < order[b];
+        return x.question_id < y.question_id;
+    });
+    std::vector<SnapshotAnswer> sorted;
+    sorted.reserve(perm.size());
+    by_uuid.clear();
+    for (auto i : perm) {
+        by_uuid.emplace(s.answers[i].uuid, static_cast<int>(sorted.size()));
+        sorted.push_back(std::move(s.answers[i]));
+    }
+    s.answers = std::move(sorted);
+}
+
+void load_answers(Database& db, CodingSnapshot& s, const Index& conversations,
+                  const std::vector<Places>& places, const Places& follow_ups, Index& by_uuid) {
+    std::vector<int> order;
+    Statement st(db, "SELECT uuid, conversation_uuid, question_id, notes, asked, value_json "
+                     "FROM answer ORDER BY conversation_uuid, rowid");
+    while (st.step()) {
+        auto c = conversations.find(st.text(1));
+        if (c == conversations.end()) continue;
+        SnapshotAnswer a;
+        a.uuid = st.text(0);
+        a.conversation = c->second;
+        a.question_id = st.text(2);
+        a.notes = st.text(3);
+        a.asked = static_cast<Asked>(st.integer(4));
+        a.values = json_column(st.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
+        const auto& guide = places[static_cast<std::size_t>(s.conversations[c->second].guide)];
+        Place place{kNoIndex, kLast};
+        if (auto it = guide.find(a.question_id); it != guide.end())
+            place = it->second;
+        else if (auto f = follow_ups.find(a.question_id); f != follow_ups.end())
+            place = f->second;
+        a.area = place.area;
+        order.push_back(place.order);
+        by_uuid.emplace(a.uuid, static_cast<int>(s.answers.size()));
+        s.answers.push_back(std::move(a));
+    }
+    Statement qs(db, "SELECT answer_uuid, uuid, text, speaker FROM quote "
+                     "ORDER BY answer_uuid, position");
+    while (qs.step())
+        if (auto it = by_uuid.find(qs.text(0)); it != by_uuid.end())
+            s.answers[static_cast<std::size_t>(it->second)].quotes.push_back(
+                {qs.text(1), qs.text(2), qs.text(3)});
+    sort_answers(s, order, by_uuid);
+}
+
+void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
+    Index codes, coders;
+    for (std::size_t i = 0; i < s.codes.size(); ++i)
+        codes.emplace(s.codes[i].uuid, static_cast<int>(i));
+    for (std::size_t i = 0; i < s.coders.size(); ++i)
+        coders.emplace(s.coders[i].uuid, static_cast<int>(i));
+    Statement st(db, "SELECT uuid, answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
+                     "excerpt, anchor FROM segment WHERE deleted_at IS NULL");
+    while (st.step()) {
+        auto answer = answers.find(st.text(1));
+        auto code = codes.find(st.text(2));
+        if (answer == answers.end() || code == codes.end()) continue;
+        SnapshotSegment seg;
+        seg.uuid = st.text(0);
+        seg.answer = answer->second;
+        seg.code = code->second;
+        auto coder = coders.find(st.text(3));
+        seg.coder = coder == coders.end() ? kNoIndex : coder->second;
+        auto part = st.text(4);
+        seg.part = part == "notes"   ? SegmentPart::Notes
+                   : part == "quote" ? SegmentPart::Quote
+                                     : SegmentPart::Answer;
+        seg.quote_uuid = st.text(5);
+        seg.excerpt = st.text(6);
+        seg.lost = st.text(7) == "lost";
+        s.segments.push_back(std::move(seg));
+    }
+    std::stable_sort(s.segments.begin(), s.segments.end(),
+                     [](const auto& a, const auto& b) { return a.answer < b.answer; });
+}
+
+} // namespace
+
+CodingSnapshot load_coding_snapshot(Workspace& ws) {
+    auto& db = ws.db();
+    ReadSnapshot read(db);
+    CodingSnapshot s;
+    Index conversations, answers;
+    load_conversations(db, s, conversations);
+    auto area_of = load_guides(ws, s);
+    Places follow_ups;
+    load_follow_ups(db, s, follow_ups);
+    load_answers(db, s, conversations, area_of, follow_ups, answers);
+    s.codes = list_codes(db);
+    s.coders = list_people(db);
+    load_segments(db, s, answers);
+    s.currency = load_currency(ws);
+    return s;
+}
+
+std::string CodingSnapshot::question_text(const SnapshotAnswer& answer) const {
+    const auto& c = conversations[static_cast<std::size_t>(answer.conversation)];
+    if (c.guide != kNoIndex) {
+        const auto& guide = guides[static_cast<std::size_t>(c.guide)];
+        if (const auto* q = guide.question(answer.question_id))
+            return guides::substitute(q->text_for(c.group), c.state, c.org);
+    }
+    for (const auto& [id, text] : follow_up_texts)
+        if (id == answer.question_id) return text;
+    return {};
+}
+
+std::string CodingSnapshot::group_label(const std::string& group_id) const {
+    for (const auto& g : guides)
+        if (const auto* group = g.group(group_id)) return group->label;
+    return group_id;
+}
+
+} // namespace convene::store

@@ -1,0 +1,67 @@
+#!/usr/bin/python3
+"""Reference values for tests/group_tests_test.cpp, from SciPy and statsmodels (Debian 12's
+python3-scipy 1.10 and python3-statsmodels 0.13), run with /usr/bin/python3. Every number the
+test checks is printed here with repr, at full precision; reference_output.txt keeps the output.
+"""
+import numpy as np
+from scipy import stats
+import statsmodels.api as sm
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.oneway import anova_oneway
+
+# Three school levels rating one construct (means of 1-5 items).
+elementary = [3.2, 4.0, 3.6, 4.4, 3.8, 4.2, 3.0, 4.6, 3.4, 4.0]
+middle = [2.8, 3.4, 3.0, 3.6, 2.6, 3.2, 3.8, 3.0]
+high = [3.0, 2.2, 3.6, 2.4, 4.2, 2.0, 3.2, 2.8, 3.8, 2.6, 3.4]
+groups = [elementary, middle, high]
+
+f, p = stats.f_oneway(*groups)
+print("anova f", repr(f), "p", repr(p))
+allv = np.concatenate(groups)
+grand = allv.mean()
+ssb = sum(len(g) * (np.mean(g) - grand) ** 2 for g in groups)
+ssw = sum(((np.array(g) - np.mean(g)) ** 2).sum() for g in groups)
+msw = ssw / (len(allv) - 3)
+print("eta2", repr(ssb / (ssb + ssw)), "omega2", repr((ssb - 2 * msw) / (ssb + ssw + msw)))
+
+w = anova_oneway(groups, use_var="unequal", welch_correction=True)
+print("welch f", repr(w.statistic), "df", repr(w.df), "p", repr(w.pvalue))
+
+h, p = stats.kruskal(*groups)
+print("kruskal h", repr(h), "p", repr(p))
+
+pairs = [(0, 1), (0, 2), (1, 2)]
+raw = [stats.ttest_ind(groups[a], groups[b], equal_var=False).pvalue for a, b in pairs]
+print("pairwise welch p", [repr(x) for x in raw])
+print("holm", [repr(x) for x in multipletests(raw, method="holm")[1]])
+print("holm textbook", [repr(x) for x in multipletests([0.01, 0.04, 0.03, 0.005], method="holm")[1]])
+
+table = [[25, 13], [25, 37]]
+chi2, p, dof, expected = stats.chi2_contingency(table, correction=False)
+print("chi2", repr(chi2), "p", repr(p), "dof", dof, "expected", expected.tolist())
+print("cramer v", repr(np.sqrt(chi2 / (np.sum(table) * 1))))
+table3 = [[12, 5, 9], [7, 14, 6], [3, 8, 16]]
+chi2, p, dof, expected = stats.chi2_contingency(table3, correction=False)
+print("chi2 3x3", repr(chi2), "p", repr(p), "dof", dof)
+print("cramer v 3x3", repr(np.sqrt(chi2 / (np.sum(table3) * 2))))
+
+print("fisher tea", stats.fisher_exact([[3, 1], [1, 3]]))
+print("fisher tea greater", repr(stats.fisher_exact([[3, 1], [1, 3]], alternative="greater")[1]))
+print("fisher kvec", [repr(x) for x in stats.fisher_exact(table)])
+print("fisher kvec less", repr(stats.fisher_exact(table, alternative="less")[1]))
+print("fisher small", [repr(x) for x in stats.fisher_exact([[7, 2], [1, 9]])])
+
+# Cluster-robust: respondents (clusters) each rating 3-5 items.
+a = [[4, 5, 4], [3, 4, 4, 5], [5, 5, 4, 4, 5], [2, 3, 3], [4, 4, 5, 3]]
+b = [[3, 3, 2], [4, 3, 3, 4], [2, 2, 3], [3, 4, 2, 3, 3], [4, 4, 3], [3, 2, 2, 3]]
+y, x, g = [], [], []
+for i, r in enumerate(a):
+    y += r; x += [1] * len(r); g += [i] * len(r)
+for i, r in enumerate(b):
+    y += r; x += [0] * len(r); g += [100 + i] * len(r)
+X = sm.add_constant(np.array(x, dtype=float))
+fit = sm.OLS(np.array(y, dtype=float), X).fit(cov_type="cluster", cov_kwds={"groups": np.array(g)},
+                                              use_t=True)
+print("cluster diff", repr(fit.params[1]), "se", repr(fit.bse[1]), "t", repr(fit.tvalues[1]),
+      "p", repr(fit.pvalues[1]), "df", repr(fit.df_resid_inference),
+      "ci", [repr(v) for v in fit.conf_int()[1]])

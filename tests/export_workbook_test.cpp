@@ -1,0 +1,304 @@
+// The spreadsheet export read back as a reader would: tests/read_workbook.py opens the workbook
+// with openpyxl (Debian's python3-openpyxl) and prints it as JSON; these tests compare every
+// sheet, header and a sample of values with the database, and check the safety rules (text never
+// a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
+#include "cli_runner.hpp"
+#include "export/workbook_export.hpp"
+#include "guides/data_dir.hpp"
+#include "store/answers.hpp"
+#include "store/codebook.hpp"
+#include "store/conversations.hpp"
+#include "store/demo.hpp"
+#include "store/guides.hpp"
+#include "store/people.hpp"
+#include "store/seed.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+using namespace convene;
+using convene::test::TempDir;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string run(const std::string& command) {
+    std::string out;
+    std::FILE* p = ::popen(command.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[65536];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p))
+        out.append(buf, n);
+    REQUIRE(::pclose(p) == 0);
+    return out;
+}
+
+std::string script() {
+    return std::string("/usr/bin/python3 ") + CONVENE_TESTS_DIR + "/read_workbook.py ";
+}
+
+json read_workbook(const fs::path& file) {
+    return json::parse(run(script() + "'" + file.string() + "'"));
+}
+
+const json& sheet(const json& wb, const std::string& name) {
+    for (const auto& s : wb["sheets"])
+        if (s["name"] == name) return s;
+    FAIL("no sheet " << name);
+    throw std::logic_error("unreachable");
+}
+
+// The row of a sheet whose column `col` holds value.
+const json* row_with(const json& s, std::size_t col, const std::string& value) {
+    for (const auto& r : s["rows"])
+        if (r.size() > col && r[col]["v"] == value) return &r;
+    return nullptr;
+}
+
+std::size_t column(const json& s, const std::string& header) {
+    const auto& h = s["rows"][0];
+    for (std::size_t c = 0; c < h.size(); ++c)
+        if (h[c]["v"] == header) return c;
+    FAIL("no column " << header << " in " << s["name"]);
+    return 0;
+}
+
+struct Demo {
+    TempDir dir;
+    std::unique_ptr<store::Workspace> ws = store::open_workspace(dir / "demo.db");
+    Demo() { store::load_demo_project(*ws, guides::data_dir()); }
+};
+
+} // namespace
+
+TEST_CASE("the demo workbook reads back with every sheet, header and value of the database",
+          "[export]") {
+    Demo demo;
+    auto file = demo.dir / "demo.xlsx";
+    auto result = exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}});
+    json wb = read_workbook(file);
+    CHECK(wb["zip_ok"] == true);
+
+    // Every planned sheet, in order, each table with a frozen bold header and an autofilter.
+    auto plan = exporting::export_sheet_plan();
+    REQUIRE(wb["sheets"].size() == plan.size());
+    for (std::size_t i = 0; i < plan.size(); ++i)
+        CHECK(wb["sheets"][i]["name"] == plan[i].sheet);
+    for (const char* name : {"Conversations", "Answers", "Codebook", "Code frequencies",
+                             "Survey items", "Group comparisons"}) {
+        CHECK(sheet(wb, name)["freeze"] == "A2");
+        CHECK(sheet(wb, name)["autofilter"].is_string());
+    }
+    CHECK(wb["charts"].size() >= 3); // Likert items, codes by group, currency equivalents
+
+    // Conversations: one row each, with the database's organisation and state.
+    const auto& convs = sheet(wb, "Conversations");
+    auto rows = store::list_conversations(demo.ws->db());
+    CHECK(convs["rows"].size() == rows.size() + 1);
+    for (const auto& r : rows) {
+        const json* row = row_with(convs, 0, r.uuid);
+        REQUIRE(row != nullptr);
+        CHECK((*row)[column(convs, "Organisation")]["v"] == r.org);
+        CHECK((*row)[column(convs, "State")]["v"] == r.state);
+        CHECK((*row)[column(convs, "Date")]["t"] == "d"); // a real date, not text
+    }
+
+    // Answers: a sample of answers' notes equal to the store, as strings.
+    const auto& answers = sheet(wb, "Answers");
+    std::size_t checked = 0;
+    for (const auto& r : rows) {
+        for (const auto& [qid, a] : store::answers_for(demo.ws->db(), r.uuid)) {
+            if (a.notes.empty()) continue;
+            const json* row = row_with(answers, 0, a.uuid);
+            REQUIRE(row != nullptr);
+            CHECK((*row)[column(answers, "Notes")]["v"] == a.notes);
+            CHECK((*row)[column(answers, "Question id")]["v"] == qid);
+            ++checked;
+            break;
+        }
+    }
+    CHECK(checked >= 10); // every conversation with notes (the planned one has none)
+
+    // A coded segment's answer cell links to that answer's row in Answers.
+    const auto& segs = sheet(wb, "Coded segments");
+    REQUIRE(segs["rows"].size() > 1);
+    const auto& link_cell = segs["rows"][1][1];
+    REQUIRE(link_cell.contains("link"));
+    std::string target = link_cell["link"];
+    auto target_row = std::stoul(target.substr(target.find("!A") + 2));
+    CHECK(answers["rows"][target_row - 1][0]["v"] == link_cell["v"]);
+
+    // Codebook: every live code with its description.
+    const auto& codebook = sheet(wb, "Codebook");
+    auto codes = store::list_codes(demo.ws->db());
+    CHECK(codebook["rows"].size() == codes.size() + 1);
+    const json* first = row_with(codebook, 0, codes.front().uuid);
+    REQUIRE(first != nullptr);
+    CHECK((*first)[column(codebook, "Description")]["v"] ==
+          (codes.front().description.empty() ? json() : json(codes.front().description)));
+
+    // Survey items: one row per Likert item of the demo survey with 100 respondents' answers.
+    const auto& items = sheet(wb, "Survey items");
+    CHECK(items["rows"].size() > 30);
+    CHECK(items["rows"][1][column(items, "n")]["t"] == "n");
+
+    // The CSV files are the same tables, headed by their snake_case column ids.
+    CHECK(result.csv_files.size() == 15);
+    auto csv = test::read_file(demo.dir / "csv" / "answers.csv");
+    CHECK(csv.rfind("answer_uuid,conversation_uuid,date,", 0) == 0);
+    // Every sheet's rows count as the export reported them.
+    for (const auto& s : result.sheets)
+        if (s.sheet != "Crosstabs" && s.sheet != "Charts")
+            CHECK(sheet(wb, s.sheet)["rows"].size() == s.rows + 1);
+}
+
+TEST_CASE("text that looks like a formula stays text in the workbook and is neutralised in CSV",
+          "[export]") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    store::Conversation c;
+    c.group = "licensing";
+    c.org = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    c.state = "KY";
+    c.scheduled_at = "2024-03-05T10:00";
+    c.guide_hash = *store::current_guide_hash(*ws, "air-2019");
+    c.participants.push_back({"", "+Ann Lee", "-director", "@org", true});
+    auto uuid = store::create_conversation(ws->db(), c);
+    store::Answer a;
+    a.conversation_uuid = uuid;
+    a.notes = "=1+1";
+    auto g = store::current_guide(*ws, "air-2019");
+    a.question_id = g->areas.front().questions.front().id;
+    store::save_answer(ws->db(), a);
+
+    auto file = dir / "out.xlsx";
+    exporting::export_workspace(*ws, {file, dir / "csv", false, {}});
+    json wb = read_workbook(file);
+    const auto& convs = sheet(wb, "Conversations");
+    const auto& org = convs["rows"][1][column(convs, "Organisation")];
+    CHECK(org["v"] == c.org);
+    CHECK(org["t"] == "s");
+    const auto& answers = sheet(wb, "Answers");
+    CHECK(answers["rows"][1][column(answers, "Notes")]["v"] == "=1+1");
+    CHECK(answers["rows"][1][column(answers, "Notes")]["t"] == "s");
+
+    auto conv_csv = test::read_file(dir / "csv" / "conversations.csv");
+    CHECK(conv_csv.find("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"") !=
+          std::string::npos);
+    auto part_csv = test::read_file(dir / "csv" / "participants.csv");
+    CHECK(part_csv.find(",'+Ann Lee,'-director,'@org,") != std::string::npos);
+    CHECK(test::read_file(dir / "csv" / "answers.csv").find(",'=1+1,") != std::string::npos);
+}
+
+TEST_CASE("a failed or cancelled export leaves no half-written file and the earlier one intact",
+          "[export]") {
+    Demo demo;
+    auto file = demo.dir / "out.xlsx";
+    test::write_file(file, "earlier export");
+    std::set<std::string> before;
+    for (const auto& e : fs::directory_iterator(demo.dir.path()))
+        before.insert(e.path().string());
+
+    SECTION("cancelled while writing the answers") {
+        auto cancel = [](std::size_t, std::size_t, const std::string& sheet) {
+            return sheet != "Answers";
+        };
+        CHECK_THROWS_AS(
+            exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}}, cancel),
+            exporting::ExportCancelled);
+    }
+    SECTION("an unknown coder") {
+        exporting::ExportFilter f;
+        f.coder = "Nobody Here";
+        CHECK_THROWS_WITH(exporting::export_workspace(*demo.ws, {file, {}, false, f}),
+                          Catch::Contains("Nobody Here"));
+    }
+    SECTION("a folder that does not exist") {
+        CHECK_THROWS_WITH(
+            exporting::export_workspace(*demo.ws, {demo.dir / "missing" / "x.xlsx", {}, false, {}}),
+            Catch::Contains("does not exist"));
+    }
+    CHECK(test::read_file(file) == "earlier export");
+    std::set<std::string> after;
+    for (const auto& e : fs::directory_iterator(demo.dir.path()))
+        after.insert(e.path().string());
+    after.erase((demo.dir / "csv").string()); // the folder asked for may be made; no file in it
+    CHECK(after == before);
+    if (fs::exists(demo.dir / "csv")) CHECK(fs::is_empty(demo.dir / "csv"));
+}
+
+TEST_CASE("a pseudonymised export holds no name of the workspace in any XML part or CSV file",
+          "[export]") {
+    Demo demo;
+    // Every name in the workspace: participants, facilitators, note takers, speakers, coders.
+    std::set<std::string> names;
+    for (const auto& r : store::list_conversations(demo.ws->db())) {
+        auto c = store::get_conversation(demo.ws->db(), r.uuid);
+        names.insert(c->facilitator);
+        names.insert(c->note_taker);
+        for (const auto& p : c->participants)
+            names.insert(p.name);
+        for (const auto& [q, a] : store::answers_for(demo.ws->db(), r.uuid))
+            for (const auto& quote : a.quotes)
+                names.insert(quote.speaker);
+    }
+    for (const auto& p : store::list_people(demo.ws->db()))
+        names.insert(p.name);
+    names.erase("");
+    REQUIRE(names.size() > 20);
+    std::ofstream(demo.dir / "names.txt") << [&] {
+        std::string all;
+        for (const auto& n : names)
+            all += n + "\n";
+        return all;
+    }();
+
+    auto file = demo.dir / "pseudo.xlsx";
+    exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", true, {}});
+    std::string found = run(script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
+                            file.string() + "' '" + (demo.dir / "csv").string() + "'");
+    CHECK(found == "");
+    json wb = read_workbook(file);
+    const auto& about = sheet(wb, "About");
+    bool says_so = false;
+    for (const auto& r : about["rows"])
+        if (r.size() > 1 && r[1]["v"].is_string() &&
+            r[1]["v"].get<std::string>().rfind("Pseudonymised", 0) == 0)
+            says_so = true;
+    CHECK(says_so);
+    const auto& parts = sheet(wb, "Participants");
+    CHECK(parts["rows"][1][column(parts, "Participant")]["v"].get<std::string>()[0] == 'P');
+
+    // Without the flag the same search finds the names (the search itself works).
+    exporting::export_workspace(*demo.ws, {demo.dir / "named.xlsx", {}, false, {}});
+    CHECK(run(script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
+              (demo.dir / "named.xlsx").string() + "'") != "");
+}
+
+TEST_CASE("convene-cli export writes the workbook and CSV files and reports its sheets",
+          "[export]") {
+    TempDir dir;
+    std::string db = "--db " + test::shell_quote((dir / "ws.db").string()) + " ";
+    REQUIRE(test::run_cli(dir, db + "demo").code == 0);
+    auto r = test::run_cli(
+        dir, db + "--json export " + test::shell_quote((dir / "x.xlsx").string()) + " --csv " +
+                 test::shell_quote((dir / "csv").string()) + " --group licensing --pseudonymize");
+    REQUIRE(r.code == 0);
+    auto j = json::parse(r.out);
+    CHECK(j["sheets"].size() == exporting::export_sheet_plan().size() - 1); // all but About
+    CHECK(j["csv_files"].size() == 15);
+    CHECK(fs::exists(dir / "x.xlsx"));
+    json wb = read_workbook(dir / "x.xlsx");
+    const auto& convs = sheet(wb, "Conversations");
+    for (std::size_t i = 1; i < convs["rows"].size(); ++i)
+        CHECK(convs["rows"][i][column(convs, "Group id")]["v"] == "licensing");
+    auto bad = test::run_cli(dir, db + "export " + test::shell_quote((dir / "x.xlsx").string()) +
+                                      " --coder Nobody");
+    CHECK(bad.code != 0);
+    CHECK_THAT(bad.err, Catch::Contains("Nobody"));
+}
