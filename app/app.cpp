@@ -252,6 +252,17 @@ void App::run(Command command) {
     case Command::FocusNotes:
     case Command::InsertTime:
     case Command::LeaveKiosk:
+    case Command::RateLevel1:
+    case Command::RateLevel2:
+    case Command::RateLevel3:
+    case Command::RateLevel4:
+    case Command::RateLevel5:
+    case Command::RateLevel6:
+    case Command::RateLevel7:
+    case Command::RateLevel8:
+    case Command::RateLevel9:
+    case Command::NextCriterion:
+    case Command::PreviousCriterion:
         views_[static_cast<std::size_t>(screen_)]->handle(command);
         break;
     }

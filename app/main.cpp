@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", screenshot, "Render a few frames, save the window as PNG, exit");
     cli.add_option("--view", view,
                    "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
+                   "compiled, overview, "
                    "library, summaries");
     cli.add_option("--size", size, "Window size as WIDTHxHEIGHT (e.g. 1024x640)");
     cli.add_option("--text-scale", text_scale,
@@ -34,10 +35,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
-    bool part_view = view == "walkthrough" || view == "review" || view == "kiosk";
+    bool part_view = view == "walkthrough" || view == "review" || view == "kiosk" ||
+                     view == "compiled" || view == "overview";
     if (!view.empty() && !part_view && !convene::app::screen_from_id(view)) {
         std::fprintf(stderr,
                      "convene: unknown view \"%s\" (conversations, walkthrough, review, kiosk, "
+                     "compiled, overview, "
                      "surveys, quality, library, summaries)\n",
                      view.c_str());
         return 2;

@@ -227,6 +227,7 @@ void App::draw_shortcuts_window() {
             ImGui::TableSetupColumn("Action");
             ImGui::TableHeadersRow();
             for (const auto& s : shortcuts()) {
+                if (!s.action) continue; // one row stands for a run of keys ("1 ... 9")
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.keys);

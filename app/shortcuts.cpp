@@ -36,12 +36,32 @@ constexpr std::array kShortcuts{
              "Walkthrough: write the conversation's elapsed time ([12:34]) into the notes"},
     Shortcut{Command::LeaveKiosk, true, true, GLFW_KEY_K, "Ctrl+Alt+K",
              "Survey kiosk: hand the laptop back to the facilitator"},
+    // Plain keys: ignored while a text box (an evidence note) has the keyboard.
+    Shortcut{Command::RateLevel1, false, false, GLFW_KEY_1, "1 ... 9",
+             "Quality review: rate the selected criterion at that level"},
+    Shortcut{Command::RateLevel2, false, false, GLFW_KEY_2, "2", nullptr},
+    Shortcut{Command::RateLevel3, false, false, GLFW_KEY_3, "3", nullptr},
+    Shortcut{Command::RateLevel4, false, false, GLFW_KEY_4, "4", nullptr},
+    Shortcut{Command::RateLevel5, false, false, GLFW_KEY_5, "5", nullptr},
+    Shortcut{Command::RateLevel6, false, false, GLFW_KEY_6, "6", nullptr},
+    Shortcut{Command::RateLevel7, false, false, GLFW_KEY_7, "7", nullptr},
+    Shortcut{Command::RateLevel8, false, false, GLFW_KEY_8, "8", nullptr},
+    Shortcut{Command::RateLevel9, false, false, GLFW_KEY_9, "9", nullptr},
+    Shortcut{Command::NextCriterion, false, false, GLFW_KEY_DOWN, "Down",
+             "Quality review: next criterion"},
+    Shortcut{Command::PreviousCriterion, false, false, GLFW_KEY_UP, "Up",
+             "Quality review: previous criterion"},
 };
 
 } // namespace
 
 std::span<const Shortcut> shortcuts() {
     return kShortcuts;
+}
+
+int rate_level_of(Command command) {
+    int n = static_cast<int>(command) - static_cast<int>(Command::RateLevel1);
+    return n >= 0 && n < 9 ? n : -1;
 }
 
 const char* shortcut_label(Command command) {

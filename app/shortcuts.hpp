@@ -32,7 +32,22 @@ enum class Command {
     InsertTime,
     // Survey kiosk
     LeaveKiosk,
+    // Quality review: rate the selected criterion at level 1..9, move between criteria
+    RateLevel1,
+    RateLevel2,
+    RateLevel3,
+    RateLevel4,
+    RateLevel5,
+    RateLevel6,
+    RateLevel7,
+    RateLevel8,
+    RateLevel9,
+    NextCriterion,
+    PreviousCriterion,
 };
+
+// The level (0-based) a RateLevelN command rates at, or -1 for any other command.
+int rate_level_of(Command command);
 
 struct Shortcut {
     Command command;
@@ -40,7 +55,7 @@ struct Shortcut {
     bool alt;
     int key;            // GLFW key code (ImGui 1.86 indexes io.KeysDown by it)
     const char* keys;   // as shown to the user
-    const char* action; // what it does
+    const char* action; // what it does; nullptr: listed with the shortcut before it in Help
 };
 
 std::span<const Shortcut> shortcuts();

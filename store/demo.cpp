@@ -6,6 +6,7 @@
 #include "store/answers.hpp"
 #include "store/conversations.hpp"
 #include "store/demo_coding.hpp"
+#include "store/demo_reviews.hpp"
 #include "store/guides.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"
@@ -133,6 +134,9 @@ DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_d
     auto coding = load_demo_coding(ws, data_dir / "demo-coding.json", p.conversations.uuids);
     p.coders = coding.coders;
     p.segments = coding.segments;
+    auto reviews = load_demo_reviews(ws, data_dir / "demo-reviews.json");
+    p.reviewers = reviews.reviewers;
+    p.ratings = reviews.ratings;
     tx.commit();
     return p;
 }

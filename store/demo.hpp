@@ -23,11 +23,12 @@ DemoResult load_demo(Workspace& ws, const std::filesystem::path& demo_file);
 
 // The whole demo project from the bundled data folder: the conversations above and a KVEC-style
 // survey (100 teachers, half who earned micro-credentials) imported into pl-standards, and the
-// conversations coded by two coders.
+// conversations coded by two coders, and two MC profiles rated by three reviewers.
 struct DemoProject {
     DemoResult conversations;
     std::size_t survey_respondents = 0;
-    int coders = 0, segments = 0; // the demo's coding (store/demo_coding.hpp)
+    int coders = 0, segments = 0;   // the demo's coding (store/demo_coding.hpp)
+    int reviewers = 0, ratings = 0; // the demo's quality review (store/demo_reviews.hpp)
 };
 DemoProject load_demo_project(Workspace& ws, const std::filesystem::path& data_dir);
 

@@ -12,6 +12,9 @@ constexpr std::string_view kGuideCurrent =
 constexpr std::string_view kInstrumentCurrent =
     "CASE WHEN EXISTS (SELECT 1 FROM main.instrument x WHERE x.instrument_id = "
     "o.instrument_id AND x.current = 1) THEN 0 ELSE o.current END";
+constexpr std::string_view kCriteriaCurrent =
+    "CASE WHEN EXISTS (SELECT 1 FROM main.criteria_set x WHERE x.criteria_id = o.criteria_id "
+    "AND x.current = 1) THEN 0 ELSE o.current END";
 // Two codes made apart with the same name have the same slug: the one that comes in gets its
 // uuid's first digits added (the slug is only a handle; the uuid is the code).
 constexpr std::string_view kCodeSlug =
@@ -95,6 +98,30 @@ const std::vector<MergeTable>& tables() {
         {"follow_up", {"uuid"}, "{}.uuid", "", R::KeepOurs, {}, {}, {}, {}, "", {}},
         {"area_time", {"uuid"}, "{}.uuid", "updated_at", R::LaterEdit, {}, {}, {}, {}, "", {}},
         {"segment", {"uuid"}, "{}.uuid", "updated_at", R::LaterEdit, {}, {}, {}, {}, "", {}},
+        {"criteria_set",
+         {"hash"},
+         "{}.hash",
+         "",
+         R::AddOnly,
+         {"current", "added_at", "deleted_at"},
+         {},
+         {{"current", kCriteriaCurrent}},
+         {},
+         "",
+         {}},
+        // One reviewer's rating of one criterion of one profile: two laptops can make it apart.
+        {"rating",
+         {"uuid"},
+         "{}.profile_slug || '/' || {}.criteria_hash || '/' || {}.criterion_id || '/' || "
+         "{}.reviewer_uuid",
+         "updated_at",
+         R::LaterEdit,
+         {},
+         {},
+         {},
+         {"profile_slug", "criteria_hash", "criterion_id", "reviewer_uuid"},
+         "",
+         {}},
         {"respondent",
          {"uuid"},
          "{}.uuid",

@@ -272,6 +272,42 @@ constexpr std::array kMigrations{
             updated_at    TEXT NOT NULL
         ) STRICT;
     )sql"},
+    // 8: quality review. Criteria sets are kept by content hash like guides (a rating points at
+    // the exact version it was made with). A rating is one reviewer's level and evidence note for
+    // one criterion of one MC profile: the profile is named by its slug, which is the same in
+    // every workspace (uuids of profiles are made per workspace), so merged workspaces agree.
+    // level is the position of the set's rating level (0 = lowest), NULL while only a note is
+    // written. One row per profile, set, criterion and reviewer; level and note are written
+    // separately, so two reviewers (or a reviewer's two edits) never overwrite each other.
+    Migration{8, R"sql(
+        CREATE TABLE criteria_set (
+            hash        TEXT PRIMARY KEY,
+            criteria_id TEXT NOT NULL,
+            version     TEXT NOT NULL,
+            title       TEXT NOT NULL,
+            json        TEXT NOT NULL,
+            bundled     INTEGER NOT NULL DEFAULT 0,
+            current     INTEGER NOT NULL DEFAULT 1,
+            added_at    TEXT NOT NULL,
+            deleted_at  TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX criteria_set_current_id ON criteria_set(criteria_id)
+            WHERE current = 1;
+
+        CREATE TABLE rating (
+            uuid          TEXT PRIMARY KEY,
+            profile_slug  TEXT NOT NULL,
+            criteria_hash TEXT NOT NULL REFERENCES criteria_set(hash),
+            criterion_id  TEXT NOT NULL,
+            reviewer_uuid TEXT NOT NULL REFERENCES person(uuid),
+            level         INTEGER CHECK (level IS NULL OR level >= 0),
+            note          TEXT NOT NULL DEFAULT '',
+            updated_at    TEXT NOT NULL,
+            deleted_at    TEXT,
+            UNIQUE (profile_slug, criteria_hash, criterion_id, reviewer_uuid)
+        ) STRICT;
+        CREATE INDEX rating_set ON rating(criteria_hash, profile_slug);
+    )sql"},
     // 9: merging workspaces. Rows every workspace seeds from the bundled data get the same
     // identity everywhere (a name-based uuid from the slug): bundled codes are re-keyed, with
     // their segments and sub-codes. Area timings become parts (one row per session that timed
@@ -371,6 +407,12 @@ constexpr std::array kMigrations{
         CREATE TRIGGER area_time_version AFTER UPDATE OF updated_at ON area_time
             WHEN old.updated_at IS NOT new.updated_at BEGIN
             INSERT OR IGNORE INTO row_version VALUES ('area_time', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER rating_version AFTER UPDATE OF updated_at ON rating
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('rating', old.profile_slug || '/' ||
+                old.criteria_hash || '/' || old.criterion_id || '/' || old.reviewer_uuid,
+                old.updated_at);
         END;
         CREATE TRIGGER participant_tombstone AFTER DELETE ON participant BEGIN
             INSERT OR IGNORE INTO tombstone VALUES ('participant', old.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));

@@ -1,12 +1,14 @@
 #include "store/seed.hpp"
 
 #include "guides/codebook.hpp"
+#include "guides/criteria.hpp"
 #include "guides/currency.hpp"
 #include "guides/data_dir.hpp"
 #include "guides/guide_json.hpp"
 #include "guides/instrument.hpp"
 #include "guides/profiles.hpp"
 #include "store/codebook.hpp"
+#include "store/criteria_sets.hpp"
 #include "store/currency.hpp"
 #include "store/guides.hpp"
 #include "store/mc_profiles.hpp"
@@ -47,15 +49,28 @@ void seed_instruments(Workspace& ws, const std::filesystem::path& dir) {
         .run();
 }
 
+// Quality criteria sets arrived with workspace format 7: the same once-only marker, so a set a
+// workgroup deleted does not come back, and an older workspace gets the bundled draft once.
+void seed_criteria(Workspace& ws, const std::filesystem::path& dir) {
+    if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'criteria_seeded_at'") > 0)
+        return;
+    for (const auto& f : bundled_files(dir, ".criteria.json"))
+        import_criteria(ws.db(), *require(guides::load_criteria_file(f), f).set, true);
+    Statement(ws.db(), "INSERT INTO meta(key, value) VALUES ('criteria_seeded_at', ?1)")
+        .bind(1, now_utc())
+        .run();
+}
+
 void seed_bundled_content(Workspace& ws, const std::filesystem::path& dir) {
     if (ws.read_only()) return; // nothing can be added; what is there is shown
     // Most opens find everything seeded and take no write lock at all.
     if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key IN ('seeded_at', "
-                           "'instruments_seeded_at')") == 2)
+                           "'instruments_seeded_at', 'criteria_seeded_at')") == 3)
         return;
     // One transaction: two processes opening a new workspace at once seed it once.
     Transaction tx(ws.db());
     seed_instruments(ws, dir);
+    seed_criteria(ws, dir);
     if (query_int(ws.db(), "SELECT count(*) FROM meta WHERE key = 'seeded_at'") > 0)
         return tx.commit();
     for (const auto& f : bundled_files(dir, ".guide.json"))

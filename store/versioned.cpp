@@ -12,8 +12,15 @@ struct Names {
 };
 
 Names names(VersionedTable t) {
-    return t == VersionedTable::Guide ? Names{"guide", "guide_id"}
-                                      : Names{"instrument", "instrument_id"};
+    switch (t) {
+    case VersionedTable::Guide:
+        return {"guide", "guide_id"};
+    case VersionedTable::Instrument:
+        return {"instrument", "instrument_id"};
+    case VersionedTable::Criteria:
+        break;
+    }
+    return {"criteria_set", "criteria_id"};
 }
 
 } // namespace

@@ -1,5 +1,6 @@
-// Documents kept by content hash, every version kept, one current per id: guides and survey
-// instruments. A conversation or a respondent keeps pointing at the exact version it used.
+// Documents kept by content hash, every version kept, one current per id: guides, survey
+// instruments and quality criteria sets. A conversation, a respondent or a rating keeps
+// pointing at the exact version it used.
 #pragma once
 
 #include "store/sqlite.hpp"
@@ -8,9 +9,9 @@
 
 namespace convene::store {
 
-// Which table: both have hash, <id column>, version, title, json, bundled, current, added_at,
+// Which table: each has hash, <id column>, version, title, json, bundled, current, added_at,
 // deleted_at.
-enum class VersionedTable { Guide, Instrument };
+enum class VersionedTable { Guide, Instrument, Criteria };
 
 struct VersionedDocument {
     std::string id, version, title, json; // json: the canonical text the hash is taken of

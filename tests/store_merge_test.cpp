@@ -9,6 +9,7 @@
 #include "store/merge.hpp"
 #include "store/merge_conflicts.hpp"
 #include "store/people.hpp"
+#include "store/ratings.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -67,6 +68,19 @@ struct TwoCopies {
         copy_workspace_file(b, dir / "b0.db");
     }
 };
+
+std::string first_profile(store::Database& db) {
+    store::Statement st(db, "SELECT min(slug) FROM mc_profile");
+    REQUIRE(st.step());
+    return st.text(0);
+}
+
+std::string current_criteria(store::Database& db) {
+    store::Statement st(db, "SELECT hash FROM criteria_set WHERE criteria_id = 'mc-quality' AND "
+                            "current = 1");
+    REQUIRE(st.step());
+    return st.text(0);
+}
 
 const store::TableMerge& table(const store::MergeReport& r, const std::string& name) {
     for (const auto& t : r.tables)
@@ -320,4 +334,31 @@ TEST_CASE("Merging refuses a newer, a garbage, a locked or the same file, touchi
         refused(dir / "ws.db", "this workspace itself");
         refused(dir / "nowhere.db", "does not exist");
     }
+}
+
+TEST_CASE("A rating made apart by the same reviewer is one rating, the later edit kept",
+          "[store][merge]") {
+    TwoCopies w;
+    auto rate = [&](const std::filesystem::path& path, int level, const std::string& note) {
+        auto ws = open_ws(path);
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        store::RatingChange c;
+        c.profile_slug = first_profile(ws->db());
+        c.criteria_hash = current_criteria(ws->db());
+        c.criterion_id = "competency";
+        c.reviewer_uuid = w.ana;
+        c.level = level;
+        c.note = note;
+        store::record_rating_change(ws->db(), c);
+    };
+    rate(w.a, 1, "thin evidence");
+    rate(w.b, 2, "enough evidence");
+    auto ws = open_ws(w.a);
+    auto r = store::merge_workspace(*ws, w.b);
+    CHECK(count(ws->db(), "SELECT count(*) FROM rating") == 1);
+    CHECK(count(ws->db(), "SELECT level FROM rating") == 2);
+    CHECK(table(r, "rating").counts.conflicts == 1);
+    auto wb = open_ws(w.b);
+    store::merge_workspace(*wb, w.a);
+    CHECK(content(wb->db()) == content(ws->db()));
 }

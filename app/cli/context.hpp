@@ -58,6 +58,7 @@ void add_conversation_document_commands(CLI::App& conversation, Context& ctx);
 void report_written(Context& ctx, const std::string& file);
 void add_summary_commands(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
+void add_quality_commands(CLI::App& app, Context& ctx); // criteria, reviewer, review, profile
 void add_merge_commands(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli

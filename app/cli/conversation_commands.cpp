@@ -306,8 +306,8 @@ int demo(Context& ctx) {
     const auto& r = p.conversations;
     ctx.out << "Added " << r.conversations << " conversations, " << r.answers << " answers and "
             << r.quotes << " quotes, " << p.segments << " coded segments by " << p.coders
-            << " coders, and " << p.survey_respondents << " survey respondents (pl-standards) to "
-            << ctx.db << "\n";
+            << " coders, " << p.survey_respondents << " survey respondents (pl-standards) and "
+            << p.ratings << " quality ratings (mc-quality) to " << ctx.db << "\n";
     return 0;
 }
 
