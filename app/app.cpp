@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/fonts.hpp"
+#include "app/views/workspace_tools.hpp"
 #include "export/atomic_file.hpp"
 #include "store/paths.hpp"
 #include "store/seed.hpp"
@@ -60,6 +61,7 @@ App::App(AppOptions options) : options_(std::move(options)) {
     if (auto s = screen_from_id(settings_.last_view)) screen_ = *s;
     views_ = {make_conversations_view(), make_surveys_view(), make_quality_review_view(),
               make_library_view(), make_summaries_view()};
+    tools_ = std::make_unique<WorkspaceTools>();
     apply_theme();
     if (!options_.workspace.empty()) {
         if (auto err = open_workspace(options_.workspace, true)) show_error(*err);
@@ -93,6 +95,7 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
         auto ws = store::open_workspace(path);
         for (auto& v : views_)
             v->workspace_closing();
+        tools_->workspace_closing();
         workspace_ = std::move(ws);
         return std::nullopt;
     } catch (const std::exception& e) {
@@ -103,7 +106,7 @@ std::optional<std::string> App::open_workspace(const std::filesystem::path& path
 bool App::busy() const {
     for (const auto& v : views_)
         if (v->busy()) return true;
-    return false;
+    return tools_->busy();
 }
 
 double App::idle_timeout() const {
@@ -196,6 +199,18 @@ void App::run(Command command) {
         workspace_dialog_creates_ = command == Command::NewWorkspace;
         workspace_dialog_error_.clear();
         workspace_dialog_path_ = workspace_ ? workspace_->path().string() : std::string();
+        break;
+    case Command::MergeWorkspace:
+        tools_->open_merge();
+        break;
+    case Command::SaveCopy:
+        if (workspace_) {
+            auto p = workspace_->path();
+            tools_->open_copy((p.parent_path() / (p.stem().string() + "-copy.db")).string());
+        }
+        break;
+    case Command::ReviewConflicts:
+        tools_->open_conflicts();
         break;
     case Command::Quit:
         request_quit();

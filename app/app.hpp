@@ -22,6 +22,8 @@ class Workspace;
 
 namespace convene::app {
 
+class WorkspaceTools;
+
 enum class Screen { Conversations, Surveys, QualityReview, Library, Summaries };
 
 struct ScreenInfo {
@@ -78,6 +80,8 @@ class App {
     static constexpr double kNoTimer = 1e9;
 
     void show_error(std::string message);
+    // File > Merge workspace..., Save a copy..., Merge conflicts.
+    WorkspaceTools& tools() { return *tools_; }
 
   private:
     void draw_shell();
@@ -106,6 +110,7 @@ class App {
     std::unique_ptr<store::Workspace> workspace_;
     std::chrono::steady_clock::time_point last_change_poll_{};
     std::array<std::unique_ptr<View>, 5> views_;
+    std::unique_ptr<WorkspaceTools> tools_;
     Screen screen_ = Screen::Conversations;
     bool quit_ = false;
     bool fonts_dirty_ = true;

@@ -97,10 +97,12 @@ void ConversationSession::book_area_time() {
     running_seconds_ = 0;
     conversation_.area_seconds[timed_area_] += seconds;
     std::string uuid = conversation_.uuid, area = timed_area_;
+    // This session's own part of the area's time (merged workspaces add parts, never a sum).
+    auto part = time_parts_.try_emplace(area, store::new_uuid()).first;
     // Timings add up, so each visit is its own write (a key that is never replaced).
     saver_->put("time/" + std::to_string(++time_writes_),
-                [uuid, area, seconds](store::Database& db) {
-                    store::add_area_seconds(db, uuid, area, seconds);
+                [part = part->second, uuid, area, seconds](store::Database& db) {
+                    store::add_area_seconds(db, part, uuid, area, seconds);
                 });
 }
 

@@ -96,6 +96,7 @@ class ConversationSession {
     double running_seconds_ = 0; // in timed_area_, not yet booked
     std::optional<std::chrono::steady_clock::time_point> last_tick_;
     int time_writes_ = 0;
+    std::map<std::string, std::string> time_parts_; // area id -> this session's area_time row
     std::unique_ptr<store::Autosaver> saver_;
 };
 

@@ -3,6 +3,7 @@
 
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
+#include "app/views/workspace_tools.hpp"
 #include "app/widgets.hpp"
 #include "store/workspace.hpp"
 
@@ -51,6 +52,9 @@ void App::draw_shell() {
     draw_workspace_dialog();
     draw_shortcuts_window();
     draw_about_window();
+    ViewContext tools = view_context();
+    tools_->draw(tools);
+    tools_->act(tools);
 }
 
 ViewContext App::view_context() {
@@ -68,6 +72,15 @@ void App::draw_menu_bar() {
             run(Command::NewWorkspace);
         if (ImGui::MenuItem("Open workspace...", shortcut_label(Command::OpenWorkspace)))
             run(Command::OpenWorkspace);
+        ImGui::Separator();
+        ImGui::Separator();
+        bool writable = workspace_ && !workspace_->read_only();
+        if (ImGui::MenuItem("Merge workspace...", nullptr, false, writable))
+            run(Command::MergeWorkspace);
+        if (ImGui::MenuItem("Merge conflicts", nullptr, false, workspace_ != nullptr))
+            run(Command::ReviewConflicts);
+        if (ImGui::MenuItem("Save a copy...", nullptr, false, workspace_ != nullptr))
+            run(Command::SaveCopy);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", shortcut_label(Command::Quit))) run(Command::Quit);
         ImGui::EndMenu();

@@ -9,6 +9,9 @@ namespace convene::app {
 enum class Command {
     NewWorkspace,
     OpenWorkspace,
+    MergeWorkspace,
+    SaveCopy,
+    ReviewConflicts,
     Quit,
     TextLarger,
     TextSmaller,

@@ -14,7 +14,8 @@ void save_codebook(Workspace& ws, const guides::Codebook& book) {
         uuid_of[existing.text(0)] = existing.text(1);
     int position = 0;
     for (const auto& c : book.codes) {
-        auto [it, added] = uuid_of.try_emplace(c.id, new_uuid());
+        // Bundled codes are the same code in every workspace: their uuid comes from the slug.
+        auto it = uuid_of.try_emplace(c.id, name_uuid("code", c.id)).first;
         Statement st(ws.db(),
                      "INSERT INTO code(uuid, slug, parent_uuid, name, description, "
                      "colour, position, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "

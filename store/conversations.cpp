@@ -98,7 +98,7 @@ std::string create_conversation(Database& db, Conversation c) {
         .run();
     save_participants(db, c.uuid, c.participants);
     for (const auto& [area, seconds] : c.area_seconds)
-        add_area_seconds(db, c.uuid, area, seconds);
+        add_area_seconds(db, new_uuid(), c.uuid, area, seconds);
     tx.commit();
     return c.uuid;
 }
@@ -146,7 +146,9 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     while (ps.step())
         c.participants.push_back(
             {ps.text(0), ps.text(1), ps.text(2), ps.text(3), ps.int64(4) != 0});
-    Statement ts(db, "SELECT area_id, seconds FROM area_timing WHERE conversation_uuid = ?1");
+    // An area's time is the sum of its parts (one per session that timed it): see area_time.
+    Statement ts(db, "SELECT area_id, sum(seconds) FROM area_time WHERE conversation_uuid = ?1 "
+                     "GROUP BY area_id");
     ts.bind(1, uuid);
     while (ts.step())
         c.area_seconds[ts.text(0)] = ts.real(1);
@@ -223,14 +225,16 @@ void set_current_question(Database& db, const std::string& uuid, const std::stri
         .run();
 }
 
-void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
-                      double seconds) {
-    Statement(db,
-              "INSERT INTO area_timing(conversation_uuid, area_id, seconds) VALUES (?1, ?2, ?3) "
-              "ON CONFLICT DO UPDATE SET seconds = seconds + excluded.seconds")
-        .bind(1, uuid)
-        .bind(2, area_id)
-        .bind(3, seconds)
+void add_area_seconds(Database& db, const std::string& part_uuid, const std::string& uuid,
+                      const std::string& area_id, double seconds) {
+    Statement(db, "INSERT INTO area_time(uuid, conversation_uuid, area_id, seconds, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(uuid) DO UPDATE SET "
+                  "seconds = seconds + excluded.seconds, updated_at = excluded.updated_at")
+        .bind(1, part_uuid)
+        .bind(2, uuid)
+        .bind(3, area_id)
+        .bind(4, seconds)
+        .bind(5, now_utc())
         .run();
 }
 
@@ -250,7 +254,8 @@ void trash_conversation(Database& db, const std::string& uuid) {
     Transaction tx(db);
     if (in_trash(db, uuid))
         throw Error("conversation " + uuid.substr(0, 8) + " is already in the trash");
-    Statement(db, "UPDATE conversation SET deleted_at = ?2 WHERE uuid = ?1")
+    // updated_at too: the trash state travels to other workspaces as the later edit.
+    Statement(db, "UPDATE conversation SET deleted_at = ?2, updated_at = ?2 WHERE uuid = ?1")
         .bind(1, uuid)
         .bind(2, now_utc())
         .run();
@@ -262,7 +267,10 @@ void restore_conversation(Database& db, const std::string& uuid) {
     if (!in_trash(db, uuid))
         throw Error("conversation " + uuid.substr(0, 8) +
                     " is not in the trash: there is nothing to restore");
-    Statement(db, "UPDATE conversation SET deleted_at = NULL WHERE uuid = ?1").bind(1, uuid).run();
+    Statement(db, "UPDATE conversation SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1")
+        .bind(1, uuid)
+        .bind(2, now_utc())
+        .run();
     tx.commit();
 }
 

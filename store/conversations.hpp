@@ -77,8 +77,10 @@ void set_conversation_notes(Database& db, const std::string& uuid, const std::st
 void set_last_speaker(Database& db, const std::string& uuid, const std::string& speaker);
 // Adds a follow-up question (uuid assigned if empty) after the conversation's others.
 void add_follow_up(Database& db, const std::string& conversation_uuid, const FollowUp& f);
-void add_area_seconds(Database& db, const std::string& uuid, const std::string& area_id,
-                      double seconds);
+// Adds seconds to one part of an area's time: the part (part_uuid) belongs to one session, so
+// parts from several workspaces add up when merged, and merging twice never counts one twice.
+void add_area_seconds(Database& db, const std::string& part_uuid, const std::string& uuid,
+                      const std::string& area_id, double seconds);
 
 // Deleting moves a conversation to the trash; restoring brings it back. Each says so when the
 // conversation is already where it would move it.

@@ -19,7 +19,7 @@ void write_profile_body(Workspace& ws, const std::string& slug, const nlohmann::
                        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(slug) DO UPDATE SET "
                        "title = excluded.title, body = excluded.body, "
                        "updated_at = excluded.updated_at, deleted_at = NULL")
-        .bind(1, new_uuid())
+        .bind(1, name_uuid("mc_profile", slug)) // the slug is a profile's identity everywhere
         .bind(2, slug)
         .bind(3, body.value("title", std::string()))
         .bind(4, body.dump())
@@ -64,7 +64,7 @@ void save_profiles(Workspace& ws, const guides::ProfileLibrary& lib) {
                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(slug) DO "
                            "UPDATE SET title = excluded.title, description = excluded.description, "
                            "profiles = excluded.profiles, updated_at = excluded.updated_at")
-            .bind(1, new_uuid())
+            .bind(1, name_uuid("mc_stack", s.id))
             .bind(2, s.id)
             .bind(3, s.title)
             .bind(4, s.description)

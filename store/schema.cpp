@@ -308,6 +308,119 @@ constexpr std::array kMigrations{
         ) STRICT;
         CREATE INDEX rating_set ON rating(criteria_hash, profile_slug);
     )sql"},
+    // 9: merging workspaces. Rows every workspace seeds from the bundled data get the same
+    // identity everywhere (a name-based uuid from the slug): bundled codes are re-keyed, with
+    // their segments and sub-codes. Area timings become parts (one row per session that timed
+    // an area, summed when read) so merging adds parts and never doubles a sum. Every version
+    // a row had is remembered (row_version) so a merge can tell an older copy of a row from an
+    // edit made on the other side; hard deletes leave a tombstone so a merge does not bring the
+    // row back; merge_conflict keeps the version a merge did not keep, for the user to review.
+    Migration{9, R"sql(
+        PRAGMA defer_foreign_keys = ON;
+        CREATE TEMP TABLE code_rekey AS
+            SELECT uuid AS old, name_uuid('code', slug) AS new FROM code
+             WHERE slug NOT LIKE 'custom.%' AND uuid != name_uuid('code', slug);
+        UPDATE segment SET code_uuid = (SELECT new FROM code_rekey WHERE old = code_uuid)
+         WHERE code_uuid IN (SELECT old FROM code_rekey);
+        UPDATE code SET parent_uuid = (SELECT new FROM code_rekey WHERE old = parent_uuid)
+         WHERE parent_uuid IN (SELECT old FROM code_rekey);
+        UPDATE code SET uuid = (SELECT new FROM code_rekey WHERE old = uuid)
+         WHERE uuid IN (SELECT old FROM code_rekey);
+        DROP TABLE code_rekey;
+        UPDATE mc_profile SET uuid = name_uuid('mc_profile', slug);
+        UPDATE mc_stack SET uuid = name_uuid('mc_stack', slug);
+
+        CREATE TABLE area_time (
+            uuid              TEXT PRIMARY KEY,
+            conversation_uuid TEXT NOT NULL REFERENCES conversation(uuid) ON DELETE CASCADE,
+            area_id           TEXT NOT NULL,
+            seconds           REAL NOT NULL DEFAULT 0,
+            updated_at        TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX area_time_conversation ON area_time(conversation_uuid);
+        -- The sums so far become one part each, with the same uuid in every copy of this file.
+        INSERT INTO area_time(uuid, conversation_uuid, area_id, seconds, updated_at)
+            SELECT name_uuid('area_time', conversation_uuid || '/' || area_id),
+                   conversation_uuid, area_id, seconds, '1970-01-01T00:00:00.000Z'
+              FROM area_timing;
+        DROP TABLE area_timing;
+
+        CREATE TABLE row_version (
+            table_name TEXT NOT NULL,
+            row_key    TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (table_name, row_key, updated_at)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE tombstone (
+            table_name TEXT NOT NULL,
+            row_key    TEXT NOT NULL,
+            deleted_at TEXT NOT NULL,
+            PRIMARY KEY (table_name, row_key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE merge_conflict (
+            uuid        TEXT PRIMARY KEY,
+            table_name  TEXT NOT NULL,
+            row_key     TEXT NOT NULL,
+            kept        TEXT NOT NULL, -- the row as the merge left it (JSON)
+            other       TEXT NOT NULL, -- the version it did not keep (JSON)
+            source      TEXT NOT NULL, -- the file merged in
+            recorded_at TEXT NOT NULL,
+            resolved_at TEXT,          -- the user looked: kept it, or flipped to the other
+            UNIQUE (table_name, row_key, other)
+        ) STRICT;
+        CREATE TRIGGER conversation_version AFTER UPDATE OF updated_at ON conversation
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('conversation', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER participant_version AFTER UPDATE OF updated_at ON participant
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('participant', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER answer_version AFTER UPDATE OF updated_at ON answer
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('answer', old.conversation_uuid || '/' || old.question_id, old.updated_at);
+        END;
+        CREATE TRIGGER quote_version AFTER UPDATE OF updated_at ON quote
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('quote', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER code_version AFTER UPDATE OF updated_at ON code
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('code', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER mc_profile_version AFTER UPDATE OF updated_at ON mc_profile
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('mc_profile', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER mc_stack_version AFTER UPDATE OF updated_at ON mc_stack
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('mc_stack', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER segment_version AFTER UPDATE OF updated_at ON segment
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('segment', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER respondent_version AFTER UPDATE OF updated_at ON respondent
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('respondent', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER area_time_version AFTER UPDATE OF updated_at ON area_time
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('area_time', old.uuid, old.updated_at);
+        END;
+        CREATE TRIGGER rating_version AFTER UPDATE OF updated_at ON rating
+            WHEN old.updated_at IS NOT new.updated_at BEGIN
+            INSERT OR IGNORE INTO row_version VALUES ('rating', old.profile_slug || '/' ||
+                old.criteria_hash || '/' || old.criterion_id || '/' || old.reviewer_uuid,
+                old.updated_at);
+        END;
+        CREATE TRIGGER participant_tombstone AFTER DELETE ON participant BEGIN
+            INSERT OR IGNORE INTO tombstone VALUES ('participant', old.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+        END;
+        CREATE TRIGGER quote_tombstone AFTER DELETE ON quote BEGIN
+            INSERT OR IGNORE INTO tombstone VALUES ('quote', old.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+        END;
+    )sql"},
 };
 
 } // namespace

@@ -1,10 +1,14 @@
 #include "store/uuid.hpp"
 
+#include <openssl/evp.h>
+
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <random>
+#include <stdexcept>
 
 namespace convene::store {
 
@@ -28,6 +32,35 @@ std::string new_uuid() {
                   unsigned((hi >> 16) & 0xFFFF), unsigned(hi & 0xFFFF), unsigned(lo >> 48),
                   static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
     return buf;
+}
+
+namespace {
+
+// Convene's namespace for name-based UUIDs (a random UUID fixed once).
+constexpr std::array<unsigned char, 16> kNamespace{0x5c, 0x0e, 0x7a, 0x3b, 0x91, 0x2d, 0x4f, 0x86,
+                                                   0xb4, 0x1e, 0x63, 0xc8, 0x0d, 0x27, 0x9a, 0x55};
+
+std::string format_uuid(const unsigned char* b) {
+    char buf[37];
+    std::snprintf(buf, sizeof buf,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
+    return buf;
+}
+
+} // namespace
+
+std::string name_uuid(std::string_view kind, std::string_view name) {
+    std::string input(kNamespace.begin(), kNamespace.end());
+    input.append(kind).append(":").append(name);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(input.data(), input.size(), digest, &len, EVP_sha1(), nullptr) != 1)
+        throw std::runtime_error("SHA-1 failed");
+    digest[6] = static_cast<unsigned char>((digest[6] & 0x0F) | 0x50); // version 5
+    digest[8] = static_cast<unsigned char>((digest[8] & 0x3F) | 0x80); // RFC 4122 variant
+    return format_uuid(digest);
 }
 
 std::string now_utc() {

@@ -1,6 +1,8 @@
 #include "store/workspace.hpp"
 
+#include "store/backup.hpp"
 #include "store/paths.hpp"
+#include "store/uuid.hpp"
 
 #include <sqlite3.h>
 
@@ -116,6 +118,24 @@ std::optional<std::string> why_unwritable(const Error& e) {
     }
 }
 
+// name_uuid(kind, name) in SQL, for migrations that give seeded rows their shared identity.
+void sql_name_uuid(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto text = [&](int i) {
+        auto p = sqlite3_value_text(argv[i]);
+        return std::string(p ? reinterpret_cast<const char*>(p) : "",
+                           static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
+    };
+    auto uuid = name_uuid(text(0), text(1));
+    sqlite3_result_text(ctx, uuid.c_str(), static_cast<int>(uuid.size()), SQLITE_TRANSIENT);
+}
+
+void register_functions(Database& db) {
+    db.check(sqlite3_create_function(db.handle(), "name_uuid", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                     sql_name_uuid, nullptr, nullptr),
+             "name_uuid");
+}
+
 int commit_hook(void* counter) {
     static_cast<std::atomic<std::uint64_t>*>(counter)->fetch_add(1);
     return 0; // let the commit proceed
@@ -199,6 +219,7 @@ void Workspace::open_for_writing(int latest) {
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = FULL"); // a committed edit survives a power cut
     db_->exec("PRAGMA foreign_keys = ON");
+    register_functions(*db_);
 }
 
 void Workspace::open_read_only(int latest, const std::string& why) {
@@ -224,17 +245,12 @@ void Workspace::back_up(int current) {
     fs::remove(backup_path_);
     try {
         create_private_file(backup_path_);
-        Database copy(backup_path_.string(), SQLITE_OPEN_READWRITE);
-        sqlite3_backup* b = sqlite3_backup_init(copy.handle(), "main", db_->handle(), "main");
-        if (!b)
-            throw Error("cannot back up " + path_.string() + ": " + sqlite3_errmsg(copy.handle()),
-                        sqlite3_extended_errcode(copy.handle()));
-        int rc = sqlite3_backup_step(b, -1);
-        sqlite3_backup_finish(b);
-        if (rc != SQLITE_DONE)
-            throw Error("cannot back up " + path_.string() +
-                            " before upgrading it: " + sqlite3_errstr(rc),
-                        rc);
+        try {
+            copy_database(*db_, backup_path_);
+        } catch (const Error& e) {
+            throw Error("cannot back up " + path_.string() + " before upgrading it: " + e.what(),
+                        e.code());
+        }
     } catch (...) {
         std::error_code ec;
         fs::remove(backup_path_, ec);

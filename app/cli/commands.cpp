@@ -71,6 +71,7 @@ int run(int argc, const char* const* argv, std::ostream& raw_out, std::ostream& 
     add_summary_commands(app, ctx);
     add_export_command(app, ctx);
     add_quality_commands(app, ctx);
+    add_merge_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

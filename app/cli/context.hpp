@@ -60,5 +60,6 @@ void report_written(Context& ctx, const std::string& file);
 void add_summary_commands(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_quality_commands(CLI::App& app, Context& ctx); // criteria, reviewer, review, profile
+void add_merge_commands(CLI::App& app, Context& ctx);
 
 } // namespace convene::cli

@@ -1,5 +1,7 @@
 #include "app/views/code_picker.hpp"
 
+#include "app/views/code_colours.hpp"
+
 #include "app/code_filter.hpp"
 #include "app/ui_probe.hpp"
 #include "app/widgets.hpp"
@@ -15,26 +17,11 @@ constexpr const char* kPopup = "Apply a code##code_picker";
 } // namespace
 
 ImVec4 parse_code_colour(const std::string& hex) {
-    if (hex.size() != 7 || hex[0] != '#') return ImVec4(0.6f, 0.6f, 0.6f, 1);
-    auto v = std::strtoul(hex.c_str() + 1, nullptr, 16);
-    return ImVec4(float((v >> 16) & 255) / 255.f, float((v >> 8) & 255) / 255.f,
-                  float(v & 255) / 255.f, 1);
+    return parse_colour(hex).value_or(ImVec4(0.6f, 0.6f, 0.6f, 1));
 }
 
 std::vector<ImVec4> code_colours(const std::vector<store::CodeRow>& codes) {
-    std::map<std::string, ImVec4> by_uuid;
-    std::vector<ImVec4> out;
-    out.reserve(codes.size());
-    for (const auto& c : codes) {
-        ImVec4 colour = parse_code_colour(c.colour);
-        if (c.colour.empty()) {
-            auto parent = by_uuid.find(c.parent_uuid);
-            if (parent != by_uuid.end()) colour = parent->second;
-        }
-        by_uuid[c.uuid] = colour;
-        out.push_back(colour);
-    }
-    return out;
+    return shown_colours(codes);
 }
 
 void CodePicker::open(std::string what) {

@@ -16,6 +16,7 @@
 namespace convene::app {
 
 // Each code's colour: its own, else its nearest ancestor's, else grey (codes in tree order).
+// The same as shown_colours and parse_colour in code_colours.hpp (kept for the coding views).
 std::vector<ImVec4> code_colours(const std::vector<store::CodeRow>& codes);
 ImVec4 parse_code_colour(const std::string& hex); // "#RRGGBB"; grey when it is not one
 
