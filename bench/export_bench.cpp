@@ -19,6 +19,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -425,42 +426,49 @@ struct Row {
     double mb;
 };
 
+// The shape of the export of db, from its CSV tables, saved for the baseline (not measured).
+int child_shape(const fs::path& db, const fs::path& shape_file) {
+    auto dir = shape_file.parent_path();
+    auto ws = store::open_workspace(db);
+    exporting::ExportOptions options{dir / "shape.xlsx", dir / "shape-csv", false, {}};
+    auto shaped = exporting::export_workspace(*ws, options);
+    save_shapes(shapes_of(shaped.csv_files), shape_file);
+    std::printf("%zu\n", shaped.csv_files.size());
+    return 0;
+}
+
+int child_build(const fs::path& db, const Size& size) {
+    auto t = Clock::now();
+    auto ws = store::open_workspace(db);
+    add_conversations(*ws, size);
+    add_survey(*ws, size.respondents);
+    store::Statement count(ws->db(), "SELECT count(*) FROM answer");
+    count.step();
+    std::printf("%.0f\n%lld\n", ms_since(t), static_cast<long long>(count.int64(0)));
+    return 0;
+}
+
 Row measure(const char* self, const fs::path& dir, const char* label, const Size& size) {
     auto db = dir / (std::string(label) + ".db");
-    auto t = Clock::now();
-    std::size_t answers = 0;
-    {
-        auto ws = store::open_workspace(db);
-        add_conversations(*ws, size);
-        add_survey(*ws, size.respondents);
-        store::Statement count(ws->db(), "SELECT count(*) FROM answer");
-        count.step();
-        answers = static_cast<std::size_t>(count.int64(0));
-    }
-    std::printf("%s: %d conversations, %zu answers, %d segments, %d respondents x 60 items "
+    auto built = run_child(self, {"build", db.string(), std::to_string(size.conversations),
+                                  std::to_string(size.segments), std::to_string(size.respondents)});
+    std::printf("%s: %d conversations, %s answers, %d segments, %d respondents x 60 items "
                 "(built in %.0f ms)\n",
-                label, size.conversations, answers, size.segments, size.respondents, ms_since(t));
+                label, size.conversations, built.detail.substr(0, built.detail.find('\n')).c_str(),
+                size.segments, size.respondents, built.ms);
     std::fflush(stdout);
     Row row{label, {}, {}, 0};
     auto xlsx = dir / (std::string(label) + ".xlsx");
     row.exported = run_child(self, {"export", db.string(), xlsx.string()});
     row.mb = static_cast<double>(fs::file_size(xlsx)) / 1e6;
-    // The shape of the same export, from its CSV tables (not measured).
-    auto csv_dir = dir / (std::string(label) + "-csv");
-    exporting::ExportResult shaped;
-    {
-        auto ws = store::open_workspace(db);
-        exporting::ExportOptions options{dir / "shape.xlsx", csv_dir, false, {}};
-        shaped = exporting::export_workspace(*ws, options);
-    }
     auto shape_file = dir / (std::string(label) + "-shape.json");
-    save_shapes(shapes_of(shaped.csv_files), shape_file);
+    auto shaped = run_child(self, {"shape", db.string(), shape_file.string()});
     row.baseline =
         run_child(self, {"baseline", shape_file.string(), (dir / "baseline.xlsx").string()});
     std::printf("  export   %6.0f ms, peak %4ld MB, %.1f MB file\n%s", row.exported.ms,
                 row.exported.peak_kb / 1024, row.mb, row.exported.detail.c_str());
-    std::printf("  baseline %6.0f ms, peak %4ld MB (libxlsxwriter alone, %zu sheets, %.1f MB)\n",
-                row.baseline.ms, row.baseline.peak_kb / 1024, shaped.csv_files.size() + 1,
+    std::printf("  baseline %6.0f ms, peak %4ld MB (libxlsxwriter alone, %.0f sheets, %.1f MB)\n",
+                row.baseline.ms, row.baseline.peak_kb / 1024, shaped.ms + 1,
                 static_cast<double>(fs::file_size(dir / "baseline.xlsx")) / 1e6);
     std::fflush(stdout);
     return row;
@@ -469,8 +477,15 @@ Row measure(const char* self, const fs::path& dir, const char* label, const Size
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 5 && std::strcmp(argv[1], "--child") == 0) {
-        if (std::strcmp(argv[2], "export") == 0) return child_export(argv[3], argv[4]);
+    // Every step runs in a child of its own, so the parent stays small: a child's peak memory
+    // starts from what it inherits.
+    if (argc >= 5 && std::strcmp(argv[1], "--child") == 0) {
+        std::string mode = argv[2];
+        if (mode == "export") return child_export(argv[3], argv[4]);
+        if (mode == "shape") return child_shape(argv[3], argv[4]);
+        if (mode == "build" && argc == 7)
+            return child_build(argv[3],
+                               {std::atoi(argv[4]), std::atoi(argv[5]), std::atoi(argv[6])});
         return child_baseline(argv[3], argv[4]);
     }
     auto dir = fs::temp_directory_path() / "convene-export-bench";
@@ -478,6 +493,7 @@ int main(int argc, char** argv) {
     fs::create_directories(dir);
     auto half = measure(argv[0], dir, "half", {500, 75000, 5000});
     auto full = measure(argv[0], dir, "full", {1000, 150000, 10000});
+    std::printf("this program (building nothing itself): peak %ld MB\n", peak_kb_self() / 1024);
     std::printf("peak memory, half -> full: export %ld -> %ld MB, baseline %ld -> %ld MB\n",
                 half.exported.peak_kb / 1024, full.exported.peak_kb / 1024,
                 half.baseline.peak_kb / 1024, full.baseline.peak_kb / 1024);

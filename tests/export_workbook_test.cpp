@@ -192,8 +192,9 @@ TEST_CASE("the workbook holds intercoder agreement, disagreements and the qualit
     REQUIRE(sets.size() == 1);
     auto set = *store::criteria_by_hash(demo.ws->db(), sets[0].hash);
     const auto& qc = sheet(wb, "Quality criteria");
-    CHECK(qc["rows"].size() == set.entries().size() + 1);
-    const auto& entry = set.entries().front();
+    auto entries = set.entries();
+    CHECK(qc["rows"].size() == entries.size() + 1);
+    const auto& entry = entries.front();
     const json* criterion = row_with(qc, column(qc, "Criterion id"), entry.criterion->id);
     REQUIRE(criterion != nullptr);
     CHECK((*criterion)[column(qc, "Category")]["v"] == entry.category->title);
