@@ -4,6 +4,7 @@
 
 #include "export/agreement.hpp"
 
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -34,5 +35,22 @@ struct CodeReliabilityData {
 std::vector<CodeReliabilityData>
 code_reliability_data(std::span<const CodeApplication> applications,
                       std::span<const std::string> coders, std::span<const std::string> codes);
+
+// The applications indexed once, so that the data of one code at a time can be made without
+// holding every code's data (codes x answers) at once: with 1,000 codes and 60,000 answers that
+// is gigabytes. data_for(code) equals code_reliability_data's entry for that code.
+class ReliabilityIndex {
+  public:
+    ReliabilityIndex(std::span<const CodeApplication> applications,
+                     std::span<const std::string> coders);
+    CodeReliabilityData data_for(const std::string& code) const;
+
+  private:
+    std::size_t raters_ = 0;
+    std::map<std::string, int> code_ids_;
+    std::vector<std::string> answers_; // ascending
+    // Per answer, per rater, the ids of the codes applied, ascending; empty: not coded.
+    std::vector<std::vector<std::vector<int>>> applied_;
+};
 
 } // namespace convene::exporting::agreement

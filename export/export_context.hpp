@@ -57,4 +57,8 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink);
 std::size_t write_segments(ExportContext& ctx, TableSink& sink);
 std::size_t write_codebook(ExportContext& ctx, TableSink& sink);
 
+// The quality review (quality_tables.cpp): the criteria sets, and every rating with consensus.
+std::size_t write_quality_criteria(ExportContext& ctx, TableSink& sink);
+std::size_t write_quality_ratings(ExportContext& ctx, TableSink& sink);
+
 } // namespace convene::exporting

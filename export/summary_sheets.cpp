@@ -1,6 +1,7 @@
 #include "export/summary_sheets.hpp"
 
 #include "export/export_context.hpp"
+#include "export/intercoder_agreement.hpp"
 #include "export/xlsx_workbook.hpp"
 #include "store/coding_snapshot.hpp"
 
@@ -14,10 +15,10 @@ namespace {
 // Short sheet names for the summaries the workbook knows; others use their title, cut.
 const std::map<std::string_view, std::string>& short_names() {
     static const std::map<std::string_view, std::string> names{
-        {"code-frequencies", "Code frequencies"},     {"code-by-area", "Code \u00D7 area"},
-        {"framework-matrix", "Framework matrix"},     {"quotes-by-code", "Quotes by code"},
-        {"structured-answers", "Structured answers"}, {"co-occurrence", "Code co-occurrence"},
-        {"agreement", "Intercoder agreement"}};
+        {"code-frequencies", "Code frequencies"},         {"code-by-area", "Code \u00D7 area"},
+        {"framework-matrix", "Framework matrix"},         {"quotes-by-code", "Quotes by code"},
+        {"structured-answers", "Structured answers"},     {"co-occurrence", "Code co-occurrence"},
+        {"intercoder-agreement", "Intercoder agreement"}, {"coder-disagreements", "Disagreements"}};
     return names;
 }
 
@@ -86,6 +87,18 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
 
 } // namespace
 
+const std::vector<SummaryKind>& export_summary_kinds() {
+    static const std::vector<SummaryKind> kinds = [] {
+        auto all = summary_kinds();
+        all.push_back({"intercoder-agreement", "Intercoder agreement per code (answer level)",
+                       intercoder_agreement_all});
+        all.push_back({"coder-disagreements", "Answers and codes the coders disagree on",
+                       coder_disagreements_all});
+        return all;
+    }();
+    return kinds;
+}
+
 std::string summary_sheet_name(const SummaryKind& kind) {
     auto it = short_names().find(kind.name);
     return it != short_names().end() ? it->second : std::string(kind.title);
@@ -96,7 +109,7 @@ std::vector<SummaryTable> compute_summaries(ExportContext& ctx) {
     const auto& f = ctx.filter;
     Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
     std::vector<SummaryTable> out;
-    const auto& kinds = summary_kinds();
+    const auto& kinds = export_summary_kinds();
     for (std::size_t k = 0; k < kinds.size(); ++k) {
         ctx.tick(k, kinds.size(), summary_sheet_name(kinds[k]));
         SummaryTable t = kinds[k].compute(snapshot, filters);

@@ -14,6 +14,10 @@ namespace convene::exporting {
 struct ExportContext;
 class XlsxWorkbook;
 
+// The summaries the workbook writes: every summary of the registry, then intercoder agreement
+// per code and the answers the coders disagree on (export/intercoder_agreement.hpp).
+const std::vector<SummaryKind>& export_summary_kinds();
+
 // The sheet name of a summary ("Code × area"), within Excel's 31 characters.
 std::string summary_sheet_name(const SummaryKind& kind);
 

@@ -144,7 +144,7 @@ std::vector<WrittenSheet> export_sheet_plan() {
         {"Answers", "answers", "One row per answer: notes, quotes, values, codes"},
         {"Coded segments", "coded_segments", "One row per coded segment"},
         {"Codebook", "codebook", "Codes with descriptions and counts"}};
-    for (const auto& kind : summary_kinds())
+    for (const auto& kind : export_summary_kinds())
         plan.push_back({summary_sheet_name(kind), std::string(kind.name), std::string(kind.title)});
     for (auto& p : plan) // CSV file names are snake_case
         std::replace(p.file.begin(), p.file.end(), '-', '_');
@@ -155,6 +155,10 @@ std::vector<WrittenSheet> export_sheet_plan() {
     plan.push_back(
         {"Group comparisons", "group_comparisons", "t-tests, effect sizes, Mann-Whitney"});
     plan.push_back({"Crosstabs", "crosstabs", "Respondents by two attributes, with totals"});
+    plan.push_back(
+        {"Quality criteria", "quality_criteria", "Criteria sets: criteria, guidance, levels"});
+    plan.push_back(
+        {"Quality ratings", "quality_ratings", "Reviewers' ratings of MC profiles, consensus"});
     return plan;
 }
 
@@ -172,7 +176,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     ExportContext ctx{ws, options.filter, Pseudonymizer(options.pseudonymize)};
     ctx.progress = &progress;
     load_context(ctx);
-    ctx.stages = 11;
+    ctx.stages = 13;
     ctx.stage = 0;
     auto surveys = analyse_surveys(ctx);
 
@@ -197,7 +201,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Summaries",
              [&](TableSink& s) {
                  auto tables = compute_summaries(ctx);
-                 const auto& kinds = summary_kinds();
+                 const auto& kinds = export_summary_kinds();
                  for (std::size_t k = 0; k < kinds.size(); ++k) {
                      write_summary(tables[k], summary_sheet_name(kinds[k]), s);
                      summary_rows.emplace_back(summary_sheet_name(kinds[k]), tables[k].rows.size());
@@ -211,7 +215,9 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
              [&](TableSink& s) { return write_survey_constructs(surveys, s); }},
             {"Group comparisons",
              [&](TableSink& s) { return write_group_comparisons(surveys, s); }},
-            {"Crosstabs", [&](TableSink&) { return write_crosstabs(surveys, wb, csv.get()); }}};
+            {"Crosstabs", [&](TableSink&) { return write_crosstabs(surveys, wb, csv.get()); }},
+            {"Quality criteria", [&](TableSink& s) { return write_quality_criteria(ctx, s); }},
+            {"Quality ratings", [&](TableSink& s) { return write_quality_ratings(ctx, s); }}};
         auto plan = export_sheet_plan();
         for (const auto& step : steps) {
             ++ctx.stage;

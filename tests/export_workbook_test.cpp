@@ -3,14 +3,17 @@
 // sheet, header and a sample of values with the database, and check the safety rules (text never
 // a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
 #include "cli_runner.hpp"
+#include "export/intercoder_agreement.hpp"
 #include "export/workbook_export.hpp"
 #include "guides/data_dir.hpp"
 #include "store/answers.hpp"
 #include "store/codebook.hpp"
 #include "store/conversations.hpp"
+#include "store/criteria_sets.hpp"
 #include "store/demo.hpp"
 #include "store/guides.hpp"
 #include "store/people.hpp"
+#include "store/ratings.hpp"
 #include "store/seed.hpp"
 #include "temp_dir.hpp"
 
@@ -148,13 +151,80 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
     CHECK(items["rows"][1][column(items, "n")]["t"] == "n");
 
     // The CSV files are the same tables, headed by their snake_case column ids.
-    CHECK(result.csv_files.size() == 15);
+    CHECK(result.csv_files.size() == 19);
     auto csv = test::read_file(demo.dir / "csv" / "answers.csv");
     CHECK(csv.rfind("answer_uuid,conversation_uuid,date,", 0) == 0);
     // Every sheet's rows count as the export reported them.
     for (const auto& s : result.sheets)
         if (s.sheet != "Crosstabs" && s.sheet != "Charts")
             CHECK(sheet(wb, s.sheet)["rows"].size() == s.rows + 1);
+}
+
+TEST_CASE("the workbook holds intercoder agreement, disagreements and the quality review as in "
+          "the database",
+          "[export]") {
+    Demo demo;
+    auto file = demo.dir / "demo.xlsx";
+    exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}});
+    json wb = read_workbook(file);
+
+    // Intercoder agreement and disagreements: the summaries' rows, the same values.
+    auto snapshot = store::load_coding_snapshot(*demo.ws);
+    auto agreement = exporting::intercoder_agreement_all(snapshot, {});
+    auto disagreements = exporting::coder_disagreements_all(snapshot, {});
+    REQUIRE(agreement.rows.size() > 0);
+    REQUIRE(disagreements.rows.size() > 0);
+    const auto& ag = sheet(wb, "Intercoder agreement");
+    CHECK(ag["rows"].size() == agreement.rows.size() + 1);
+    const auto& first = agreement.rows.front();
+    const json* row = row_with(ag, 0, *first[0].text());
+    REQUIRE(row != nullptr);
+    CHECK((*row)[column(ag, "Answers coded by 2+ coders")]["v"] ==
+          first[static_cast<std::size_t>(agreement.column("answers_compared"))].number());
+    const auto& dis = sheet(wb, "Disagreements");
+    CHECK(dis["rows"].size() == disagreements.rows.size() + 1);
+    CHECK(
+        dis["rows"][1][column(dis, "Code")]["v"] ==
+        *disagreements.rows.front()[static_cast<std::size_t>(disagreements.column("code"))].text());
+
+    // Quality criteria: every criterion of the bundled set with its guidance and the levels.
+    auto sets = store::list_criteria_sets(demo.ws->db());
+    REQUIRE(sets.size() == 1);
+    auto set = *store::criteria_by_hash(demo.ws->db(), sets[0].hash);
+    const auto& qc = sheet(wb, "Quality criteria");
+    auto entries = set.entries();
+    CHECK(qc["rows"].size() == entries.size() + 1);
+    const auto& entry = entries.front();
+    const json* criterion = row_with(qc, column(qc, "Criterion id"), entry.criterion->id);
+    REQUIRE(criterion != nullptr);
+    CHECK((*criterion)[column(qc, "Category")]["v"] == entry.category->title);
+    CHECK((*criterion)[column(qc, "Guidance")]["v"] == entry.criterion->guidance);
+    CHECK((*criterion)[column(qc, "Levels")]["v"].get<std::string>().find(
+              set.levels.back().label) != std::string::npos);
+
+    // Quality ratings: every rating of the demo reviewers, level label, score and note.
+    auto ratings = store::ratings_for_set(demo.ws->db(), sets[0].hash);
+    REQUIRE(ratings.size() > 10);
+    const auto& qr = sheet(wb, "Quality ratings");
+    CHECK(qr["rows"].size() == ratings.size() + 1);
+    std::size_t checked = 0;
+    for (const auto& r : ratings) {
+        if (!r.level || r.note.empty()) continue;
+        const json* hit = row_with(qr, column(qr, "Note"), r.note);
+        REQUIRE(hit != nullptr);
+        CHECK((*hit)[column(qr, "MC profile")]["v"] == r.profile_slug);
+        CHECK((*hit)[column(qr, "Reviewer")]["v"] == r.reviewer_name);
+        const auto& level = set.levels[static_cast<std::size_t>(*r.level)];
+        CHECK((*hit)[column(qr, "Level")]["v"] == level.label);
+        CHECK((*hit)[column(qr, "Score")]["v"] == level.score);
+        CHECK((*hit)[column(qr, "Consensus")]["v"].is_string());
+        if (++checked == 5) break;
+    }
+    CHECK(checked == 5);
+    auto csv = test::read_file(demo.dir / "csv" / "quality_ratings.csv");
+    CHECK(csv.rfind("profile,set,set_version,criterion_id,criterion,reviewer,level,score,note,"
+                    "consensus,updated_at",
+                    0) == 0);
 }
 
 TEST_CASE("text that looks like a formula stays text in the workbook and is neutralised in CSV",
@@ -291,7 +361,7 @@ TEST_CASE("convene-cli export writes the workbook and CSV files and reports its 
     REQUIRE(r.code == 0);
     auto j = json::parse(r.out);
     CHECK(j["sheets"].size() == exporting::export_sheet_plan().size() - 1); // all but About
-    CHECK(j["csv_files"].size() == 15);
+    CHECK(j["csv_files"].size() == 19);
     CHECK(fs::exists(dir / "x.xlsx"));
     json wb = read_workbook(dir / "x.xlsx");
     const auto& convs = sheet(wb, "Conversations");

@@ -3,6 +3,7 @@
 // segments behind them. The pieces are in summary_panels.hpp; this file lays them out.
 #include "app/fonts.hpp"
 #include "app/ui_probe.hpp"
+#include "app/views/export_panel.hpp"
 #include "app/views/summary_panels.hpp"
 #include "app/widgets.hpp"
 
@@ -36,14 +37,19 @@ class SummariesView final : public View {
         model_.refresh(ctx, controls_.query());
         const float em = ImGui::GetFontSize();
         ImGui::BeginChild("##controls", ImVec2(em * 14, 0), true);
-        bool changed = controls_.draw(model_.source());
+        // The spreadsheet export (app/views/export_panel.*) takes the place of the table.
+        if (ImGui::Button(exporting_ ? "Back to the summaries" : "Export a workbook...",
+                          ImVec2(-1, 0)))
+            exporting_ = !exporting_;
+        probe("summaries.export");
+        ImGui::Separator();
+        bool changed = !exporting_ && controls_.draw(model_.source());
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##summary");
-        draw_summary();
+        exporting_ ? export_.draw() : draw_summary();
         ImGui::EndChild();
-        // The spreadsheet export (app/views/export_panel.*, on its way) joins this screen here:
-        // a tab bar "Summaries | Export" around the two children above and its panel.
+        export_.act(*ctx.workspace);
         if (changed) {
             drilldown_.close(); // it showed what is behind a figure no longer on screen
             model_.refresh(ctx, controls_.query());
@@ -54,14 +60,20 @@ class SummariesView final : public View {
     // While the model is updating, and for a frame after a new table is shown: tab bars and
     // tables lay themselves out in the frame after they first appear.
     bool busy() const override {
-        return model_.polled_this_frame() && (model_.updating() || settle_frames_ > 0);
+        return export_.busy() ||
+               (model_.polled_this_frame() && (model_.updating() || settle_frames_ > 0));
     }
+    double next_frame_in() const override { return export_.busy() ? 0.1 : 1e9; }
     void workspace_closing() override {
         model_.workspace_closing();
         drilldown_.close();
+        export_.workspace_closing();
     }
 
   private:
+    ExportPanel export_;
+    bool exporting_ = false;
+
     void draw_summary() {
         const auto* shown = model_.shown();
         if (!model_.error().empty()) widgets::wrapped(model_.error().c_str());

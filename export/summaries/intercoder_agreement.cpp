@@ -8,16 +8,20 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace convene::exporting {
 namespace {
 
 struct Prepared {
-    std::vector<int> coders;                              // indexes into s.coders
-    std::vector<int> codes;                               // indexes into s.codes
-    std::vector<agreement::CodeReliabilityData> per_code; // same order as codes
-    std::map<std::string, int> answer_index;              // answer uuid -> index in s.answers
+    std::vector<int> coders;           // indexes into s.coders
+    std::vector<int> codes;            // indexes into s.codes
+    std::vector<std::string> code_ids; // their uuids
+    // The codings, indexed once; each code's data is made when it is needed and dropped after
+    // (all codes' at once would be codes x answers: gigabytes for a large workspace).
+    std::optional<agreement::ReliabilityIndex> index;
+    std::map<std::string, int> answer_index; // answer uuid -> index in s.answers
 };
 
 Filters without_coder(Filters f) {
@@ -41,15 +45,15 @@ Prepared prepare(const Snapshot& s, const Filters& f, const AgreementOptions& o)
         if (std::find(p.coders.begin(), p.coders.end(), seg.coder) != p.coders.end())
             used_codes.insert(seg.code);
     }
-    std::vector<std::string> coder_ids, code_ids;
+    std::vector<std::string> coder_ids;
     for (int c : p.coders)
         coder_ids.push_back(s.coders[static_cast<std::size_t>(c)].uuid);
     for (int c : used_codes) // tree order: codes are indexed in tree order
         if (o.code.empty() || s.codes[static_cast<std::size_t>(c)].uuid == o.code) {
             p.codes.push_back(c);
-            code_ids.push_back(s.codes[static_cast<std::size_t>(c)].uuid);
+            p.code_ids.push_back(s.codes[static_cast<std::size_t>(c)].uuid);
         }
-    p.per_code = agreement::code_reliability_data(applied, coder_ids, code_ids);
+    p.index.emplace(applied, coder_ids);
     return p;
 }
 
@@ -100,7 +104,7 @@ SummaryTable intercoder_agreement(const Snapshot& s, const Filters& f, const Agr
                  {"krippendorff_alpha", "Krippendorff's alpha", ColumnType::Real, "", 3},
                  detail::count_column("disagreements", "Disagreements", "answers")};
     for (std::size_t k = 0; k < p.codes.size(); ++k) {
-        const auto& data = p.per_code[k];
+        const auto data = p.index->data_for(p.code_ids[k]);
         auto percent = agreement::percent_agreement(data.data);
         auto alpha = agreement::krippendorff_alpha(data.data, agreement::Metric::nominal);
         std::optional<double> kappa;
@@ -137,7 +141,7 @@ SummaryTable coder_disagreements(const Snapshot& s, const Filters& f, const Agre
                  detail::text_column("not_applied_by", "Not applied by"),
                  detail::text_column("notes", "Notes")};
     for (std::size_t k = 0; k < p.codes.size(); ++k) {
-        const auto& data = p.per_code[k];
+        const auto data = p.index->data_for(p.code_ids[k]);
         for (auto u : agreement::disagreeing_units(data.data)) {
             const auto& answer =
                 s.answers[static_cast<std::size_t>(p.answer_index[data.answers[u]])];
