@@ -12,7 +12,9 @@ namespace {
 using guides::ItemType;
 const double kMissing = std::nan("");
 
-std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req) {
+} // namespace
+
+std::vector<int> compare_columns(const SurveyTable& t, const CompareRequest& req) {
     const auto& inst = t.data->instrument;
     std::vector<int> cols;
     if (!req.item.empty()) {
@@ -38,8 +40,6 @@ std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req)
     }
     return cols;
 }
-
-} // namespace
 
 int SurveyTable::column(std::string_view item_id) const {
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -206,7 +206,7 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
         if (std::find(attr->choices.begin(), attr->choices.end(), g) == attr->choices.end())
             throw std::invalid_argument("\"" + g + "\" is not a value of " + attr->id);
 
-    auto cols = target_columns(t, req);
+    auto cols = compare_columns(t, req);
     std::vector<double> a, b;
     std::vector<std::optional<double>> construct_score;
     if (req.unit == Unit::Respondent && !req.construct.empty())

@@ -67,6 +67,10 @@ struct CompareRequest {
     Unit unit = Unit::Respondent;    // respondent scores, or all item ratings pooled
 };
 
+// The table columns a request compares (its item, its construct's items, or every Likert item).
+// Throws std::invalid_argument for an unknown item or construct.
+std::vector<int> compare_columns(const SurveyTable& table, const CompareRequest& request);
+
 struct Comparison {
     std::string attribute, group_a, group_b, target, unit;
     stats::TTest student, welch;
