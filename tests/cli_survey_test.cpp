@@ -177,7 +177,8 @@ TEST_CASE("survey compare tests three school levels and survey crosstab tests th
     auto db = db_of(dir);
     REQUIRE(run_cli(dir, db + "demo").code == 0);
     auto j = nlohmann::json::parse(
-        run_cli(dir, db + "--json survey compare pl-standards --by school_level --scale communities")
+        run_cli(dir,
+                db + "--json survey compare pl-standards --by school_level --scale communities")
             .out);
     CHECK(j["groups"].size() == 3);
     CHECK(j["groups"][1]["left_out"] == 3);

@@ -60,12 +60,14 @@ void SurveyComparePanel::draw_controls(const SurveyModel& m) {
     float w = ImGui::GetFontSize() * 14;
     ImGui::SetNextItemWidth(w);
     if (ImGui::BeginCombo("Groups by", attr ? attr->label.c_str() : "")) {
-        for (const auto& a : inst.attributes)
+        for (const auto& a : inst.attributes) {
             if (ImGui::Selectable(a.label.c_str(), a.id == attribute_)) {
                 attribute_ = a.id;
                 groups_.clear();
                 dirty_ = true;
             }
+            probe("surveys.compare.by." + a.id);
+        }
         ImGui::EndCombo();
     }
     probe("surveys.compare.by");
@@ -86,12 +88,15 @@ void SurveyComparePanel::draw_controls(const SurveyModel& m) {
             item_.clear();
             dirty_ = true;
         }
-        for (const auto& c : inst.constructs)
+        probe("surveys.compare.target.all");
+        for (const auto& c : inst.constructs) {
             if (ImGui::Selectable(("Construct: " + c.label).c_str(), c.id == construct_)) {
                 construct_ = c.id;
                 item_.clear();
                 dirty_ = true;
             }
+            probe("surveys.compare.target." + c.id);
+        }
         for (const auto* it : m.table.items) {
             ImGui::PushID(it->id.c_str());
             if (ImGui::Selectable(("Item: " + it->text).c_str(), it->id == item_)) {
@@ -99,6 +104,7 @@ void SurveyComparePanel::draw_controls(const SurveyModel& m) {
                 construct_.clear();
                 dirty_ = true;
             }
+            probe("surveys.compare.target." + it->id);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it->text.c_str());
             ImGui::PopID();
         }
