@@ -31,7 +31,7 @@ const ImVec4 kWarning{0.95f, 0.65f, 0.2f, 1.0f};
 bool begin_table(const char* id, std::initializer_list<const char*> headers) {
     if (!ImGui::BeginTable(id, int(headers.size()),
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                               ImGuiTableFlags_Resizable))
+                               ImGuiTableFlags_SizingFixedFit))
         return false;
     for (const char* h : headers)
         ImGui::TableSetupColumn(h);
@@ -126,8 +126,10 @@ void draw_k_group_rows(const exporting::GroupComparison& r) {
 
 void draw_pairwise(const exporting::GroupComparison& r) {
     if (r.pairwise.empty()) return;
-    ImGui::TextDisabled("Pairwise: Welch's t, p adjusted by Holm's method (Games-Howell would "
-                        "need the studentized range distribution, which Boost.Math lacks)");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    widgets::wrapped("Pairwise: Welch's t, p adjusted by Holm's method. (Games-Howell would need "
+                     "the studentized range distribution, which Boost.Math does not provide.)");
+    ImGui::PopStyleColor();
     if (!begin_table("##pairwise",
                      {"Pair", "Difference, 95% CI", "t", "df", "p", "p (Holm)", "Hedges' g"}))
         return;
@@ -166,7 +168,7 @@ void draw_group_comparison(const exporting::GroupComparison& r, const std::strin
     probe("surveys.compare.result");
     draw_pairwise(r);
     for (const auto& n : r.notes)
-        ImGui::TextDisabled("%s", n.c_str());
+        widgets::wrapped(n.c_str());
     ImGui::Spacing();
     widgets::wrapped(reading.c_str());
     probe("surveys.compare.reading", reading);
@@ -219,7 +221,7 @@ void draw_tested_crosstab(const guides::Instrument& inst, const exporting::Cross
     }
     if (!line.empty()) ImGui::TextUnformatted(line.c_str());
     probe("surveys.crosstab." + t.row_attribute + ".tests", line);
-    if (!tests.note.empty()) ImGui::TextDisabled("%s", tests.note.c_str());
+    if (!tests.note.empty()) widgets::wrapped(tests.note.c_str());
     if (!tests.caution.empty()) ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     widgets::wrapped(reading.c_str());
     if (!tests.caution.empty()) ImGui::PopStyleColor();
