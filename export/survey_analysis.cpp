@@ -113,6 +113,19 @@ std::vector<ItemResult> item_results(const SurveyTable& t) {
     return out;
 }
 
+AnswerShares answer_shares(const ItemResult& r) {
+    AnswerShares out;
+    if (r.n == 0 || r.distribution.empty()) return out;
+    for (auto c : r.distribution)
+        out.percent.push_back(100.0 * double(c) / double(r.n));
+    std::size_t k = out.percent.size(), boxes = k >= 4 ? 2 : 1;
+    for (std::size_t i = 0; i < boxes && i < k; ++i) {
+        out.bottom_two += out.percent[i];
+        out.top_two += out.percent[k - 1 - i];
+    }
+    return out;
+}
+
 std::vector<std::optional<double>> construct_scores(const store::SurveyData& data,
                                                     const guides::Construct& construct) {
     return construct_scores(make_table(data), construct);

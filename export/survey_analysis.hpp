@@ -37,6 +37,15 @@ struct ItemResult {
     std::optional<stats::Descriptives> stats; // of the answers as given (not reverse-scored)
     std::vector<std::size_t> distribution;    // Likert: count per scale value 1..points
 };
+// A Likert item as survey services report it: the share of each answer (percent of those who
+// answered, index 0 = scale value 1), and the top two boxes (agreeing) and bottom two
+// (disagreeing) as percents. Scales of fewer than four points have one box on each side.
+struct AnswerShares {
+    std::vector<double> percent;
+    double top_two = 0.0, bottom_two = 0.0;
+};
+AnswerShares answer_shares(const ItemResult& item);
+
 // Likert and number items, in the instrument's order.
 std::vector<ItemResult> item_results(const store::SurveyData& data);
 std::vector<ItemResult> item_results(const SurveyTable& table);

@@ -331,6 +331,13 @@ TEST_CASE("three school levels of the demo survey are compared and the pooled ro
     GuiHarness gui(dir / "ws.db", 1600, 1400);
     gui.click("nav.surveys");
     show_instrument(gui, "pl-standards");
+    // Results: the key to the bars and the share agreeing (top two boxes); the scale on Instrument.
+    CHECK(probe_text("surveys.legend") == "Strongly disagree");
+    CHECK(app::probe_find("surveys.item.agree.lc.regular_time"));
+    gui.click("surveys.tab.instrument");
+    gui.frame(2);
+    CHECK_THAT(probe_text("surveys.instrument.scale.agree5"),
+               Catch::Contains("1 Strongly disagree") && Catch::Contains("5 Strongly agree"));
     gui.click("surveys.tab.compare");
     gui.click("surveys.compare.by");
     gui.click("surveys.compare.by.school_level");

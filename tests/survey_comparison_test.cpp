@@ -162,3 +162,26 @@ TEST_CASE("KVEC's Table 3 gives a caution about confounding", "[survey]") {
                                        "Professional-learning format (Fisher's exact p = .023") &&
                                   Contains("(confounding)"));
 }
+
+TEST_CASE("an item's answer shares and top two boxes match the demo CSV", "[survey]") {
+    DemoSurvey demo;
+    auto items = item_results(demo.table);
+    const ItemResult* item = nullptr;
+    for (const auto& r : items)
+        if (r.item_id == "lc.regular_time") item = &r;
+    REQUIRE(item);
+    CHECK(item->n == 99);
+    auto s = answer_shares(*item);
+    REQUIRE(s.percent.size() == 5);
+    CHECK(s.percent[0] == 0.0);
+    CHECK(s.percent[2] == close(31.31313131313131));
+    CHECK(s.percent[3] == close(47.474747474747474));
+    CHECK(s.top_two == close(57.57575757575758));
+    CHECK(s.bottom_two == close(11.11111111111111));
+    ItemResult three;
+    three.n = 4;
+    three.distribution = {1, 1, 2};
+    auto t = answer_shares(three);
+    CHECK(t.top_two == 50.0); // one box each side on a three-point scale
+    CHECK(t.bottom_two == 25.0);
+}

@@ -54,6 +54,41 @@ void diverging_bar(const exporting::ItemResult& r, float width) {
                 ImGui::GetColorU32(ImGuiCol_Text));
 }
 
+// Each answer of the scale: its colour, label, count and share, for the bar's tooltip.
+void answer_tooltip(const guides::Instrument& inst, const exporting::ItemResult& r) {
+    const auto* scale = inst.scale_of(r.item_id);
+    auto shares = exporting::answer_shares(r);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextWrapped("%s", r.text.c_str());
+    ImGui::PopTextWrapPos();
+    for (std::size_t v = 0; v < shares.percent.size(); ++v) {
+        ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(bar_colour(int(v) + 1, r.points)),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+        ImGui::SameLine();
+        std::string label = scale ? scale->label_of(int(v) + 1) : std::to_string(v + 1);
+        ImGui::Text("%s: %zu (%.0f%%)", label.c_str(), r.distribution[v], shares.percent[v]);
+    }
+    ImGui::Text("Agreeing (top two): %.0f%%, disagreeing (bottom two): %.0f%%", shares.top_two,
+                shares.bottom_two);
+    ImGui::EndTooltip();
+}
+
+// The colours of the first Likert scale, with its labels: the key to the bars.
+void legend(const guides::Instrument& inst) {
+    if (inst.scales.empty()) return;
+    const auto& scale = inst.scales.front();
+    for (int v = 1; v <= scale.points(); ++v) {
+        if (v > 1) ImGui::SameLine();
+        ImGui::ColorButton("##legend",
+                           ImGui::ColorConvertU32ToFloat4(bar_colour(v, scale.points())),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(scale.label_of(v).c_str());
+    }
+    probe("surveys.legend", scale.label_of(1));
+}
+
 void draw_open_text(const SurveyModel& m) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Open-text answers");
@@ -191,13 +226,14 @@ void draw_survey_results(const SurveyModel& m) {
     widgets::wrapped("Items: answers as given (reverse-scored items marked R); each bar puts "
                      "disagreement left of the line and agreement right of it, neutral across it.");
     ImGui::PopStyleColor();
+    legend(m.data.instrument);
     float bar_w = ImGui::GetFontSize() * 12;
     // With open questions, the items take a little under half the height, their answers the rest.
     bool any_text = false;
     for (const auto& t : m.open_text)
         any_text |= !t.answers.empty();
     const float items_h = any_text ? ImGui::GetContentRegionAvail().y * 0.45f : 0.0f;
-    if (!ImGui::BeginTable("##items", 6,
+    if (!ImGui::BeginTable("##items", 8,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                ImGuiTableFlags_ScrollY,
                            ImVec2(0, items_h)))
@@ -209,6 +245,8 @@ void draw_survey_results(const SurveyModel& m) {
     ImGui::TableSetupColumn("SD", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
     ImGui::TableSetupColumn("Median", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 3.5f);
+    ImGui::TableSetupColumn("Agree", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn("Disagree", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
     ImGui::TableSetupColumn("Distribution", ImGuiTableColumnFlags_WidthFixed, bar_w);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -219,7 +257,8 @@ void draw_survey_results(const SurveyModel& m) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%s%s", r.reverse ? "(R) " : "", r.text.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.item_id.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\n(%s)", r.text.c_str(), r.item_id.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu", r.n);
             ImGui::TableNextColumn();
@@ -228,8 +267,17 @@ void draw_survey_results(const SurveyModel& m) {
             if (r.stats && r.stats->n > 1) ImGui::Text("%.2f", r.stats->sd);
             ImGui::TableNextColumn();
             if (r.stats) ImGui::Text("%g", r.stats->median);
+            auto shares = r.likert ? exporting::answer_shares(r) : exporting::AnswerShares{};
             ImGui::TableNextColumn();
-            if (r.likert) diverging_bar(r, bar_w - 4);
+            if (!shares.percent.empty()) ImGui::Text("%.0f%%", shares.top_two);
+            probe("surveys.item.agree." + r.item_id);
+            ImGui::TableNextColumn();
+            if (!shares.percent.empty()) ImGui::Text("%.0f%%", shares.bottom_two);
+            ImGui::TableNextColumn();
+            if (r.likert) {
+                diverging_bar(r, bar_w - 4);
+                if (ImGui::IsItemHovered()) answer_tooltip(m.data.instrument, r);
+            }
         }
     }
     ImGui::EndTable();

@@ -103,6 +103,7 @@ class SurveysView final : public View {
                     draw_instrument(inst);
                     ImGui::EndTabItem();
                 }
+                probe("surveys.tab.instrument");
                 ImGui::EndTabBar();
             }
         }
@@ -352,6 +353,14 @@ class SurveysView final : public View {
 
     static void draw_instrument(const guides::Instrument& inst) {
         widgets::wrapped(inst.description.c_str());
+        for (const auto& scale : inst.scales) {
+            std::string points;
+            for (int v = 1; v <= scale.points(); ++v)
+                points += (v > 1 ? ",  " : "") + std::to_string(v) + " " + scale.label_of(v);
+            std::string line = "Response scale: " + points;
+            widgets::wrapped(line.c_str());
+            probe("surveys.instrument.scale." + scale.id, line);
+        }
         for (const auto& c : inst.constructs) {
             if (!ImGui::CollapsingHeader(c.label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
             for (const auto& id : c.items) {

@@ -128,3 +128,10 @@ t3 = [[exp_by_fmt.get((e, fm), 0) for fm in ("micro-credential", "other")]
 chi2, p, dof, _ = stats.chi2_contingency(t3, correction=False)
 print("demo experience table", t3, "chi2", repr(chi2), "p", repr(p),
       "fisher p", repr(stats.fisher_exact(t3)[1]))
+
+# Answer shares of one item as a survey service reports them (percent of those who answered).
+ans = [sc["lc.regular_time"] for _, _, sc in rows if "lc.regular_time" in sc]
+print("demo lc.regular_time n", len(ans), "percent",
+      [repr(100 * ans.count(v) / len(ans)) for v in range(1, 6)],
+      "agree", repr(100 * sum(1 for v in ans if v >= 4) / len(ans)),
+      "disagree", repr(100 * sum(1 for v in ans if v <= 2) / len(ans)))
