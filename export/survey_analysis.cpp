@@ -113,6 +113,22 @@ std::vector<ItemResult> item_results(const SurveyTable& t) {
     return out;
 }
 
+std::vector<bool> complete_respondents(const SurveyTable& t) {
+    std::vector<bool> out(t.data->respondents.size(), true);
+    for (std::size_t r = 0; r < out.size(); ++r)
+        for (std::size_t c = 0; c < t.items.size() && out[r]; ++c)
+            out[r] = !std::isnan(t.at(t.raw, r, c));
+    return out;
+}
+
+store::SurveyData only(const store::SurveyData& data, const std::vector<bool>& flags, bool keep) {
+    store::SurveyData out;
+    out.instrument = data.instrument;
+    for (std::size_t r = 0; r < data.respondents.size(); ++r)
+        if (flags[r] == keep) out.respondents.push_back(data.respondents[r]);
+    return out;
+}
+
 AnswerShares answer_shares(const ItemResult& r) {
     AnswerShares out;
     if (r.n == 0 || r.distribution.empty()) return out;

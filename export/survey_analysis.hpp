@@ -46,6 +46,12 @@ struct AnswerShares {
 };
 AnswerShares answer_shares(const ItemResult& item);
 
+// Which respondents answered every Likert and number item (survey services call them complete;
+// the others are partial), index as in data.respondents.
+std::vector<bool> complete_respondents(const SurveyTable& table);
+// The survey with only the respondents whose flag equals `keep`.
+store::SurveyData only(const store::SurveyData& data, const std::vector<bool>& flags, bool keep);
+
 // Likert and number items, in the instrument's order.
 std::vector<ItemResult> item_results(const store::SurveyData& data);
 std::vector<ItemResult> item_results(const SurveyTable& table);

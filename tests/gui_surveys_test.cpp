@@ -334,6 +334,14 @@ TEST_CASE("three school levels of the demo survey are compared and the pooled ro
     // Results: the key to the bars and the share agreeing (top two boxes); the scale on Instrument.
     CHECK(probe_text("surveys.legend") == "Strongly disagree");
     CHECK(app::probe_find("surveys.item.agree.lc.regular_time"));
+    gui.click("surveys.results.filter");
+    gui.click("surveys.results.filter.complete");
+    gui.frame(2);
+    CHECK(probe_text("surveys.results.count") == "52 respondents");
+    gui.click("surveys.results.filter");
+    gui.click("surveys.results.filter.partial");
+    gui.frame(2);
+    CHECK(probe_text("surveys.results.count") == "48 respondents");
     gui.click("surveys.tab.instrument");
     gui.frame(2);
     CHECK_THAT(probe_text("surveys.instrument.scale.agree5"),

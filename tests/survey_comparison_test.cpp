@@ -10,6 +10,7 @@
 #include "store/workspace.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace convene;
@@ -184,4 +185,16 @@ TEST_CASE("an item's answer shares and top two boxes match the demo CSV", "[surv
     auto t = answer_shares(three);
     CHECK(t.top_two == 50.0); // one box each side on a three-point scale
     CHECK(t.bottom_two == 25.0);
+}
+
+TEST_CASE("complete and partial responses split the demo survey as the CSV does", "[survey]") {
+    DemoSurvey demo;
+    auto complete = complete_respondents(demo.table);
+    auto n = std::count(complete.begin(), complete.end(), true);
+    CHECK(n == 52); // reference.py: "demo complete respondents 52 of 100"
+    auto kept = only(demo.data, complete, true);
+    CHECK(kept.respondents.size() == 52);
+    CHECK(only(demo.data, complete, false).respondents.size() == 48);
+    for (const auto& r : item_results(make_table(kept)))
+        CHECK(r.n == 52);
 }

@@ -40,6 +40,14 @@ struct SurveyModel {
     exporting::SurveyTable table;
     std::vector<exporting::ItemResult> items;
     std::vector<exporting::ConstructResult> constructs;
+    // The same results for the complete responses (every Likert and number item answered) and
+    // for the partial ones: what the Results tab's filter shows.
+    struct Subset {
+        std::size_t respondents = 0;
+        std::vector<exporting::ItemResult> items;
+        std::vector<exporting::ConstructResult> constructs;
+    };
+    Subset complete, partial;
     std::vector<OpenTextItem> open_text; // every text item, with its answers
 };
 
@@ -53,7 +61,8 @@ std::string respondent_name(const store::Respondent& r);
 std::string answer_text(const guides::Instrument& instrument, const guides::Item& item,
                         const store::ResponseValue& value);
 
-void draw_survey_results(const SurveyModel& model);
+// filter: 0 all responses, 1 complete, 2 partial (chosen in the tab, kept by the screen).
+void draw_survey_results(const SurveyModel& model, int& filter);
 
 class SurveyComparePanel {
   public:

@@ -170,6 +170,15 @@ std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
     m->table = exporting::make_table(m->data);
     m->items = exporting::item_results(m->table);
     m->constructs = exporting::construct_results(m->table);
+    auto complete = exporting::complete_respondents(m->table);
+    for (bool keep : {true, false}) {
+        auto data = exporting::only(m->data, complete, keep);
+        auto table = exporting::make_table(data);
+        auto& subset = keep ? m->complete : m->partial;
+        subset.respondents = data.respondents.size();
+        subset.items = exporting::item_results(table);
+        subset.constructs = exporting::construct_results(table);
+    }
     for (const auto& item : m->data.instrument.items) {
         if (item.type != guides::ItemType::Text) continue;
         OpenTextItem t{item.id, item.text, {}};
@@ -182,14 +191,51 @@ std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
     return m;
 }
 
-void draw_survey_results(const SurveyModel& m) {
-    if (m.data.respondents.empty()) {
+// All, complete or partial responses: a combo naming how many each has.
+static void filter_combo(const SurveyModel& m, int& filter) {
+    const char* names[] = {"All responses", "Complete responses", "Partial responses"};
+    std::size_t counts[] = {m.data.respondents.size(), m.complete.respondents,
+                            m.partial.respondents};
+    auto label = [&](int i) {
+        return std::string(names[i]) + " (" + std::to_string(counts[i]) + ")";
+    };
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("##filter", label(filter).c_str())) {
+        const char* ids[] = {"all", "complete", "partial"};
+        for (int i = 0; i < 3; ++i) {
+            if (ImGui::Selectable(label(i).c_str(), i == filter)) filter = i;
+            probe(std::string("surveys.results.filter.") + ids[i]);
+        }
+        ImGui::EndCombo();
+    }
+    probe("surveys.results.filter");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Complete: answered every rating and number item; partial: the rest.");
+}
+
+void draw_survey_results(const SurveyModel& model, int& filter) {
+    if (model.data.respondents.empty()) {
         widgets::empty_state("No responses yet",
                              "Import a CSV from your survey service, or collect "
                              "responses on this laptop with the kiosk.");
         return;
     }
-    const auto count = widgets::count(m.data.respondents.size(), "respondent");
+    filter_combo(model, filter);
+    // What the filter shows: references into the model, nothing copied in a frame.
+    struct Shown {
+        std::size_t respondents;
+        const std::vector<exporting::ItemResult>& items;
+        const std::vector<exporting::ConstructResult>& constructs;
+        const std::vector<OpenTextItem>& open_text;
+        const store::SurveyData& data;
+    };
+    const auto& sub = filter == 1 ? model.complete : model.partial;
+    const Shown m = filter == 0 ? Shown{model.data.respondents.size(), model.items,
+                                        model.constructs, model.open_text, model.data}
+                                : Shown{sub.respondents, sub.items, sub.constructs, model.open_text,
+                                        model.data};
+    ImGui::SameLine();
+    const auto count = widgets::count(m.respondents, "respondent");
     ImGui::TextUnformatted(count.c_str());
     probe("surveys.results.count", count);
     if (!m.constructs.empty() &&
@@ -284,7 +330,7 @@ void draw_survey_results(const SurveyModel& m) {
     if (m.open_text.empty()) return;
     ImGui::Spacing();
     ImGui::BeginChild("##open_text");
-    draw_open_text(m);
+    draw_open_text(model);
     ImGui::EndChild();
 }
 

@@ -85,7 +85,7 @@ class SurveysView final : public View {
             import_.draw(inst);
             if (ImGui::BeginTabBar("##survey_tabs")) {
                 if (ImGui::BeginTabItem("Results")) {
-                    draw_survey_results(*model_);
+                    draw_survey_results(*model_, results_filter_);
                     ImGui::EndTabItem();
                 }
                 probe("surveys.tab.results");
@@ -396,6 +396,7 @@ class SurveysView final : public View {
     bool open_popup_ = false;    // open that window in this frame
     bool confirm_trash_ = false;
     std::string trash_uuid_; // asked for in this frame; act() writes it
+    int results_filter_ = 0; // all, complete or partial responses on the Results tab
     SurveyComparePanel compare_;
     SurveyImportDialog import_;
     NewFromExportDialog new_;

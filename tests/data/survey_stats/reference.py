@@ -135,3 +135,7 @@ print("demo lc.regular_time n", len(ans), "percent",
       [repr(100 * ans.count(v) / len(ans)) for v in range(1, 6)],
       "agree", repr(100 * sum(1 for v in ans if v >= 4) / len(ans)),
       "disagree", repr(100 * sum(1 for v in ans if v <= 2) / len(ans)))
+
+# Complete responses: every Likert item answered (pl-standards has no number items).
+print("demo complete respondents", sum(1 for _, _, sc in rows if len(sc) == len(by_text)),
+      "of", len(rows))
