@@ -12,7 +12,9 @@ namespace {
 using guides::ItemType;
 const double kMissing = std::nan("");
 
-std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req) {
+} // namespace
+
+std::vector<int> compare_columns(const SurveyTable& t, const CompareRequest& req) {
     const auto& inst = t.data->instrument;
     std::vector<int> cols;
     if (!req.item.empty()) {
@@ -38,8 +40,6 @@ std::vector<int> target_columns(const SurveyTable& t, const CompareRequest& req)
     }
     return cols;
 }
-
-} // namespace
 
 int SurveyTable::column(std::string_view item_id) const {
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -109,6 +109,35 @@ std::vector<ItemResult> item_results(const SurveyTable& t) {
                 r.distribution.assign(static_cast<std::size_t>(r.points), 0);
         }
         out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<bool> complete_respondents(const SurveyTable& t) {
+    std::vector<bool> out(t.data->respondents.size(), true);
+    for (std::size_t r = 0; r < out.size(); ++r)
+        for (std::size_t c = 0; c < t.items.size() && out[r]; ++c)
+            out[r] = !std::isnan(t.at(t.raw, r, c));
+    return out;
+}
+
+store::SurveyData only(const store::SurveyData& data, const std::vector<bool>& flags, bool keep) {
+    store::SurveyData out;
+    out.instrument = data.instrument;
+    for (std::size_t r = 0; r < data.respondents.size(); ++r)
+        if (flags[r] == keep) out.respondents.push_back(data.respondents[r]);
+    return out;
+}
+
+AnswerShares answer_shares(const ItemResult& r) {
+    AnswerShares out;
+    if (r.n == 0 || r.distribution.empty()) return out;
+    for (auto c : r.distribution)
+        out.percent.push_back(100.0 * double(c) / double(r.n));
+    std::size_t k = out.percent.size(), boxes = k >= 4 ? 2 : 1;
+    for (std::size_t i = 0; i < boxes && i < k; ++i) {
+        out.bottom_two += out.percent[i];
+        out.top_two += out.percent[k - 1 - i];
     }
     return out;
 }
@@ -206,7 +235,7 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
         if (std::find(attr->choices.begin(), attr->choices.end(), g) == attr->choices.end())
             throw std::invalid_argument("\"" + g + "\" is not a value of " + attr->id);
 
-    auto cols = target_columns(t, req);
+    auto cols = compare_columns(t, req);
     std::vector<double> a, b;
     std::vector<std::optional<double>> construct_score;
     if (req.unit == Unit::Respondent && !req.construct.empty())

@@ -37,6 +37,21 @@ struct ItemResult {
     std::optional<stats::Descriptives> stats; // of the answers as given (not reverse-scored)
     std::vector<std::size_t> distribution;    // Likert: count per scale value 1..points
 };
+// A Likert item as survey services report it: the share of each answer (percent of those who
+// answered, index 0 = scale value 1), and the top two boxes (agreeing) and bottom two
+// (disagreeing) as percents. Scales of fewer than four points have one box on each side.
+struct AnswerShares {
+    std::vector<double> percent;
+    double top_two = 0.0, bottom_two = 0.0;
+};
+AnswerShares answer_shares(const ItemResult& item);
+
+// Which respondents answered every Likert and number item (survey services call them complete;
+// the others are partial), index as in data.respondents.
+std::vector<bool> complete_respondents(const SurveyTable& table);
+// The survey with only the respondents whose flag equals `keep`.
+store::SurveyData only(const store::SurveyData& data, const std::vector<bool>& flags, bool keep);
+
 // Likert and number items, in the instrument's order.
 std::vector<ItemResult> item_results(const store::SurveyData& data);
 std::vector<ItemResult> item_results(const SurveyTable& table);
@@ -66,6 +81,10 @@ struct CompareRequest {
     std::string construct, item;     // what to compare (both empty: every Likert item)
     Unit unit = Unit::Respondent;    // respondent scores, or all item ratings pooled
 };
+
+// The table columns a request compares (its item, its construct's items, or every Likert item).
+// Throws std::invalid_argument for an unknown item or construct.
+std::vector<int> compare_columns(const SurveyTable& table, const CompareRequest& request);
 
 struct Comparison {
     std::string attribute, group_a, group_b, target, unit;

@@ -170,3 +170,51 @@ TEST_CASE("KVEC's second question: a number item compared by group from a three-
     CHECK(j["welch"]["t"] == Approx(3.513639).margin(5e-7));
     CHECK(j["welch"]["p"] == Approx(0.00071989).margin(5e-9));
 }
+
+TEST_CASE("survey compare tests three school levels and survey crosstab tests the association") {
+    // Values from tests/data/survey_stats/reference.py on the demo survey (SciPy, statsmodels).
+    TempDir dir;
+    auto db = db_of(dir);
+    REQUIRE(run_cli(dir, db + "demo").code == 0);
+    auto j = nlohmann::json::parse(
+        run_cli(dir,
+                db + "--json survey compare pl-standards --by school_level --scale communities")
+            .out);
+    CHECK(j["groups"].size() == 3);
+    CHECK(j["groups"][1]["left_out"] == 3);
+    CHECK(j["anova"]["f"] == Approx(0.07817325264366011).epsilon(1e-6));
+    CHECK(j["welch_anova"]["p"] == Approx(0.9217432857404081).epsilon(1e-6));
+    CHECK(j["kruskal_wallis"]["h"] == Approx(0.24760730528057817).epsilon(1e-6));
+    REQUIRE(j["pairwise"].size() == 3);
+    CHECK(j["pairwise"][0]["a"] == "elementary");
+    CHECK(j["pairwise"][0]["b"] == "middle");
+    CHECK(j["pairwise"][0]["p_holm"] == Approx(1.0));
+    CHECK_THAT(j["reading"].get<std::string>(), Catch::Contains("No pair of groups differs"));
+    CHECK_FALSE(j.contains("student"));
+
+    auto text = run_cli(dir, db + "survey compare pl-standards --by school_level --scale "
+                                  "communities");
+    CHECK_THAT(text.out, Catch::Contains("One-way ANOVA: F(2, 89) = 0.078173") &&
+                             Catch::Contains("Welch's ANOVA: F(2, 58.981)") &&
+                             Catch::Contains("Kruskal-Wallis H(2) = 0.24761") &&
+                             Catch::Contains("elementary - middle: difference") &&
+                             Catch::Contains("8 of 100 respondents"));
+
+    auto pooled = run_cli(dir, db + "survey compare pl-standards --by pl_format --unit item");
+    CHECK_THAT(pooled.out, Catch::Contains("Cluster-robust (respondents as clusters)") &&
+                               Catch::Contains("t(99) = 2.072, p = 0.0409") &&
+                               Catch::Contains("overstates significance"));
+    auto pj = nlohmann::json::parse(
+        run_cli(dir, db + "--json survey compare pl-standards --by pl_format --unit item").out);
+    CHECK(pj["cluster_robust"]["se"] == Approx(0.09133361119669466).epsilon(1e-6));
+    CHECK(pj["cluster_robust"]["df"] == 99);
+
+    auto tab = run_cli(dir, db + "survey crosstab pl-standards --by pl_format");
+    CHECK_THAT(tab.out, Catch::Contains("26 (52%)") && Catch::Contains("Chi-square(1) = 3.3048") &&
+                            Catch::Contains("Fisher's exact test: p = 0.106"));
+    auto tj = nlohmann::json::parse(
+        run_cli(dir, db + "--json survey crosstab pl-standards --by pl_format").out);
+    CHECK(tj[0]["row_totals"] == nlohmann::json::array({43, 57}));
+    CHECK(tj[0]["fisher_exact"]["p"] == Approx(0.10562426671247177).epsilon(1e-6));
+    CHECK(tj[1]["chi_square"]["df"] == 2);
+}

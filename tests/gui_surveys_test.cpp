@@ -2,7 +2,10 @@
 // and left from the screen.
 #include "app/ui_probe.hpp"
 #include "gui_harness.hpp"
+#include "guides/data_dir.hpp"
+#include "store/demo.hpp"
 #include "store/import_mappings.hpp"
+#include "store/seed.hpp"
 #include "store/sqlite.hpp"
 #include "store/surveys.hpp"
 #include "store/workspace.hpp"
@@ -317,4 +320,71 @@ TEST_CASE("the import dialog's mapping step sends an unmatched column to an attr
     // The mapping is remembered: the same file imports again without a change.
     CHECK(store::remembered_mapping(gui.app().workspace()->db(), "pl-standards")->at("Group") ==
           "attribute:pl_format");
+}
+
+TEST_CASE("three school levels of the demo survey are compared and the pooled row is flagged") {
+    TempDir dir;
+    {
+        auto ws = store::open_workspace(dir / "ws.db");
+        store::load_demo_project(*ws, guides::data_dir());
+    }
+    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    gui.click("nav.surveys");
+    show_instrument(gui, "pl-standards");
+    // Results: the key to the bars and the share agreeing (top two boxes); the scale on Instrument.
+    CHECK(probe_text("surveys.legend") == "Strongly disagree");
+    CHECK(app::probe_find("surveys.item.agree.lc.regular_time"));
+    gui.click("surveys.results.filter");
+    gui.click("surveys.results.filter.complete");
+    gui.frame(2);
+    CHECK(probe_text("surveys.results.count") == "52 respondents");
+    gui.click("surveys.results.filter");
+    gui.click("surveys.results.filter.partial");
+    gui.frame(2);
+    CHECK(probe_text("surveys.results.count") == "48 respondents");
+    gui.click("surveys.tab.instrument");
+    gui.frame(2);
+    CHECK_THAT(probe_text("surveys.instrument.scale.agree5"),
+               Catch::Contains("1 Strongly disagree") && Catch::Contains("5 Strongly agree"));
+    gui.click("surveys.tab.compare");
+    gui.click("surveys.compare.by");
+    gui.click("surveys.compare.by.school_level");
+    gui.click("surveys.compare.target");
+    gui.click("surveys.compare.target.communities");
+    gui.frame(2);
+    for (const char* row :
+         {"surveys.compare.row.anova", "surveys.compare.row.welch_anova",
+          "surveys.compare.row.kruskal", "surveys.compare.pairwise.elementary.middle",
+          "surveys.compare.pairwise.elementary.high", "surveys.compare.pairwise.middle.high"}) {
+        INFO(row);
+        CHECK(app::probe_find(row));
+    }
+    CHECK_FALSE(app::probe_find("surveys.compare.row.student"));
+    CHECK_THAT(probe_text("surveys.compare.reading"),
+               Catch::Contains("Welch's ANOVA gives F(2, 59.0) = 0.08, p = .922") &&
+                   Catch::Contains("8 of 100 respondents"));
+    CHECK_THAT(probe_text("surveys.crosstab.experience.tests"),
+               Catch::Contains("Chi-square(2) = 2.060"));
+
+    // Two groups left: the t tests; one group left: the panel says what to do.
+    gui.click("surveys.compare.group.high");
+    gui.frame(2);
+    CHECK(app::probe_find("surveys.compare.row.welch"));
+    gui.click("surveys.compare.group.middle");
+    gui.frame(2);
+    CHECK_THAT(probe_text("surveys.compare.error"), Catch::Contains("Pick at least two values"));
+
+    gui.click("surveys.compare.by");
+    gui.click("surveys.compare.by.pl_format");
+    gui.click("surveys.compare.target");
+    gui.click("surveys.compare.target.all");
+    gui.click("surveys.compare.pooled");
+    gui.frame(2);
+    CHECK_THAT(probe_text("surveys.compare.pooled_warning"),
+               Catch::Contains("overstates significance"));
+    CHECK(app::probe_find("surveys.compare.row.cluster"));
+    CHECK(app::probe_find("surveys.compare.row.student"));
+    CHECK_THAT(probe_text("surveys.compare.reading"),
+               Catch::Contains("respondents as clusters, p = .041"));
+    CHECK(gui.app().error_message().empty());
 }

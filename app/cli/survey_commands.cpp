@@ -1,5 +1,6 @@
-// convene-cli survey list | show | import | compare | crosstab (new-from-csv, validate, add and
-// export: survey_instrument_commands.cpp; summary: survey_summary_command.cpp)
+// convene-cli survey list | show | import (new-from-csv, validate, add and export:
+// survey_instrument_commands.cpp; summary: survey_summary_command.cpp; compare and crosstab:
+// survey_compare_commands.cpp)
 #include "app/cli/context.hpp"
 #include "app/cli/survey_common.hpp"
 #include "export/atomic_file.hpp"
@@ -145,122 +146,6 @@ int import(Context& ctx, const ImportArgs& a) {
     return 0;
 }
 
-struct CompareArgs {
-    std::string id, by, construct, item, unit = "respondent";
-    std::vector<std::string> groups;
-};
-
-ordered_json ttest_json(const exporting::stats::TTest& t) {
-    return {{"t", t.t},
-            {"df", t.df},
-            {"p", t.p_two_sided},
-            {"mean_difference", t.mean_diff},
-            {"ci95", {t.ci_low, t.ci_high}},
-            {"cohens_d", t.cohens_d},
-            {"hedges_g", t.hedges_g}};
-}
-
-int compare(Context& ctx, const CompareArgs& a) {
-    if (a.unit != "respondent" && a.unit != "item")
-        throw CommandError("--unit is respondent or item, not \"" + a.unit + "\"");
-    if (!a.construct.empty() && !a.item.empty())
-        throw CommandError("give --scale or --item, not both");
-    require_instrument(ctx, a.id);
-    auto data = store::load_survey(ctx.workspace(), a.id);
-    exporting::CompareRequest req{a.by, a.groups, a.construct, a.item,
-                                  a.unit == "item" ? exporting::Unit::Item
-                                                   : exporting::Unit::Respondent};
-    exporting::Comparison c;
-    try {
-        c = exporting::compare_groups(data, req);
-    } catch (const std::invalid_argument& e) {
-        throw CommandError(e.what());
-    }
-    const auto& s = c.student;
-    if (ctx.json) {
-        ordered_json j;
-        j["instrument"] = a.id;
-        j["attribute"] = c.attribute;
-        j["target"] = c.target;
-        j["unit"] = c.unit;
-        j["groups"] = {{{"value", c.group_a}, {"n", s.n1}, {"mean", s.mean1}, {"sd", s.sd1}},
-                       {{"value", c.group_b}, {"n", s.n2}, {"mean", s.mean2}, {"sd", s.sd2}}};
-        j["student"] = ttest_json(c.student);
-        j["welch"] = ttest_json(c.welch);
-        j["mann_whitney"] = {{"u", c.mann_whitney.u},
-                             {"z", c.mann_whitney.z},
-                             {"p", c.mann_whitney.p_two_sided},
-                             {"rank_biserial", c.mann_whitney.rank_biserial}};
-        ctx.out << j.dump(2) << "\n";
-        return 0;
-    }
-    ctx.out << "Comparing " << c.target << " by " << c.attribute << " (unit: " << c.unit << ")\n"
-            << "  " << c.group_a << ": n = " << s.n1 << ", mean " << num(s.mean1) << ", SD "
-            << num(s.sd1) << "\n"
-            << "  " << c.group_b << ": n = " << s.n2 << ", mean " << num(s.mean2) << ", SD "
-            << num(s.sd2) << "\n"
-            << "Student's t(" << num(s.df, 6) << ") = " << num(s.t, 5)
-            << ", p = " << num(s.p_two_sided, 3) << "; difference " << num(s.mean_diff)
-            << ", 95% CI [" << num(s.ci_low) << ", " << num(s.ci_high) << "]\n"
-            << "Welch's t(" << num(c.welch.df, 5) << ") = " << num(c.welch.t, 5)
-            << ", p = " << num(c.welch.p_two_sided, 3) << "; 95% CI [" << num(c.welch.ci_low)
-            << ", " << num(c.welch.ci_high) << "]\n"
-            << "Cohen's d = " << num(s.cohens_d, 3) << ", Hedges' g = " << num(s.hedges_g, 3)
-            << "\n"
-            << "Mann-Whitney U = " << num(c.mann_whitney.u, 8)
-            << ", z = " << num(c.mann_whitney.z, 4)
-            << ", p = " << num(c.mann_whitney.p_two_sided, 3) << "\n";
-    return 0;
-}
-
-int crosstab(Context& ctx, const std::string& id, const std::string& by) {
-    require_instrument(ctx, id);
-    auto data = store::load_survey(ctx.workspace(), id);
-    std::vector<exporting::Crosstab> tables;
-    try {
-        tables = exporting::crosstabs(data, by);
-    } catch (const std::invalid_argument& e) {
-        throw CommandError(e.what());
-    }
-    if (ctx.json) {
-        ordered_json a = ordered_json::array();
-        for (const auto& t : tables)
-            a.push_back({{"rows", t.row_attribute},
-                         {"columns", t.column_attribute},
-                         {"row_values", t.rows},
-                         {"column_values", t.columns},
-                         {"counts", t.counts}});
-        ctx.out << a.dump(2) << "\n";
-        return 0;
-    }
-    for (const auto& t : tables) {
-        ctx.out << "\n"
-                << t.row_attribute << " by " << t.column_attribute << "\n"
-                << std::string(16, ' ');
-        for (const auto& c : t.columns)
-            ctx.out << "  " << c;
-        ctx.out << "  total\n";
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            std::size_t total = 0;
-            std::string label = t.rows[r];
-            label.resize(std::max<std::size_t>(label.size(), 16), ' ');
-            ctx.out << label;
-            for (std::size_t c = 0; c < t.columns.size(); ++c) {
-                std::string cell = std::to_string(t.counts[r][c]);
-                ctx.out << "  "
-                        << std::string(t.columns[c].size() > cell.size()
-                                           ? t.columns[c].size() - cell.size()
-                                           : 0,
-                                       ' ')
-                        << cell;
-                total += t.counts[r][c];
-            }
-            ctx.out << "  " << total << "\n";
-        }
-    }
-    return 0;
-}
-
 } // namespace
 
 void add_survey_commands(CLI::App& app, Context& ctx) {
@@ -289,28 +174,9 @@ void add_survey_commands(CLI::App& app, Context& ctx) {
                          "List every problem, not one line per kind");
     import_cmd->callback([&ctx, im] { ctx.action = [&ctx, im] { return import(ctx, *im); }; });
 
-    auto cmp = std::make_shared<CompareArgs>();
-    auto* compare_cmd = survey->add_subcommand("compare", "Compare two groups of respondents");
-    compare_cmd->add_option("ID", cmp->id, "Instrument id")->required();
-    compare_cmd->add_option("--by", cmp->by, "Respondent attribute that defines the groups")
-        ->required();
-    compare_cmd->add_option("--groups", cmp->groups, "The two attribute values to compare")
-        ->expected(2);
-    compare_cmd->add_option("--scale", cmp->construct, "Construct (scale) to compare");
-    compare_cmd->add_option("--item", cmp->item, "Item to compare");
-    compare_cmd->add_option("--unit", cmp->unit, "respondent (scores) or item (all ratings pooled)")
-        ->capture_default_str();
-    compare_cmd->callback([&ctx, cmp] { ctx.action = [&ctx, cmp] { return compare(ctx, *cmp); }; });
-
-    auto by = std::make_shared<std::string>();
-    auto* crosstab_cmd = survey->add_subcommand("crosstab", "Respondents by attribute, as a table");
-    crosstab_cmd->add_option("ID", *id, "Instrument id")->required();
-    crosstab_cmd->add_option("--by", *by, "Attribute for the columns")->required();
-    crosstab_cmd->callback(
-        [&ctx, id, by] { ctx.action = [&ctx, id, by] { return crosstab(ctx, *id, *by); }; });
-
     add_survey_instrument_commands(*survey, ctx);
     add_survey_summary_command(*survey, ctx);
+    add_survey_compare_commands(*survey, ctx);
 }
 
 } // namespace convene::cli

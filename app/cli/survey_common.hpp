@@ -17,5 +17,6 @@ std::string num(double v, int digits = 4);
 // The survey subcommands kept in files of their own.
 void add_survey_instrument_commands(CLI::App& survey, Context& ctx);
 void add_survey_summary_command(CLI::App& survey, Context& ctx);
+void add_survey_compare_commands(CLI::App& survey, Context& ctx);
 
 } // namespace convene::cli

@@ -5,6 +5,7 @@
 #include "app/job.hpp"
 #include "app/views/view.hpp"
 #include "export/survey_analysis.hpp"
+#include "export/survey_comparison.hpp"
 #include "store/survey_import.hpp"
 #include "store/surveys.hpp"
 
@@ -39,6 +40,14 @@ struct SurveyModel {
     exporting::SurveyTable table;
     std::vector<exporting::ItemResult> items;
     std::vector<exporting::ConstructResult> constructs;
+    // The same results for the complete responses (every Likert and number item answered) and
+    // for the partial ones: what the Results tab's filter shows.
+    struct Subset {
+        std::size_t respondents = 0;
+        std::vector<exporting::ItemResult> items;
+        std::vector<exporting::ConstructResult> constructs;
+    };
+    Subset complete, partial;
     std::vector<OpenTextItem> open_text; // every text item, with its answers
 };
 
@@ -52,7 +61,8 @@ std::string respondent_name(const store::Respondent& r);
 std::string answer_text(const guides::Instrument& instrument, const guides::Item& item,
                         const store::ResponseValue& value);
 
-void draw_survey_results(const SurveyModel& model);
+// filter: 0 all responses, 1 complete, 2 partial (chosen in the tab, kept by the screen).
+void draw_survey_results(const SurveyModel& model, int& filter);
 
 class SurveyComparePanel {
   public:
@@ -61,15 +71,28 @@ class SurveyComparePanel {
   private:
     void recompute(const SurveyModel& model);
 
+    void draw_controls(const SurveyModel& model);
+    void draw_groups(const guides::Attribute& attribute);
+
     std::string attribute_, construct_, item_;
-    std::vector<std::string> groups_;
+    std::vector<std::string> groups_; // the attribute's values compared (two or more)
     bool item_unit_ = false;
     bool dirty_ = true;
     std::uint64_t last_generation_ = 0; // of the model result_ was computed from
-    std::optional<exporting::Comparison> result_;
-    std::string error_;
-    std::vector<exporting::Crosstab> crosstabs_;
+    std::optional<exporting::GroupComparison> result_;
+    std::string reading_, error_;
+    struct TestedCrosstab {
+        exporting::Crosstab table;
+        exporting::CrosstabTests tests;
+        std::string reading;
+    };
+    std::vector<TestedCrosstab> crosstabs_;
 };
+
+// The drawing of one comparison's result and of one tested crosstab (survey_compare_tables.cpp).
+void draw_group_comparison(const exporting::GroupComparison& result, const std::string& reading);
+void draw_tested_crosstab(const guides::Instrument& instrument, const exporting::Crosstab& table,
+                          const exporting::CrosstabTests& tests, const std::string& reading);
 
 class SurveyImportDialog {
   public:

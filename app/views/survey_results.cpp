@@ -54,6 +54,41 @@ void diverging_bar(const exporting::ItemResult& r, float width) {
                 ImGui::GetColorU32(ImGuiCol_Text));
 }
 
+// Each answer of the scale: its colour, label, count and share, for the bar's tooltip.
+void answer_tooltip(const guides::Instrument& inst, const exporting::ItemResult& r) {
+    const auto* scale = inst.scale_of(r.item_id);
+    auto shares = exporting::answer_shares(r);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextWrapped("%s", r.text.c_str());
+    ImGui::PopTextWrapPos();
+    for (std::size_t v = 0; v < shares.percent.size(); ++v) {
+        ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(bar_colour(int(v) + 1, r.points)),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+        ImGui::SameLine();
+        std::string label = scale ? scale->label_of(int(v) + 1) : std::to_string(v + 1);
+        ImGui::Text("%s: %zu (%.0f%%)", label.c_str(), r.distribution[v], shares.percent[v]);
+    }
+    ImGui::Text("Agreeing (top two): %.0f%%, disagreeing (bottom two): %.0f%%", shares.top_two,
+                shares.bottom_two);
+    ImGui::EndTooltip();
+}
+
+// The colours of the first Likert scale, with its labels: the key to the bars.
+void legend(const guides::Instrument& inst) {
+    if (inst.scales.empty()) return;
+    const auto& scale = inst.scales.front();
+    for (int v = 1; v <= scale.points(); ++v) {
+        if (v > 1) ImGui::SameLine();
+        ImGui::ColorButton("##legend",
+                           ImGui::ColorConvertU32ToFloat4(bar_colour(v, scale.points())),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(scale.label_of(v).c_str());
+    }
+    probe("surveys.legend", scale.label_of(1));
+}
+
 void draw_open_text(const SurveyModel& m) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Open-text answers");
@@ -135,6 +170,15 @@ std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
     m->table = exporting::make_table(m->data);
     m->items = exporting::item_results(m->table);
     m->constructs = exporting::construct_results(m->table);
+    auto complete = exporting::complete_respondents(m->table);
+    for (bool keep : {true, false}) {
+        auto data = exporting::only(m->data, complete, keep);
+        auto table = exporting::make_table(data);
+        auto& subset = keep ? m->complete : m->partial;
+        subset.respondents = data.respondents.size();
+        subset.items = exporting::item_results(table);
+        subset.constructs = exporting::construct_results(table);
+    }
     for (const auto& item : m->data.instrument.items) {
         if (item.type != guides::ItemType::Text) continue;
         OpenTextItem t{item.id, item.text, {}};
@@ -147,14 +191,51 @@ std::unique_ptr<SurveyModel> make_survey_model(store::Workspace& ws,
     return m;
 }
 
-void draw_survey_results(const SurveyModel& m) {
-    if (m.data.respondents.empty()) {
+// All, complete or partial responses: a combo naming how many each has.
+static void filter_combo(const SurveyModel& m, int& filter) {
+    const char* names[] = {"All responses", "Complete responses", "Partial responses"};
+    std::size_t counts[] = {m.data.respondents.size(), m.complete.respondents,
+                            m.partial.respondents};
+    auto label = [&](int i) {
+        return std::string(names[i]) + " (" + std::to_string(counts[i]) + ")";
+    };
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("##filter", label(filter).c_str())) {
+        const char* ids[] = {"all", "complete", "partial"};
+        for (int i = 0; i < 3; ++i) {
+            if (ImGui::Selectable(label(i).c_str(), i == filter)) filter = i;
+            probe(std::string("surveys.results.filter.") + ids[i]);
+        }
+        ImGui::EndCombo();
+    }
+    probe("surveys.results.filter");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Complete: answered every rating and number item; partial: the rest.");
+}
+
+void draw_survey_results(const SurveyModel& model, int& filter) {
+    if (model.data.respondents.empty()) {
         widgets::empty_state("No responses yet",
                              "Import a CSV from your survey service, or collect "
                              "responses on this laptop with the kiosk.");
         return;
     }
-    const auto count = widgets::count(m.data.respondents.size(), "respondent");
+    filter_combo(model, filter);
+    // What the filter shows: references into the model, nothing copied in a frame.
+    struct Shown {
+        std::size_t respondents;
+        const std::vector<exporting::ItemResult>& items;
+        const std::vector<exporting::ConstructResult>& constructs;
+        const std::vector<OpenTextItem>& open_text;
+        const store::SurveyData& data;
+    };
+    const auto& sub = filter == 1 ? model.complete : model.partial;
+    const Shown m = filter == 0 ? Shown{model.data.respondents.size(), model.items,
+                                        model.constructs, model.open_text, model.data}
+                                : Shown{sub.respondents, sub.items, sub.constructs, model.open_text,
+                                        model.data};
+    ImGui::SameLine();
+    const auto count = widgets::count(m.respondents, "respondent");
     ImGui::TextUnformatted(count.c_str());
     probe("surveys.results.count", count);
     if (!m.constructs.empty() &&
@@ -191,13 +272,14 @@ void draw_survey_results(const SurveyModel& m) {
     widgets::wrapped("Items: answers as given (reverse-scored items marked R); each bar puts "
                      "disagreement left of the line and agreement right of it, neutral across it.");
     ImGui::PopStyleColor();
+    legend(m.data.instrument);
     float bar_w = ImGui::GetFontSize() * 12;
     // With open questions, the items take a little under half the height, their answers the rest.
     bool any_text = false;
     for (const auto& t : m.open_text)
         any_text |= !t.answers.empty();
     const float items_h = any_text ? ImGui::GetContentRegionAvail().y * 0.45f : 0.0f;
-    if (!ImGui::BeginTable("##items", 6,
+    if (!ImGui::BeginTable("##items", 8,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                ImGuiTableFlags_ScrollY,
                            ImVec2(0, items_h)))
@@ -209,6 +291,8 @@ void draw_survey_results(const SurveyModel& m) {
     ImGui::TableSetupColumn("SD", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
     ImGui::TableSetupColumn("Median", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 3.5f);
+    ImGui::TableSetupColumn("Agree", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn("Disagree", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
     ImGui::TableSetupColumn("Distribution", ImGuiTableColumnFlags_WidthFixed, bar_w);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -219,7 +303,8 @@ void draw_survey_results(const SurveyModel& m) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%s%s", r.reverse ? "(R) " : "", r.text.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.item_id.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\n(%s)", r.text.c_str(), r.item_id.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu", r.n);
             ImGui::TableNextColumn();
@@ -228,15 +313,24 @@ void draw_survey_results(const SurveyModel& m) {
             if (r.stats && r.stats->n > 1) ImGui::Text("%.2f", r.stats->sd);
             ImGui::TableNextColumn();
             if (r.stats) ImGui::Text("%g", r.stats->median);
+            auto shares = r.likert ? exporting::answer_shares(r) : exporting::AnswerShares{};
             ImGui::TableNextColumn();
-            if (r.likert) diverging_bar(r, bar_w - 4);
+            if (!shares.percent.empty()) ImGui::Text("%.0f%%", shares.top_two);
+            probe("surveys.item.agree." + r.item_id);
+            ImGui::TableNextColumn();
+            if (!shares.percent.empty()) ImGui::Text("%.0f%%", shares.bottom_two);
+            ImGui::TableNextColumn();
+            if (r.likert) {
+                diverging_bar(r, bar_w - 4);
+                if (ImGui::IsItemHovered()) answer_tooltip(m.data.instrument, r);
+            }
         }
     }
     ImGui::EndTable();
     if (m.open_text.empty()) return;
     ImGui::Spacing();
     ImGui::BeginChild("##open_text");
-    draw_open_text(m);
+    draw_open_text(model);
     ImGui::EndChild();
 }
 

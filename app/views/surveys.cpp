@@ -85,7 +85,7 @@ class SurveysView final : public View {
             import_.draw(inst);
             if (ImGui::BeginTabBar("##survey_tabs")) {
                 if (ImGui::BeginTabItem("Results")) {
-                    draw_survey_results(*model_);
+                    draw_survey_results(*model_, results_filter_);
                     ImGui::EndTabItem();
                 }
                 probe("surveys.tab.results");
@@ -103,6 +103,7 @@ class SurveysView final : public View {
                     draw_instrument(inst);
                     ImGui::EndTabItem();
                 }
+                probe("surveys.tab.instrument");
                 ImGui::EndTabBar();
             }
         }
@@ -352,6 +353,14 @@ class SurveysView final : public View {
 
     static void draw_instrument(const guides::Instrument& inst) {
         widgets::wrapped(inst.description.c_str());
+        for (const auto& scale : inst.scales) {
+            std::string points;
+            for (int v = 1; v <= scale.points(); ++v)
+                points += (v > 1 ? ",  " : "") + std::to_string(v) + " " + scale.label_of(v);
+            std::string line = "Response scale: " + points;
+            widgets::wrapped(line.c_str());
+            probe("surveys.instrument.scale." + scale.id, line);
+        }
         for (const auto& c : inst.constructs) {
             if (!ImGui::CollapsingHeader(c.label.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
             for (const auto& id : c.items) {
@@ -387,6 +396,7 @@ class SurveysView final : public View {
     bool open_popup_ = false;    // open that window in this frame
     bool confirm_trash_ = false;
     std::string trash_uuid_; // asked for in this frame; act() writes it
+    int results_filter_ = 0; // all, complete or partial responses on the Results tab
     SurveyComparePanel compare_;
     SurveyImportDialog import_;
     NewFromExportDialog new_;

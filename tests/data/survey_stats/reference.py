@@ -65,3 +65,77 @@ fit = sm.OLS(np.array(y, dtype=float), X).fit(cov_type="cluster", cov_kwds={"gro
 print("cluster diff", repr(fit.params[1]), "se", repr(fit.bse[1]), "t", repr(fit.tvalues[1]),
       "p", repr(fit.pvalues[1]), "df", repr(fit.df_resid_inference),
       "ci", [repr(v) for v in fit.conf_int()[1]])
+
+# The demo survey (guides/data/demo-pl-standards.csv, 100 teachers) as Convene imports it:
+# answers by their label on the 1-5 scale, reverse-scored items flipped, empty cells missing.
+import csv, json, os
+here = os.path.dirname(os.path.abspath(__file__))
+data_dir = os.path.join(here, "..", "..", "..", "guides", "data")
+inst = json.load(open(os.path.join(data_dir, "pl-standards.instrument.json")))
+labels = inst["scales"][0]["labels"]
+by_text = {i["text"]: i for i in inst["items"] if i["type"] == "likert"}
+rows = []
+with open(os.path.join(data_dir, "demo-pl-standards.csv"), newline="") as f:
+    for rec in csv.DictReader(f):
+        scores = {}
+        for text, item in by_text.items():
+            v = rec.get(text, "")
+            if v in labels:
+                n = labels.index(v) + 1
+                scores[item["id"]] = 6 - n if item.get("reverse") else n
+        rows.append((rec["School level"], rec["Professional-learning format"], scores))
+
+
+def construct_score(scores, cid):
+    items = next(c["items"] for c in inst["constructs"] if c["id"] == cid)
+    if any(i not in scores for i in items):
+        return None
+    return sum(scores[i] for i in items) / len(items)
+
+
+levels = ["elementary", "middle", "high"]
+demo = [[s for lvl, _, sc in rows if lvl == L for s in [construct_score(sc, "communities")]
+         if s is not None] for L in levels]
+print("demo communities n", [len(g) for g in demo],
+      "in groups", [sum(1 for lvl, _, _ in rows if lvl == L) for L in levels])
+print("demo anova", repr(stats.f_oneway(*demo).statistic), repr(stats.f_oneway(*demo).pvalue))
+w = anova_oneway(demo, use_var="unequal", welch_correction=True)
+print("demo welch", repr(w.statistic), repr(w.df[1]), repr(w.pvalue))
+print("demo kruskal", repr(stats.kruskal(*demo).statistic), repr(stats.kruskal(*demo).pvalue))
+raw = [stats.ttest_ind(demo[a], demo[b], equal_var=False).pvalue for a, b in pairs]
+print("demo holm", [repr(x) for x in multipletests(raw, method="holm")[1]])
+
+# All Likert ratings pooled by professional-learning format, respondents as clusters.
+y, x, g = [], [], []
+for i, (_, fmt, sc) in enumerate(rows):
+    if fmt not in ("micro-credential", "other"):
+        continue
+    for v in sc.values():
+        y.append(v); x.append(1 if fmt == "micro-credential" else 0); g.append(i)
+fit = sm.OLS(np.array(y, dtype=float), sm.add_constant(np.array(x, dtype=float))).fit(
+    cov_type="cluster", cov_kwds={"groups": np.array(g)}, use_t=True)
+print("demo pooled ratings", len(y), "diff", repr(fit.params[1]), "se", repr(fit.bse[1]),
+      "p", repr(fit.pvalues[1]), "df", repr(fit.df_resid_inference))
+
+# Years of experience by professional-learning format in the demo survey (KVEC's Table 3).
+exp_by_fmt = {}
+with open(os.path.join(data_dir, "demo-pl-standards.csv"), newline="") as f:
+    for rec in csv.DictReader(f):
+        key = (rec["Years of experience"], rec["Professional-learning format"])
+        exp_by_fmt[key] = exp_by_fmt.get(key, 0) + 1
+t3 = [[exp_by_fmt.get((e, fm), 0) for fm in ("micro-credential", "other")]
+      for e in ("10 or fewer", "more than 10")]
+chi2, p, dof, _ = stats.chi2_contingency(t3, correction=False)
+print("demo experience table", t3, "chi2", repr(chi2), "p", repr(p),
+      "fisher p", repr(stats.fisher_exact(t3)[1]))
+
+# Answer shares of one item as a survey service reports them (percent of those who answered).
+ans = [sc["lc.regular_time"] for _, _, sc in rows if "lc.regular_time" in sc]
+print("demo lc.regular_time n", len(ans), "percent",
+      [repr(100 * ans.count(v) / len(ans)) for v in range(1, 6)],
+      "agree", repr(100 * sum(1 for v in ans if v >= 4) / len(ans)),
+      "disagree", repr(100 * sum(1 for v in ans if v <= 2) / len(ans)))
+
+# Complete responses: every Likert item answered (pl-standards has no number items).
+print("demo complete respondents", sum(1 for _, _, sc in rows if len(sc) == len(by_text)),
+      "of", len(rows))
