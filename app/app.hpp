@@ -3,6 +3,7 @@
 // platform layer (app/platform/) drives it, and so does the headless test harness.
 #pragma once
 
+#include "app/path_input.hpp"
 #include "app/settings.hpp"
 #include "app/shortcuts.hpp"
 #include "app/views/view.hpp"
@@ -121,6 +122,7 @@ class App {
     bool open_workspace_dialog_ = false;
     bool workspace_dialog_creates_ = false;
     std::string workspace_dialog_path_;
+    PathInput workspace_path_input_;
     std::string workspace_dialog_error_;
     std::string error_message_;
     bool open_error_popup_ = false;

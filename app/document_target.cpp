@@ -84,9 +84,11 @@ bool DocumentTarget::markdown() const {
 
 void DocumentTarget::draw() {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 30);
-    if (ImGui::InputText("Folder", &folder_)) message_.clear();
-    probe(prefix_ + ".folder", folder_);
+    const std::string folder_probe = prefix_ + ".folder";
+    if (folder_input_.draw(
+            "Folder", folder_,
+            {.filter = {.folders_only = true}, .width = em * 30, .probe = folder_probe.c_str()}))
+        message_.clear();
     ImGui::SetNextItemWidth(em * 30);
     if (ImGui::InputText("File name", &name_)) message_.clear();
     probe(prefix_ + ".name", name_);

@@ -3,6 +3,8 @@
 // and an "Open folder" button once a file is written. Shared by the print and report dialogs.
 #pragma once
 
+#include "app/path_input.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -31,6 +33,7 @@ class DocumentTarget {
   private:
     std::string prefix_;
     std::string folder_, name_;
+    PathInput folder_input_;
     std::string message_;
     bool ok_ = false;
     bool write_request_ = false, open_request_ = false;

@@ -183,11 +183,12 @@ void App::draw_workspace_dialog() {
     widgets::wrapped(workspace_dialog_creates_
                          ? "Path of the new workspace file (it must not exist yet):"
                          : "Path of the workspace file to open:");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 34);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    bool enter =
-        ImGui::InputText("##path", &workspace_dialog_path_, ImGuiInputTextFlags_EnterReturnsTrue);
-    probe("workspace_dialog.path");
+    workspace_path_input_.draw("##path", workspace_dialog_path_,
+                               {.hint = "Tab completes a folder or file name",
+                                .width = ImGui::GetFontSize() * 34,
+                                .probe = "workspace_dialog.path"});
+    bool enter = workspace_path_input_.entered();
     if (!workspace_dialog_error_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.1f, 0.1f, 1.0f));
         widgets::wrapped(workspace_dialog_error_.c_str());

@@ -3,6 +3,7 @@
 #include "guides/likert_labels.hpp"
 #include "guides/numbers.hpp"
 #include "guides/text.hpp"
+#include "store/instrument_edits.hpp" // add_scale
 #include "store/survey_import_parts.hpp"
 
 #include <algorithm>
@@ -77,17 +78,6 @@ std::vector<std::string> multi_choices(const ColumnFacts& f, bool spaces) {
     if (!several || choices.size() >= f.distinct.size() || choices.size() > kChoiceValues)
         return {};
     return choices;
-}
-
-// A scale the instrument already has with the same labels, else the scale added under a free id.
-std::string add_scale(guides::Instrument& inst, guides::RatingScale scale) {
-    for (const auto& s : inst.scales)
-        if (s.labels == scale.labels) return s.id;
-    std::string base = scale.id;
-    for (int n = 2; inst.scale(scale.id); ++n)
-        scale.id = base + "_" + std::to_string(n);
-    inst.scales.push_back(scale);
-    return scale.id;
 }
 
 class IdMaker {

@@ -115,9 +115,7 @@ std::string set_construct(guides::Instrument& inst, const std::string& item_id,
         if (k.label == label) target = &k;
     if (target && !target->items.empty() && target->items[0] != item_id &&
         inst.item(target->items[0])->scale != item->scale)
-        return "the items of "
-               " + label + "
-               " use another scale";
+        return "the items of \"" + label + "\" use another scale";
     for (auto& k : inst.constructs)
         std::erase(k.items, item_id);
     if (!label.empty()) {

@@ -66,6 +66,9 @@ struct Imported {
 
 } // namespace
 
+// The layout as the Sheet and the CSV download hold it: Timestamp first, a grid as "Question [Row]"
+// (github.com/lesmana/google-sheet-format-form-grid-responses, DEMONSTRATION.md), checkboxes
+// joined by ", "; see tests/data/exports/README.md for every source.
 TEST_CASE("a Google Forms export: grid rows, checkboxes, numbers, attributes, open text") {
     auto p = propose("google-forms.csv");
     CHECK(p.service == SurveyService::GoogleForms);
@@ -136,6 +139,10 @@ TEST_CASE("a legacy Qualtrics export: V1..V10 and the texts in one row") {
     CHECK(im.answer(2, "q3_1").number == 3.0); // "Neither Agree nor Disagree"
 }
 
+// The layout checked against tools written for real exports: github.com/mattroumaya/doubleheadr
+// (question text over its first column, sub-names in the second row),
+// gist.github.com/sfirke/c26a90d13d43b2c4a4c5e5c3a8b372a5 ("Response", "Open-Ended Response"),
+// rdrr.io/github/wmurphyrd/monkeywrangler/man/loadSurveyMonkeyXLS.html (nine respondent columns).
 TEST_CASE("a SurveyMonkey export: the second header row, one column per choice, Windows-1252") {
     auto result = store::propose_instrument_from_csv(sample("surveymonkey.csv"), "c", "C");
     REQUIRE(result.proposal);
@@ -143,7 +150,10 @@ TEST_CASE("a SurveyMonkey export: the second header row, one column per choice, 
     auto p = propose("surveymonkey.csv");
     CHECK(p.service == SurveyService::SurveyMonkey);
     CHECK(target_of(p, "Respondent ID") == "respondent_id");
-    CHECK(target_of(p, "Collector ID") == "ignore");
+    // The other eight respondent columns stay out of the items.
+    for (const char* h : {"Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
+                          "First Name", "Last Name", "Custom Data 1"})
+        CHECK(target_of(p, h) == "ignore");
     CHECK(target_of(p, "Which supports did you use? / Coach") ==
           "option:which_supports_did_you_use:Coach");
     const auto* supports = p.instrument.item("which_supports_did_you_use");

@@ -94,9 +94,9 @@ void ExportPanel::draw_filters() {
 
 void ExportPanel::draw_target() {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 30);
-    ImGui::InputText("Folder##export", &folder_);
-    probe("export.folder", folder_);
+    folder_input_.draw(
+        "Folder##export", folder_,
+        {.filter = {.folders_only = true}, .width = em * 30, .probe = "export.folder"});
     ImGui::SetNextItemWidth(em * 30);
     ImGui::InputText("File name##export", &name_);
     probe("export.name", name_);
@@ -111,9 +111,11 @@ void ExportPanel::draw_target() {
     ImGui::Checkbox("Also write the tables as CSV files", &csv_);
     probe("export.csv");
     if (csv_) {
-        ImGui::SetNextItemWidth(em * 30);
-        ImGui::InputTextWithHint("CSV folder##export", "beside the workbook", &csv_folder_);
-        probe("export.csv_folder", csv_folder_);
+        csv_folder_input_.draw("CSV folder##export", csv_folder_,
+                               {.hint = "beside the workbook",
+                                .filter = {.folders_only = true},
+                                .width = em * 30,
+                                .probe = "export.csv_folder"});
         ImGui::TextDisabled("CSV files in");
         ImGui::SameLine();
         ImGui::TextUnformatted(csv_folder(csv_folder_, target).c_str());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/job.hpp"
+#include "app/path_input.hpp"
 #include "export/workbook_export.hpp"
 
 #include <memory>
@@ -43,6 +44,7 @@ class ExportPanel {
     std::string folder_, name_ = "convene-export.xlsx";
     bool pseudonymize_ = false, csv_ = false;
     std::string csv_folder_;
+    PathInput folder_input_, csv_folder_input_;
     std::vector<exporting::WrittenSheet> plan_;
     bool start_request_ = false, cancel_request_ = false;
     std::unique_ptr<Job<exporting::ExportResult>> job_;

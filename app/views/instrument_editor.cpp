@@ -1,43 +1,114 @@
-// Surveys > edit instrument (see instrument_editor.hpp).
+// Surveys > Edit (see instrument_editor.hpp): beginning, the header with its save rules, and the
+// save itself. The items are drawn in instrument_editor_items.cpp, constructs and attributes in
+// instrument_editor_groups.cpp.
 #include "app/views/instrument_editor.hpp"
 
 #include "app/ui_probe.hpp"
 #include "app/widgets.hpp"
 #include "guides/guide_json.hpp"
-#include "store/surveys.hpp"
+#include "store/instrument_edits.hpp"
 
-#include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 namespace convene::app {
+namespace {
 
-void InstrumentEditor::begin(store::Workspace& ws, const guides::Instrument& instrument) {
+const store::InstrumentRow* row_of(const std::vector<store::InstrumentRow>& rows,
+                                   const std::string& id) {
+    for (const auto& r : rows)
+        if (r.instrument_id == id) return &r;
+    return nullptr;
+}
+
+// Why the draft cannot be saved under its id, from what the screen knows ("" when it can).
+std::string refusal(const store::InstrumentRow& row, std::size_t respondents) {
+    if (row.bundled)
+        return "\"" + row.instrument_id +
+               "\" is a bundled instrument, which is never changed: choose another id.";
+    if (respondents > 0)
+        return "\"" + row.instrument_id + "\" has " + widgets::count(respondents, "respondent") +
+               ": saving would change the instrument they answered. Choose another id.";
+    return {};
+}
+
+} // namespace
+
+void InstrumentEditor::begin(const guides::Instrument& instrument,
+                             const std::vector<store::InstrumentRow>& rows) {
     draft_ = instrument;
     original_id_ = instrument.id;
-    // A fresh id: saving must never replace an instrument that may already have responses.
-    draft_.id = instrument.id + "-custom";
-    for (int n = 2; store::current_instrument(ws, draft_.id); ++n)
-        draft_.id = instrument.id + "-custom-" + std::to_string(n);
-    draft_.title = instrument.title + " (edited)";
-    draft_.version = "1";
-    next_item_ = 1;
+    const auto* row = row_of(rows, instrument.id);
+    // One's own instrument with no responses yet is edited in place; anything else as a copy,
+    // so that what respondents answered never changes under them.
+    in_place_ = row && !row->bundled && row->respondents == 0;
+    if (!in_place_) {
+        draft_.id = instrument.id + "-custom";
+        for (int n = 2; row_of(rows, draft_.id); ++n)
+            draft_.id = instrument.id + "-custom-" + std::to_string(n);
+        draft_.title = instrument.title + " (edited)";
+        draft_.version = "1";
+    }
+    item_op_.reset();
+    new_text_.clear();
+    new_construct_.clear();
+    new_attribute_.clear();
     message_.clear();
     active_ = true;
     saved_ = draft_;
 }
 
-void InstrumentEditor::draw() {
-    widgets::wrapped("Edit a copy of the instrument: change wording, reverse scoring and "
-                     "constructs, add Likert items. Saving adds it as an instrument of its own; "
-                     "the one you started from, and its responses, stay as they are.");
+void InstrumentEditor::show(std::string message, bool error) {
+    message_ = std::move(message);
+    message_is_error_ = error;
+}
+
+void InstrumentEditor::draw(const std::vector<store::InstrumentRow>& rows) {
+    draw_header(rows);
+    ImGui::Separator();
+    if (!ImGui::BeginTabBar("##instrument_editor_tabs")) return;
+    if (ImGui::BeginTabItem("Items")) {
+        draw_items();
+        ImGui::EndTabItem();
+    }
+    probe("instrument_editor.tab.items");
+    if (ImGui::BeginTabItem("Constructs")) {
+        draw_constructs();
+        ImGui::EndTabItem();
+    }
+    probe("instrument_editor.tab.constructs");
+    if (ImGui::BeginTabItem("Respondent attributes")) {
+        draw_attributes();
+        ImGui::EndTabItem();
+    }
+    probe("instrument_editor.tab.attributes");
+    ImGui::EndTabBar();
+}
+
+void InstrumentEditor::draw_header(const std::vector<store::InstrumentRow>& rows) {
+    widgets::wrapped(in_place_
+                         ? "Editing an instrument of your own that has no responses yet: each "
+                           "save stores a new version of it."
+                         : "Editing a copy: saving adds it as an instrument of its own; the one "
+                           "you started from, and its responses, stay as they are.");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
     ImGui::InputText("Title", &draft_.title);
     probe("instrument_editor.title");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputText("Id", &draft_.id);
     probe("instrument_editor.id");
-    if (ImGui::Button("Save as new instrument")) save_request_ = true; // act() saves it
+    ImGui::SameLine();
+    ImGui::TextDisabled("version %s", draft_.version.c_str());
+    // What saving under this id does, from the screen's cached counts (no query in a frame).
+    std::string note;
+    if (const auto* row = row_of(rows, draft_.id)) {
+        note = refusal(*row, row->respondents);
+        if (note.empty())
+            note = "Saving stores a new version of \"" + draft_.id + "\" (no responses yet).";
+    }
+    if (!note.empty()) ImGui::TextDisabled("%s", note.c_str());
+    probe("instrument_editor.note", note);
+    if (ImGui::Button("Save")) save_request_ = true; // act() saves it
     probe("instrument_editor.save");
     ImGui::SameLine();
     if (widgets::close_button("instrument_editor", draft_ != saved_)) active_ = false;
@@ -46,59 +117,7 @@ void InstrumentEditor::draw() {
         widgets::wrapped(message_.c_str());
         if (message_is_error_) ImGui::PopStyleColor();
     }
-    ImGui::Separator();
-
-    ImGui::BeginChild("##items");
-    int remove = -1;
-    for (std::size_t i = 0; i < draft_.items.size(); ++i) {
-        auto& item = draft_.items[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::TextDisabled("%s · %s", item.id.c_str(),
-                            std::string(guides::item_type_name(item.type)).c_str());
-        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-        ImGui::InputText("##text", &item.text);
-        probe("instrument_editor.text." + item.id);
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Remove")) remove = static_cast<int>(i);
-        if (item.type == guides::ItemType::Likert) {
-            ImGui::Checkbox("Reverse-scored", &item.reverse);
-            probe("instrument_editor.reverse." + item.id);
-            ImGui::SameLine();
-            const auto* current = draft_.construct_of(item.id);
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-            if (ImGui::BeginCombo("Construct", current ? current->label.c_str() : "(none)")) {
-                auto move_to = [&](guides::Construct* target) {
-                    for (auto& c : draft_.constructs)
-                        std::erase(c.items, item.id);
-                    if (target) target->items.push_back(item.id);
-                };
-                if (ImGui::Selectable("(none)", current == nullptr)) move_to(nullptr);
-                for (auto& c : draft_.constructs)
-                    if (ImGui::Selectable(c.label.c_str(), &c == current)) move_to(&c);
-                ImGui::EndCombo();
-            }
-        }
-        ImGui::Spacing();
-        ImGui::PopID();
-    }
-    if (remove >= 0) {
-        std::string id = draft_.items[static_cast<std::size_t>(remove)].id;
-        draft_.items.erase(draft_.items.begin() + remove);
-        for (auto& c : draft_.constructs)
-            std::erase(c.items, id);
-    }
-    if (ImGui::Button("+ Add a Likert item") && !draft_.scales.empty()) {
-        guides::Item item;
-        do {
-            item.id = "custom." + std::to_string(next_item_++);
-        } while (draft_.item(item.id));
-        item.text = "New statement";
-        item.type = guides::ItemType::Likert;
-        item.scale = draft_.scales.front().id;
-        draft_.items.push_back(item);
-    }
-    probe("instrument_editor.add");
-    ImGui::EndChild();
+    probe("instrument_editor.message", message_);
 }
 
 std::string InstrumentEditor::act(ViewContext& ctx) {
@@ -108,23 +127,34 @@ std::string InstrumentEditor::act(ViewContext& ctx) {
 }
 
 std::string InstrumentEditor::save(ViewContext& ctx) {
-    // The same rules as a file: run it through the validating loader.
+    auto& ws = *ctx.workspace;
+    // The save runs after the frame: the stored instrument and its response count are read
+    // here, not from the screen's cache, which may be a frame behind.
+    if (auto stored = store::current_instrument(ws, draft_.id)) {
+        store::InstrumentRow row;
+        row.instrument_id = draft_.id;
+        for (const auto& r : store::list_instruments(ws))
+            if (r.instrument_id == draft_.id) row = r;
+        if (auto why = refusal(row, store::count_respondents(ws.db(), draft_.id)); !why.empty()) {
+            show(why, true);
+            return {};
+        }
+        if (*stored == draft_) {
+            show("No changes to save.", false);
+            return {};
+        }
+        if (draft_.version == stored->version) draft_.version = store::next_version(draft_.version);
+    }
+    // The same rules as a file added with `survey add`: the validating loader.
     auto load = guides::parse_instrument(guides::instrument_to_json(draft_));
     if (!load.instrument) {
-        message_ = guides::describe(load.problems, "this instrument");
-        message_is_error_ = true;
+        show(guides::describe(load.problems, "this instrument"), true);
         return {};
     }
-    if (store::current_instrument(*ctx.workspace, draft_.id)) {
-        message_ = "The id \"" + draft_.id +
-                   "\" is taken by an instrument that may have responses: "
-                   "choose another id.";
-        message_is_error_ = true;
-        return {};
-    }
-    store::import_instrument(*ctx.workspace, *load.instrument);
-    message_ = "Saved " + draft_.id + ".";
-    message_is_error_ = false;
+    auto stored = store::store_instrument(ws, *load.instrument);
+    show("Saved " + draft_.id + " version " + draft_.version + " (" + stored.hash.substr(0, 12) +
+             ").",
+         false);
     saved_ = draft_;
     return draft_.id;
 }

@@ -53,11 +53,11 @@ void WorkspaceTools::draw_merge() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 38, 0), ImGuiCond_Appearing);
     if (!ImGui::Begin("Merge workspace", &merge_open_)) return ImGui::End();
     widgets::wrapped("Path of the workspace to merge into this one (it is only read):");
-    ImGui::SetNextItemWidth(-1);
     bool running = merge_job_.running();
     ImGui::BeginDisabled(running);
-    if (ImGui::InputText("##merge_path", &merge_path_)) report_.reset();
-    probe("merge.path");
+    if (merge_input_.draw("##merge_path", merge_path_,
+                          {.hint = "/path/to/other.db (Tab completes)", .probe = "merge.path"}))
+        report_.reset();
     if (ImGui::Button("Preview")) requests_.preview = true;
     probe("merge.preview");
     ImGui::SameLine();

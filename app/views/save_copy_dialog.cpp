@@ -21,9 +21,7 @@ void WorkspaceTools::draw_copy() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
     if (!ImGui::Begin("Save a copy", &copy_open_)) return ImGui::End();
     widgets::wrapped("Path of the copy (a new file):");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##copy_path", &copy_path_);
-    probe("copy.path");
+    copy_input_.draw("##copy_path", copy_path_, {.probe = "copy.path"});
     ImGui::BeginDisabled(copy_job_.running());
     if (ImGui::Button("Save copy")) requests_.copy = true;
     probe("copy.save");

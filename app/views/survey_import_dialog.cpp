@@ -141,11 +141,14 @@ void SurveyImportDialog::draw(const guides::Instrument& inst) {
                      "or semicolon). Columns are matched to items by id or by question text; "
                      "after a Check, change what any column is matched to below, and the "
                      "mapping is remembered for this instrument's next import.");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##file", "/path/to/responses.csv", &file_);
-    probe("surveys.import.file");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##map", "optional: column mapping file (JSON)", &map_file_);
+    file_input_.draw("##file", file_,
+                     {.hint = "/path/to/responses.csv (Tab completes)",
+                      .filter = {.extensions = {".csv", ".txt", ".tsv"}},
+                      .probe = "surveys.import.file"});
+    map_input_.draw("##map", map_file_,
+                    {.hint = "optional: column mapping file (JSON)",
+                     .filter = {.extensions = {".json"}},
+                     .probe = "surveys.import.map"});
     bool busy = job_.running();
     ImGui::BeginDisabled(busy || file_.empty());
     auto launch = [&](bool dry) { launch_ = Launch{dry, inst}; }; // act() starts it

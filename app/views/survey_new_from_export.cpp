@@ -128,9 +128,10 @@ void NewFromExportDialog::draw_file_step() {
                      "KoboToolbox exported it (any other CSV with one column per question works "
                      "too). Convene suggests an instrument from its columns and answers; you "
                      "review it before anything is saved.");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##file", "/path/to/export.csv", &file_);
-    probe("surveys.new.file");
+    file_input_.draw("##file", file_,
+                     {.hint = "/path/to/export.csv (Tab completes)",
+                      .filter = {.extensions = {".csv", ".txt", ".tsv"}},
+                      .probe = "surveys.new.file"});
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
     ImGui::InputTextWithHint("Id", "lower-case, e.g. coaching-2024", &id_);
     probe("surveys.new.id");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/job.hpp"
+#include "app/path_input.hpp"
 #include "store/instrument_review.hpp"
 #include "store/survey_import.hpp"
 
@@ -32,6 +33,7 @@ class NewFromExportDialog {
     bool read_request_ = false, save_request_ = false;
     bool awaiting_ = false; // a job was started and what it made is not taken yet
     std::string file_, id_, title_;
+    PathInput file_input_;
     std::optional<store::InstrumentProposal> proposal_;
     std::optional<store::ImportReport> report_;
     std::string error_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/job.hpp"
+#include "app/path_input.hpp"
 #include "app/views/view.hpp"
 #include "export/survey_analysis.hpp"
 #include "export/survey_comparison.hpp"
@@ -116,6 +117,7 @@ class SurveyImportDialog {
     void draw_mapping(const guides::Instrument& instrument);
 
     std::string file_, map_file_;
+    PathInput file_input_, map_input_;
     std::optional<store::ImportReport> report_;
     // The mapping step: what each column of the last checked file was taken as, and the
     // columns the user changed since (used for the next Check or Import).

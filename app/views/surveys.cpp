@@ -63,7 +63,7 @@ class SurveysView final : public View {
         ImGui::SameLine();
         ImGui::BeginChild("##survey");
         if (editor_.active()) {
-            editor_.draw();
+            editor_.draw(rows_);
         } else if (!model_) {
             widgets::wrapped(load_error_.empty() ? "Loading the survey..." : load_error_.c_str());
             probe("surveys.loading", load_error_);
@@ -78,7 +78,8 @@ class SurveysView final : public View {
             if (ImGui::Button("Start kiosk")) kiosk_.start(*ctx.workspace, inst);
             probe("surveys.kiosk");
             ImGui::SameLine();
-            if (ImGui::Button("Edit a copy...")) editor_.begin(*ctx.workspace, inst);
+            if (ImGui::Button(editable_in_place(inst.id) ? "Edit..." : "Edit a copy..."))
+                editor_.begin(inst, rows_);
             probe("surveys.edit");
             ImGui::SameLine();
             ImGui::TextDisabled("Ctrl+Alt+K leaves the kiosk");
@@ -141,6 +142,13 @@ class SurveysView final : public View {
     }
 
   private:
+    // One's own instrument with no responses yet: the editor changes it, not a copy.
+    bool editable_in_place(const std::string& id) const {
+        for (const auto& r : rows_)
+            if (r.instrument_id == id) return !r.bundled && r.respondents == 0;
+        return false;
+    }
+
     void draw_new_from_export() {
         if (ImGui::Button("New from a survey export...")) new_.open();
         probe("surveys.new");

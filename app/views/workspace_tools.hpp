@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/job.hpp"
+#include "app/path_input.hpp"
 #include "app/view_cache.hpp"
 #include "app/views/view.hpp"
 #include "store/merge.hpp"
@@ -51,6 +52,7 @@ class WorkspaceTools {
     // Merge window
     bool merge_open_ = false;
     std::string merge_path_;
+    PathInput merge_input_;
     Job<store::MergeReport> merge_job_;
     bool job_is_preview_ = false;
     std::optional<store::MergeReport> report_; // the preview, then the merge's report
@@ -59,6 +61,7 @@ class WorkspaceTools {
     // Save a copy window
     bool copy_open_ = false;
     std::string copy_path_, copy_message_;
+    PathInput copy_input_;
     Job<std::string> copy_job_;
 
     // Conflicts window
