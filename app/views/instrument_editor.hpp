@@ -54,6 +54,7 @@ class InstrumentEditor {
     std::optional<ItemOp> item_op_;
     int new_type_ = 0; // the type of the next item added (ItemType order)
     std::string new_text_, new_construct_, new_attribute_;
+    std::string scroll_to_; // an item just added, scrolled into view when next drawn
     std::string message_;
     bool message_is_error_ = false;
 };

@@ -79,13 +79,17 @@ void InstrumentEditor::draw_item(std::size_t index) {
         break;
     }
     ImGui::Spacing();
+    if (item.id == scroll_to_) {
+        ImGui::SetScrollHereY(1.0f); // a new item is shown where it was added: at the end
+        scroll_to_.clear();
+    }
     ImGui::PopID();
 }
 
 void InstrumentEditor::draw_likert(guides::Item& item) {
     const std::string key = item.id;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 16);
+    ImGui::SetNextItemWidth(em * 22);
     const auto* scale = draft_.scale(item.scale);
     std::string shown = scale ? scale_summary(*scale) : "(no scale)";
     if (ImGui::BeginCombo("Scale", shown.c_str(), ImGuiComboFlags_HeightLargest)) {
@@ -113,9 +117,8 @@ void InstrumentEditor::draw_likert(guides::Item& item) {
     ImGui::SameLine();
     ImGui::Checkbox("Reverse-scored", &item.reverse);
     probe("instrument_editor.reverse." + key);
-    ImGui::SameLine();
     const auto* current = draft_.construct_of(item.id);
-    ImGui::SetNextItemWidth(em * 14);
+    ImGui::SetNextItemWidth(em * 22);
     if (ImGui::BeginCombo("Construct", current ? current->label.c_str() : "(none)",
                           ImGuiComboFlags_HeightLargest)) {
         std::optional<std::string> target;
@@ -157,6 +160,7 @@ void InstrumentEditor::draw_new_item() {
                           : new_text_;
     if (ImGui::Button("+ Add an item") || enter) {
         auto id = store::add_item(draft_, type, text);
+        scroll_to_ = id;
         new_text_.clear();
         show("Added " + id + ".", false);
     }

@@ -29,6 +29,7 @@ class SurveysView final : public View {
             kiosk_.act();
             return;
         }
+        if (settle_frames_ > 0) --settle_frames_;
         widgets::screen_title("Surveys");
         if (!ctx.workspace) {
             widgets::empty_state("No workspace is open", "Open a workspace to see its surveys.");
@@ -78,8 +79,10 @@ class SurveysView final : public View {
             if (ImGui::Button("Start kiosk")) kiosk_.start(*ctx.workspace, inst);
             probe("surveys.kiosk");
             ImGui::SameLine();
-            if (ImGui::Button(editable_in_place(inst.id) ? "Edit..." : "Edit a copy..."))
+            if (ImGui::Button(editable_in_place(inst.id) ? "Edit..." : "Edit a copy...")) {
                 editor_.begin(inst, rows_);
+                settle_frames_ = kSettleFrames;
+            }
             probe("surveys.edit");
             ImGui::SameLine();
             ImGui::TextDisabled("Ctrl+Alt+K leaves the kiosk");
@@ -128,6 +131,7 @@ class SurveysView final : public View {
         return import_.busy() || new_.busy() || (polled && (model_loading_ || model_wanted_));
     }
     double next_frame_in() const override {
+        if (settle_frames_ > 0) return 0; // a tab bar that just appeared is drawn a frame later
         double t = kiosk_.seconds_until_idle_reset(); // the kiosk's return to its welcome
         return t < 0 ? 1e9 : std::max(t, 0.05);
     }
@@ -185,6 +189,7 @@ class SurveysView final : public View {
         if (auto r = model_job_.take_result();
             r && r->epoch == epoch_ && r->model && r->model->instrument_id == selected_) {
             model_ = std::move(r->model);
+            settle_frames_ = kSettleFrames;
             // The open respondent may have gone to the trash (here or elsewhere).
             if (!open_uuid_.empty() && !find_respondent(open_uuid_)) close_respondent();
         }
@@ -390,6 +395,10 @@ class SurveysView final : public View {
         }
     }
 
+    // ImGui lays a new tab bar out in the frame after it first appears: the frames drawn after a
+    // new model or the editor is shown, so that the app does not go idle with its tabs unseen.
+    static constexpr int kSettleFrames = 3;
+    int settle_frames_ = 0;
     ViewCache cache_; // invalidated when another instrument is chosen
     std::vector<store::InstrumentRow> rows_;
     std::string selected_;
