@@ -144,7 +144,11 @@ bool PathInput::draw(const char* label, std::string& path, const Options& option
     if (changed || ImGui::IsItemActivated()) open_ = true;
     bool list_in_use = false;
     if (open_ && !path.empty()) list_in_use = draw_matches(path, options);
-    if (list_in_use == false && !active) open_ = false;
+    // The list closes once the box is left, but not while a click is under way: a click on a
+    // button below it must land where the button was when the mouse went down.
+    const bool clicking =
+        ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (!list_in_use && !active && !clicking) open_ = false;
     changed |= refocus_; // a match was clicked
     options_ = nullptr;
     return changed;
@@ -155,7 +159,9 @@ bool PathInput::draw(const char* label, std::string& path, const Options& option
 bool PathInput::draw_matches(std::string& path, const Options& options) {
     const auto typed = split_typed(path);
     const auto done = complete_path(path, listing(typed.folder, false), options.filter);
+    // Nothing to list: no name fits, or the one that fits is the file already typed in full.
     if (done.matches.empty()) return false;
+    if (done.matches.size() == 1 && !done.matches[0].folder && done.completed == path) return false;
     bool in_use = false;
     ImGui::Indent();
     std::string chosen;

@@ -149,7 +149,10 @@ void InstrumentEditor::draw_new_item() {
     }
     probe("instrument_editor.new_type", kTypeNames[new_type_]);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(-em * 12);
+    const auto& style = ImGui::GetStyle();
+    const char* add_label = "+ Add an item";
+    ImGui::SetNextItemWidth(
+        -(ImGui::CalcTextSize(add_label).x + style.FramePadding.x * 2 + style.ItemSpacing.x));
     bool enter = ImGui::InputTextWithHint("##new_text", "The question or statement", &new_text_,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     probe("instrument_editor.new_text");
@@ -158,7 +161,7 @@ void InstrumentEditor::draw_new_item() {
     const std::string text =
         new_text_.empty() ? (type == guides::ItemType::Likert ? "New statement" : "New question")
                           : new_text_;
-    if (ImGui::Button("+ Add an item") || enter) {
+    if (ImGui::Button(add_label) || enter) {
         auto id = store::add_item(draft_, type, text);
         scroll_to_ = id;
         new_text_.clear();
