@@ -159,8 +159,10 @@ class Walkthrough {
 class Review {
   public:
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
-    // After drawing: writes the report when its dialog asked for it.
+    // After drawing: carries out the coding requests, and writes the report when its dialog
+    // asked for it.
     void act(ViewContext& ctx, ConversationSession& session) {
+        coding_.act(ctx, session);
         if (ctx.workspace) report_.act(*ctx.workspace, session);
     }
     bool handle(Command command) { return coding_.handle(command); } // Ctrl+K: apply a code
