@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     }
 
     window.screenshot = screenshot;
+    window.fit_to_screen = size.empty();
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &window.width, &window.height) != 2) {
         std::fprintf(stderr, "convene: --size takes WIDTHxHEIGHT, e.g. 1024x640\n");
         return 2;
