@@ -92,15 +92,18 @@ TEST_CASE("the criteria editor saves an edited set as a new version beside the o
     // The Quality review screen opens on the new version and still offers the earlier one.
     gui.click("nav.quality");
     gui.frame(2);
-    CHECK(shown("quality.set") == "Micro-credential quality: a workgroup draft v0.2");
+    CHECK(shown("quality.set") == "v0.2 · Micro-credential quality: a workgroup draft");
     CHECK(app::probe_find("quality.set.newer") == std::nullopt);
     gui.click("quality.set");
-    gui.click("quality.set.Micro-credential quality: a workgroup draft v0.1 (earlier version)");
+    gui.click("quality.set.v0.1 (earlier) · Micro-credential quality: a workgroup draft");
     gui.frame(2);
     CHECK_THAT(shown("quality.set.newer"), Catch::Contains("v0.2"));
     gui.click("quality.tab.compiled");
     gui.frame(2);
     CHECK(shown("quality.compiled.consensus.rubric") == "Fully evident"); // Ann's rating
+    gui.click("quality.set.use_current");
+    gui.frame(2);
+    CHECK(shown("quality.set") == "v0.2 · Micro-credential quality: a workgroup draft");
 }
 
 TEST_CASE("the criteria editor refuses an invalid set and stores nothing") {
@@ -116,7 +119,7 @@ TEST_CASE("the criteria editor refuses an invalid set and stores nothing") {
     gui.frame(2);
 
     CHECK(store::list_criteria_sets(db, true).size() == 1);
-    CHECK(shown("criteria.message") == "Not saved.");
+    CHECK(shown("criteria.message") == "Not saved: 2 problems to fix first.");
     auto problems = shown("criteria.problems");
     CHECK_THAT(problems, Catch::Contains("levels[1].score: must be higher"));
     CHECK_THAT(problems, Catch::Contains("categories[0].criteria[0].text: "));

@@ -3,9 +3,11 @@
 #include "app/ui_probe.hpp"
 #include "app/views/criteria_editor.hpp"
 #include "app/widgets.hpp"
+#include "app/wrapped_input.hpp"
 #include "guides/criteria_edits.hpp"
 #include "guides/text.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 #include <sstream>
@@ -69,7 +71,8 @@ void CriteriaEditor::draw_levels() {
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu", i + 1);
         ImGui::SameLine(em * 1.6f);
-        ImGui::SetNextItemWidth(em * 16);
+        ImGui::SetNextItemWidth(
+            std::clamp(ImGui::GetContentRegionAvail().x - em * 17.5f, em * 8, em * 30));
         ImGui::InputTextWithHint("##label", "Label, e.g. Partly evident", &levels[i].label);
         probe(p + ".label");
         ImGui::SameLine();
@@ -95,24 +98,13 @@ void CriteriaEditor::draw_category(std::size_t c) {
     auto& cat = d.categories[c];
     std::string path = index_path("categories", c);
     std::string p = "criteria.cat." + std::to_string(c);
-    float em = ImGui::GetFontSize();
     ImGui::PushID(("category" + std::to_string(c)).c_str());
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Category");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-em * 22);
-    if (ImGui::InputTextWithHint("##title", "Category title", &cat.title) &&
-        auto_category_ids_.count(cat.id)) {
-        auto_category_ids_.erase(cat.id);
-        cat.id = guides::readable_id(cat.title, "category", [&](const std::string& id) {
-            for (const auto& other : d.categories)
-                if (&other != &cat && other.id == id) return true;
-            return false;
-        });
-        auto_category_ids_.insert(cat.id);
-    }
+    ImGui::TextDisabled("Category %zu", c + 1);
+    float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(std::max(em * 12, ImGui::GetContentRegionAvail().x - em * 21));
+    if (ImGui::InputTextWithHint("##title", "Category title", &cat.title)) retitled(cat);
     probe(p + ".title");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 9);
@@ -129,6 +121,7 @@ void CriteriaEditor::draw_category(std::size_t c) {
     for (std::size_t k = 0; k < cat.criteria.size(); ++k)
         draw_criterion(c, k);
     ImGui::Indent();
+    ImGui::Spacing();
     if (ImGui::Button("+ Criterion")) add_criterion(c);
     probe(p + ".add");
     ImGui::Unindent();
@@ -136,20 +129,50 @@ void CriteriaEditor::draw_category(std::size_t c) {
 }
 
 void CriteriaEditor::draw_criterion(std::size_t c, std::size_t k) {
-    auto& d = *draft_;
-    auto& cr = d.categories[c].criteria[k];
+    auto& cr = draft_->categories[c].criteria[k];
     std::string path = index_path(index_path("categories", c) + ".criteria", k);
     std::string p = "criteria.crit." + std::to_string(c) + "." + std::to_string(k);
-    float em = ImGui::GetFontSize();
     ImGui::PushID(static_cast<int>(k));
     ImGui::Indent();
     ImGui::Spacing();
-    ImGui::SetNextItemWidth(em * 12);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%zu.", k + 1);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##text", "What the micro-credential must show, in a sentence",
+                                 &cr.text))
+        retexted(cr);
+    probe(p + ".text");
+    draw_problem(path + ".text");
+    ImGui::TextDisabled("Guidance: what evidence shows it");
+    wrapped_input("##guidance", cr.guidance, ImGui::GetTextLineHeightWithSpacing() * 2.6f,
+                  guidance_state_[std::to_string(c) + "." + std::to_string(k)]);
+    probe(p + ".guidance");
+    draw_problem(path + ".guidance");
+    draw_criterion_place(c, k, p);
+    draw_problem(path);
+    draw_problem(path + ".id");
+    std::string codes = join_codes(cr.codes);
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
+    if (ImGui::InputTextWithHint("Codes", "codebook ids, comma-separated (optional)", &codes))
+        cr.codes = split_codes(codes);
+    probe(p + ".codes");
+    draw_problem(path + ".codes", true);
+    ImGui::Unindent();
+    ImGui::PopID();
+}
+
+// The criterion's id, its category, and the buttons that move or remove it.
+void CriteriaEditor::draw_criterion_place(std::size_t c, std::size_t k, const std::string& p) {
+    auto& d = *draft_;
+    auto& cr = d.categories[c].criteria[k];
+    float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 10);
     std::string before = cr.id;
     if (ImGui::InputText("Id", &cr.id)) auto_ids_.erase(before);
     probe(p + ".id");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 14);
+    ImGui::SetNextItemWidth(em * 12);
     if (ImGui::BeginCombo("Category", d.categories[c].title.c_str())) {
         for (std::size_t to = 0; to < d.categories.size(); ++to) {
             ImGui::PushID(static_cast<int>(to));
@@ -164,34 +187,27 @@ void CriteriaEditor::draw_criterion(std::size_t c, std::size_t k) {
     ImGui::SameLine();
     ask(order_buttons(p, k, d.categories[c].criteria.size()), Edit::Kind::MoveCriterion,
         Edit::Kind::RemoveCriterion, c, k);
-    draw_problem(path);
-    draw_problem(path + ".id");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##text", "What the micro-credential must show, in a sentence",
-                                 &cr.text) &&
-        auto_ids_.count(cr.id)) {
-        auto_ids_.erase(cr.id);
-        cr.id = guides::readable_id(cr.text, "criterion", [&](const std::string& id) {
-            const auto* other = d.criterion(id);
-            return other && other != &cr;
-        });
-        auto_ids_.insert(cr.id);
-    }
-    probe(p + ".text");
-    draw_problem(path + ".text");
-    ImGui::TextDisabled("Guidance: what evidence shows it");
-    ImGui::InputTextMultiline("##guidance", &cr.guidance,
-                              ImVec2(-1, ImGui::GetTextLineHeight() * 2.8f));
-    probe(p + ".guidance");
-    draw_problem(path + ".guidance");
-    std::string codes = join_codes(cr.codes);
-    ImGui::SetNextItemWidth(-em * 10);
-    if (ImGui::InputTextWithHint("Codes", "codebook ids, comma-separated (optional)", &codes))
-        cr.codes = split_codes(codes);
-    probe(p + ".codes");
-    draw_problem(path + ".codes", true);
-    ImGui::Unindent();
-    ImGui::PopID();
+}
+
+void CriteriaEditor::retitled(guides::CriteriaCategory& cat) {
+    if (!auto_category_ids_.count(cat.id)) return;
+    auto_category_ids_.erase(cat.id);
+    cat.id = guides::readable_id(cat.title, "category", [&](const std::string& id) {
+        for (const auto& other : draft_->categories)
+            if (&other != &cat && other.id == id) return true;
+        return false;
+    });
+    auto_category_ids_.insert(cat.id);
+}
+
+void CriteriaEditor::retexted(guides::Criterion& cr) {
+    if (!auto_ids_.count(cr.id)) return;
+    auto_ids_.erase(cr.id);
+    cr.id = guides::readable_id(cr.text, "criterion", [&](const std::string& id) {
+        const auto* other = draft_->criterion(id);
+        return other && other != &cr;
+    });
+    auto_ids_.insert(cr.id);
 }
 
 void CriteriaEditor::ask(Order pressed, Edit::Kind move, Edit::Kind remove, std::size_t index,

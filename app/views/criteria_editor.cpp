@@ -7,6 +7,7 @@
 #include "guides/criteria_edits.hpp"
 #include "store/workspace.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -52,78 +53,87 @@ void CriteriaEditor::select(const guides::CriteriaSet& set) {
     draft_ = base_ = set;
     auto_ids_.clear();
     auto_category_ids_.clear();
+    guidance_state_.clear();
+    description_state_ = {};
     problems_.clear();
 }
 
 void CriteriaEditor::draw(ViewContext& ctx) {
     refresh(ctx);
-    ImGui::BeginChild("##criteria_sets", ImVec2(ImGui::GetFontSize() * 15, 0), true);
-    draw_list();
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##criteria_body");
+    draw_picker();
     if (!draft_) {
         widgets::empty_state("No criteria sets", "Start one with + New set.");
-        ImGui::EndChild();
         return;
     }
     draw_header();
     ImGui::Separator();
     ImGui::BeginChild("##criteria_draft");
     ImGui::TextDisabled("Description (optional)");
-    ImGui::InputTextMultiline("##description", &draft_->description,
-                              ImVec2(-1, ImGui::GetTextLineHeight() * 2.8f));
+    wrapped_input("##description", draft_->description,
+                  ImGui::GetTextLineHeightWithSpacing() * 2.6f, description_state_);
     probe("criteria.description");
     draw_levels();
     for (std::size_t c = 0; c < draft_->categories.size(); ++c)
         draw_category(c);
     ImGui::Spacing();
+    ImGui::Separator();
     if (ImGui::Button("+ Category")) add_category();
     probe("criteria.add_category");
     apply(std::exchange(edit_, {}));
     ImGui::EndChild();
-    ImGui::EndChild();
 }
 
-void CriteriaEditor::draw_list() {
-    for (const auto& r : rows_) {
-        if (!r.current) continue;
-        ImGui::PushID(r.criteria_id.c_str());
-        bool chosen = ImGui::Selectable(r.title.c_str(), r.criteria_id == selected_id_);
-        probe("criteria.set." + r.criteria_id);
-        ImGui::PopID();
-        if (chosen && r.criteria_id != selected_id_)
-            request_ = {Request::Kind::Select, r.criteria_id};
-        ImGui::TextDisabled("v%s, %s, %s", r.version.c_str(),
-                            widgets::count(r.criteria, "criterion", "criteria").c_str(),
-                            widgets::count(r.ratings, "rating").c_str());
-        ImGui::Spacing();
+// Which set is edited: the current version of each, and a new one.
+void CriteriaEditor::draw_picker() {
+    const store::CriteriaSetRow* shown = nullptr;
+    for (const auto& r : rows_)
+        if (r.current && r.criteria_id == selected_id_) shown = &r;
+    std::string preview = draft_ && !base_ ? draft_->title + " (new, not saved)"
+                          : shown          ? shown->title
+                                           : "(none)";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+    bool open = ImGui::BeginCombo("Criteria set", preview.c_str());
+    probe("criteria.set", preview);
+    if (open) {
+        for (const auto& r : rows_) {
+            if (!r.current) continue;
+            ImGui::PushID(r.criteria_id.c_str());
+            if (ImGui::Selectable(r.title.c_str(), &r == shown) && &r != shown)
+                request_ = {Request::Kind::Select, r.criteria_id};
+            probe("criteria.set." + r.criteria_id);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
     }
-    if (draft_ && !base_) {
-        ImGui::Selectable((draft_->title + " (new)").c_str(), true);
-        ImGui::Spacing();
-    }
+    ImGui::SameLine();
     if (ImGui::Button("+ New set")) request_ = {Request::Kind::New, {}};
     probe("criteria.new");
+    if (shown) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("v%s, %s, %s", shown->version.c_str(),
+                            widgets::count(shown->criteria, "criterion", "criteria").c_str(),
+                            widgets::count(shown->ratings, "rating").c_str());
+    }
 }
 
 void CriteriaEditor::draw_header() {
     auto& d = *draft_;
     float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(-em * 4);
+    ImGui::SetNextItemWidth(std::max(em * 12, ImGui::GetContentRegionAvail().x - em * 23));
     ImGui::InputText("Title", &d.title);
     probe("criteria.title");
-    draw_problem("title");
-    ImGui::SetNextItemWidth(em * 7);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 5);
     ImGui::InputText("Version", &d.version);
     probe("criteria.version");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 12);
+    ImGui::SetNextItemWidth(em * 9);
     ImGui::InputText("Id", &d.id);
     probe("criteria.id");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Keep the id to save a new version of this set; a new id saves a "
                           "separate set.");
+    draw_problem("title");
     draw_problem("version");
     draw_problem("id");
     if (ImGui::Button("Save as a new version")) request_ = {Request::Kind::Save, {}};
@@ -148,9 +158,9 @@ void CriteriaEditor::draw_versions() {
     }
     if (versions.empty()) versions = "none yet";
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    widgets::wrapped(("Stored versions: " + versions +
-                      ". Saving stores a new version; ratings stay with the version they were "
-                      "made against (choose the version on the Quality review screen).")
+    widgets::wrapped(("Versions: " + versions +
+                      ". Saving adds a version; ratings stay with the version they were made "
+                      "against (pick the version on the Quality review screen).")
                          .c_str());
     ImGui::PopStyleColor();
     probe("criteria.versions", versions);
@@ -161,13 +171,14 @@ void CriteriaEditor::draw_problem_list() {
     std::string all;
     for (const auto& p : problems_)
         all += (all.empty() ? "" : "\n") + p.to_string();
+    // At most five lines tall: the draft stays in sight however many problems there are.
+    float lines = static_cast<float>(std::min<std::size_t>(problems_.size(), 5));
+    ImGui::BeginChild("##problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines + 4));
     ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
-    widgets::wrapped(
-        ("Not saved: " + widgets::count(problems_.size(), "problem") + " to fix first.").c_str());
-    ImGui::Indent();
-    widgets::wrapped(all.c_str());
-    ImGui::Unindent();
+    for (const auto& p : problems_)
+        ImGui::BulletText("%s", p.to_string().c_str());
     ImGui::PopStyleColor();
+    ImGui::EndChild();
     probe("criteria.problems", all);
 }
 
@@ -231,7 +242,7 @@ void CriteriaEditor::save(ViewContext& ctx) {
     if (!result.problems.empty()) {
         problems_ = std::move(result.problems);
         problem_shape_ = shape();
-        message_ = "Not saved.";
+        message_ = "Not saved: " + widgets::count(problems_.size(), "problem") + " to fix first.";
         return;
     }
     problems_.clear();

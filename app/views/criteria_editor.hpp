@@ -9,6 +9,7 @@
 
 #include "app/view_cache.hpp"
 #include "app/views/view.hpp"
+#include "app/wrapped_input.hpp"
 #include "guides/criteria.hpp"
 #include "guides/problems.hpp"
 #include "store/criteria_sets.hpp"
@@ -58,7 +59,7 @@ class CriteriaEditor {
     void refresh(ViewContext& ctx);
     void select(const guides::CriteriaSet& set);
     bool dirty() const;
-    void draw_list();
+    void draw_picker();
     void draw_header();
     void draw_versions();
     void draw_problem_list();
@@ -73,6 +74,10 @@ class CriteriaEditor {
     void draw_levels();
     void draw_category(std::size_t c);
     void draw_criterion(std::size_t c, std::size_t k);
+    void draw_criterion_place(std::size_t c, std::size_t k, const std::string& probe_prefix);
+    // The title or text changed: a new entry's id follows it.
+    void retitled(guides::CriteriaCategory& category);
+    void retexted(guides::Criterion& criterion);
     void add_criterion(std::size_t c);
     void add_category();
     void apply(const Edit& edit);
@@ -88,7 +93,9 @@ class CriteriaEditor {
     std::optional<guides::CriteriaSet> draft_, base_; // base_: as stored (none for a new set)
     std::set<std::string> auto_ids_;                  // new criteria whose id follows their text
     std::set<std::string> auto_category_ids_;         // new categories whose id follows their title
-    guides::Problems problems_;                       // of the last save, when it was refused
+    std::map<std::string, WrappedInputState> guidance_state_; // by "category.criterion"
+    WrappedInputState description_state_;
+    guides::Problems problems_; // of the last save, when it was refused
     std::vector<std::size_t> problem_shape_;
     std::string message_;
     Request request_;

@@ -45,9 +45,10 @@ namespace {
 
 enum class Tab { Rate, Compiled, Overview };
 
-// How the criteria picker names a stored version of a set.
+// How the criteria picker names a stored version of a set: the version first, so a narrow
+// picker cuts the title rather than the version.
 std::string set_label(const store::CriteriaSetRow& s) {
-    return s.title + " v" + s.version + (s.current ? "" : " (earlier version)");
+    return "v" + s.version + (s.current ? "" : " (earlier)") + " · " + s.title;
 }
 
 // The hash of the first current set ("" when none): what the screen opens on.
@@ -202,7 +203,6 @@ class QualityReviewView final : public View {
                 "Criteria", "quality.set", model_.set_hash, model_.sets,
                 [](const auto& s) { return s.hash; }, set_label, chosen, 22))
             requests_.push_back({K::SelectSet, chosen});
-        draw_newer_version();
         if (pick(
                 "Reviewer", "quality.reviewer", model_.reviewer_uuid, model_.people,
                 [](const auto& p) { return p.uuid; }, [](const auto& p) { return p.name; }, chosen))
@@ -215,6 +215,7 @@ class QualityReviewView final : public View {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.25f, 1), "%s", message_.c_str());
         }
+        draw_newer_version();
     }
 
     // Rating against an earlier version of a set: say that a newer one exists.
@@ -225,11 +226,16 @@ class QualityReviewView final : public View {
         if (!shown || shown->current) return;
         for (const auto& s : model_.sets) {
             if (s.criteria_id != shown->criteria_id || !s.current) continue;
-            ImGui::SameLine();
-            std::string text = "A newer version (v" + s.version +
-                               ") is current; the ratings here stay with v" + shown->version + ".";
+            std::string text = "These are ratings against v" + shown->version +
+                               "; the set's current version is v" + s.version + ".";
+            ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("%s", text.c_str());
             probe("quality.set.newer", text);
+            ImGui::SameLine();
+            std::string button = "Rate against v" + s.version;
+            if (ImGui::SmallButton(button.c_str()))
+                requests_.push_back({QualityRequest::Kind::SelectSet, s.hash});
+            probe("quality.set.use_current");
         }
     }
 
