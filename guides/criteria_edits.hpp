@@ -39,7 +39,7 @@ template <typename T> bool move_item(std::vector<T>& items, std::size_t i, int d
 void move_criterion(CriteriaSet& set, std::size_t from, std::size_t k, std::size_t to);
 
 // A new set to start from: three levels (not / partly / fully evident) and one category with
-// one criterion whose text is still to be written.
+// one criterion whose text and guidance are still to be written.
 CriteriaSet starter_criteria_set(std::string id);
 
 // The draft run through the loader's rules: exactly what `criteria validate` says of the same

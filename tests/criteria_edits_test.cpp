@@ -54,12 +54,14 @@ TEST_CASE("criteria move within and between categories") {
     CHECK(set.categories[0].criteria.size() == 1);
 }
 
-TEST_CASE("a starter set needs its criterion's text before it can be saved") {
+TEST_CASE("a starter set needs its criterion's text and guidance before it can be saved") {
     auto set = guides::starter_criteria_set("mine");
     auto check = guides::check_criteria(set);
-    REQUIRE(check.problems.size() == 1);
+    REQUIRE(check.problems.size() == 2);
     CHECK(check.problems[0].path == "categories[0].criteria[0].text");
+    CHECK(check.problems[1].path == "categories[0].criteria[0].guidance");
     set.categories[0].criteria[0].text = "It says what it certifies.";
+    set.categories[0].criteria[0].guidance = "A competency statement on the first page.";
     CHECK(guides::check_criteria(set).set == set);
 }
 

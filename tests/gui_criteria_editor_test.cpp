@@ -135,3 +135,45 @@ TEST_CASE("the criteria editor refuses an invalid set and stores nothing") {
     CHECK(store::list_criteria_sets(db, true).size() == 2);
     CHECK(shown("criteria.problems") == "(not drawn)");
 }
+
+TEST_CASE("a new criteria set is built, reordered and saved from the editor") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 6000);
+    auto& db = gui.app().workspace()->db();
+    open_editor(gui);
+    gui.click("criteria.new");
+    gui.frame();
+    gui.replace_text("criteria.title", "Stackable pathway review");
+    gui.replace_text("criteria.crit.0.0.text", "The stack names its entry point");
+    gui.replace_text("criteria.crit.0.0.guidance", "A first credential anyone may start with.");
+    gui.click("criteria.add_category");
+    gui.frame();
+    gui.replace_text("criteria.cat.1.title", "Currency");
+    gui.replace_text("criteria.crit.1.0.text", "Hours are stated");
+    gui.replace_text("criteria.crit.1.0.guidance", "Clock hours or credits on the profile.");
+    gui.click("criteria.cat.1.up"); // Currency first
+    gui.frame();
+    gui.click("criteria.crit.1.0.category"); // the entry point criterion joins Currency
+    gui.click("criteria.crit.1.0.to.0");
+    gui.frame();
+    gui.click("criteria.cat.1.remove"); // General is empty now
+    gui.frame();
+    gui.click("criteria.level.0.remove"); // no "Not evident"
+    gui.frame();
+    gui.click("criteria.save");
+    gui.frame(2);
+
+    auto hash = store::find_criteria_set(db, "my-criteria");
+    REQUIRE(hash);
+    auto set = *store::criteria_by_hash(db, *hash);
+    CHECK(set.title == "Stackable pathway review");
+    REQUIRE(set.levels.size() == 2);
+    CHECK(set.levels[0].label == "Partly evident");
+    REQUIRE(set.categories.size() == 1);
+    CHECK(set.categories[0].id == "currency");
+    REQUIRE(set.categories[0].criteria.size() == 2);
+    CHECK(set.categories[0].criteria[0].id == "hours_stated");
+    CHECK(set.categories[0].criteria[1].id == "stack_names_entry");
+    CHECK(shown("criteria.set") == "Stackable pathway review");
+    CHECK(shown("criteria.versions") == "v1 (current, 0 ratings)");
+}

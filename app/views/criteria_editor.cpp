@@ -227,8 +227,9 @@ void CriteriaEditor::act(ViewContext& ctx) {
         if (auto it = current_.find(r.id); it != current_.end()) select(it->second);
         return;
     }
-    std::string id = guides::readable_id(
-        "my criteria", "criteria", [&](const std::string& s) { return current_.count(s) > 0; });
+    std::string id = "my-criteria";
+    for (int n = 2; current_.count(id); ++n)
+        id = "my-criteria-" + std::to_string(n);
     select(guides::starter_criteria_set(id));
     base_.reset(); // nothing stored yet: everything in it counts as changed
     auto_ids_ = {"criterion"};
