@@ -174,6 +174,8 @@ TEST_CASE("a new criteria set is built, reordered and saved from the editor") {
     REQUIRE(set.categories[0].criteria.size() == 2);
     CHECK(set.categories[0].criteria[0].id == "hours_stated");
     CHECK(set.categories[0].criteria[1].id == "stack_names_entry");
+    CHECK(set.categories[0].criteria[1].guidance == "A first credential anyone may start with.");
+    CHECK(set.categories[0].criteria[0].guidance == "Clock hours or credits on the profile.");
     CHECK(shown("criteria.set") == "Stackable pathway review");
     CHECK(shown("criteria.versions") == "v1 (current, 0 ratings)");
 }

@@ -1,4 +1,4 @@
-// Library > Quality criteria: the list of sets, the draft's header, and the save (see
+// Library > Quality criteria: the set picker, the draft's header, and the save (see
 // criteria_editor.hpp).
 #include "app/views/criteria_editor.hpp"
 
@@ -30,10 +30,6 @@ void CriteriaEditor::refresh(ViewContext& ctx) {
     for (const auto& r : rows_)
         if (r.current)
             if (auto set = store::criteria_by_hash(db, r.hash)) current_[r.criteria_id] = *set;
-    if (!want_id_.empty() && current_.count(want_id_) && !dirty()) {
-        selected_id_ = std::exchange(want_id_, {});
-        draft_.reset();
-    }
     auto it = current_.find(selected_id_);
     if (it == current_.end()) {
         if (draft_ && !base_) return; // a new set, not saved yet

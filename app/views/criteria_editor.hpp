@@ -3,7 +3,7 @@
 // a request; act() carries it out after the frame. Saving runs the draft through the same checks
 // as `criteria validate` (every problem shown with its JSON path, nothing stored while there is
 // one) and stores a new version by content hash: ratings keep the version they were made
-// against. The list and the header are in criteria_editor.cpp, the draft's parts in
+// against. The picker and the header are in criteria_editor.cpp, the draft's parts in
 // criteria_draft.cpp.
 #pragma once
 
@@ -29,8 +29,6 @@ class CriteriaEditor {
     // Carries out what draw() asked for (choose, new, save, discard); called after drawing.
     void act(ViewContext& ctx);
     bool has_unsaved_changes() const { return dirty(); }
-    // Shows the current version of the set with this id in the next frame.
-    void open(std::string criteria_id) { want_id_ = std::move(criteria_id); }
 
   private:
     struct Request {
@@ -89,7 +87,7 @@ class CriteriaEditor {
     ViewCache cache_;
     std::vector<store::CriteriaSetRow> rows_;            // every stored version
     std::map<std::string, guides::CriteriaSet> current_; // by id: each set's current version
-    std::string selected_id_, want_id_;
+    std::string selected_id_;
     std::optional<guides::CriteriaSet> draft_, base_; // base_: as stored (none for a new set)
     std::set<std::string> auto_ids_;                  // new criteria whose id follows their text
     std::set<std::string> auto_category_ids_;         // new categories whose id follows their title
