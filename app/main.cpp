@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     cli.add_option("--view", view,
                    "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
                    "compiled, overview, "
-                   "library, codebook, currency, summaries");
+                   "library, codebook, currency, criteria, summaries");
     cli.add_option("--size", size, "Window size as WIDTHxHEIGHT (e.g. 1024x640)");
     cli.add_option("--text-scale", text_scale,
                    "Text size for this run (1 = default, 1.25 = two "
@@ -37,12 +37,12 @@ int main(int argc, char** argv) {
     }
     bool part_view = view == "walkthrough" || view == "review" || view == "kiosk" ||
                      view == "compiled" || view == "overview" || view == "codebook" ||
-                     view == "currency";
+                     view == "currency" || view == "criteria";
     if (!view.empty() && !part_view && !convene::app::screen_from_id(view)) {
         std::fprintf(stderr,
                      "convene: unknown view \"%s\" (conversations, walkthrough, review, kiosk, "
                      "compiled, overview, "
-                     "surveys, quality, library, codebook, currency, summaries)\n",
+                     "surveys, quality, library, codebook, currency, criteria, summaries)\n",
                      view.c_str());
         return 2;
     }
