@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     cli.add_option("--view", view,
                    "Screen to show: conversations, walkthrough, review, kiosk, surveys, quality, "
                    "compiled, overview, "
-                   "library, codebook, currency, summaries");
+                   "library, codebook, currency, criteria, summaries");
     cli.add_option("--size", size, "Window size as WIDTHxHEIGHT (e.g. 1024x640)");
     cli.add_option("--text-scale", text_scale,
                    "Text size for this run (1 = default, 1.25 = two "
@@ -37,17 +37,18 @@ int main(int argc, char** argv) {
     }
     bool part_view = view == "walkthrough" || view == "review" || view == "kiosk" ||
                      view == "compiled" || view == "overview" || view == "codebook" ||
-                     view == "currency";
+                     view == "currency" || view == "criteria";
     if (!view.empty() && !part_view && !convene::app::screen_from_id(view)) {
         std::fprintf(stderr,
                      "convene: unknown view \"%s\" (conversations, walkthrough, review, kiosk, "
                      "compiled, overview, "
-                     "surveys, quality, library, codebook, currency, summaries)\n",
+                     "surveys, quality, library, codebook, currency, criteria, summaries)\n",
                      view.c_str());
         return 2;
     }
 
     window.screenshot = screenshot;
+    window.fit_to_screen = size.empty();
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &window.width, &window.height) != 2) {
         std::fprintf(stderr, "convene: --size takes WIDTHxHEIGHT, e.g. 1024x640\n");
         return 2;

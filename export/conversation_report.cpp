@@ -1,7 +1,7 @@
 #include "export/conversation_report.hpp"
 #include "export/atomic_file.hpp"
 #include "export/protocol_document.hpp"
-#include "export/pseudonyms.hpp"
+#include "export/pseudonymizer.hpp"
 #include "export/report_answers.hpp"
 
 #include "guides/guide_view.hpp"
@@ -97,7 +97,16 @@ void set_up(Document& d, const ReportInput& in, const ReportOptions& o) {
     d.blocks.push_back(facts(std::move(rows)));
 }
 
-void participants(Document& d, const ReportInput& in, const ReportOptions& o) {
+// Participants become "Participant 1", "Participant 2", ... in the order they were entered.
+Pseudonymizer report_pseudonyms(const store::Conversation& c, bool on) {
+    Pseudonymizer names(on, {.prefix = "Participant ", .digits = 1});
+    for (const auto& p : c.participants)
+        names.add(p.name);
+    return names;
+}
+
+void participants(Document& d, const ReportInput& in, const ReportOptions& o,
+                  const Pseudonymizer& names) {
     const auto& people = in.conversation.participants;
     d.blocks.push_back(heading(plain("Participants")));
     if (people.empty()) {
@@ -106,8 +115,8 @@ void participants(Document& d, const ReportInput& in, const ReportOptions& o) {
     }
     if (o.pseudonymize) {
         std::vector<Text> items;
-        for (std::size_t i = 0; i < people.size(); ++i)
-            items.push_back(plain(pseudonym(i)));
+        for (const auto& p : people)
+            items.push_back(plain(names.known(p.name).value_or("A participant with no name")));
         d.blocks.push_back(bullets(std::move(items)));
         d.blocks.push_back(aside(plain("Names are replaced by these pseudonyms throughout, in the "
                                        "notes and for the speakers of quotes.")));
@@ -130,7 +139,7 @@ Document conversation_report(const ReportInput& in, const ReportOptions& options
     if (o.for_participants) o.facilitator_notes = false;
     const auto& c = in.conversation;
     const auto* grp = in.guide.group(c.group);
-    Pseudonyms names = o.pseudonymize ? Pseudonyms(c.participants) : Pseudonyms();
+    Pseudonymizer names = report_pseudonyms(c, o.pseudonymize);
     Document d;
     std::string with =
         c.org.empty() ? (grp ? grp->label : std::string("a stakeholder group")) : c.org;
@@ -141,7 +150,7 @@ Document conversation_report(const ReportInput& in, const ReportOptions& options
     d.blocks.push_back(paragraph(plain(sub)));
     if (o.for_participants) cover_note(d, in);
     set_up(d, in, o);
-    participants(d, in, o);
+    participants(d, in, o, names);
     report_answers::areas(d, in, o, names);
     if (o.facilitator_notes && !c.notes.empty()) {
         d.blocks.push_back(heading(plain("Facilitator's notes")));

@@ -61,9 +61,16 @@ bool capitalised(const std::string& w) {
 } // namespace
 
 std::string Pseudonymizer::code_for(std::size_t index) const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "P%02zu", index + 1);
-    return buf;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%0*zu", style_.digits, index + 1);
+    return style_.prefix + buf;
+}
+
+std::optional<std::string> Pseudonymizer::known(std::string_view raw) const {
+    if (!enabled_) return std::nullopt;
+    auto it = codes_.find(std::string(trim(raw)));
+    if (it == codes_.end()) return std::nullopt;
+    return it->second;
 }
 
 void Pseudonymizer::add(std::string_view raw) {

@@ -46,7 +46,7 @@ std::string shown_value(const guides::Field& f, const nlohmann::json& v) {
 
 std::vector<Block> answer_blocks(const Item& item, const store::Answer* a,
                                  const store::Conversation& c, const ReportOptions& o,
-                                 const Pseudonyms& names) {
+                                 const Pseudonymizer& names) {
     std::vector<Block> out;
     if (!a || a->empty() || (a->asked == store::Asked::NotYet && !has_content(a))) {
         out.push_back(aside(plain("Not discussed.")));
@@ -55,7 +55,7 @@ std::vector<Block> answer_blocks(const Item& item, const store::Answer* a,
     if (a->asked == store::Asked::Skipped) out.push_back(aside(plain("Skipped.")));
     if (!a->notes.empty()) out.push_back(paragraph(plain(names.text(a->notes)), "notes"));
     for (const auto& q : a->quotes)
-        out.push_back(quote(names.text(q.text), names.speaker(q.speaker)));
+        out.push_back(quote(names.text(q.text), names.known(q.speaker).value_or(q.speaker)));
     std::vector<std::pair<std::string, Text>> values;
     for (const auto& f : item.question->fields) {
         auto v = a->values.find(f.id);
@@ -109,7 +109,7 @@ std::string area_time(const guides::Area& area, const store::Conversation& c) {
 
 } // namespace
 
-void areas(Document& d, const ReportInput& in, const ReportOptions& o, const Pseudonyms& names) {
+void areas(Document& d, const ReportInput& in, const ReportOptions& o, const Pseudonymizer& names) {
     const auto& c = in.conversation;
     std::vector<guides::Question> follow_ups;
     follow_ups.reserve(c.follow_ups.size()); // items point into it

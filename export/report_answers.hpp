@@ -3,11 +3,11 @@
 #pragma once
 
 #include "export/conversation_report.hpp"
-#include "export/pseudonyms.hpp"
+#include "export/pseudonymizer.hpp"
 
 namespace convene::exporting::report_answers {
 
 void areas(doc::Document& d, const ReportInput& in, const ReportOptions& o,
-           const Pseudonyms& names);
+           const Pseudonymizer& names);
 
 } // namespace convene::exporting::report_answers

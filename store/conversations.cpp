@@ -274,12 +274,25 @@ void restore_conversation(Database& db, const std::string& uuid) {
     tx.commit();
 }
 
+// The label of each stakeholder group in each guide that conversations use (each guide's JSON
+// is read once per query, not once per row).
+constexpr const char* kGroupLabels = R"sql(
+    WITH labels(hash, id, label) AS (
+        SELECT g.hash, json_extract(j.value, '$.id'), json_extract(j.value, '$.label')
+          FROM guide g, json_each(g.json, '$.groups') j
+         WHERE g.hash IN (SELECT DISTINCT guide_hash FROM conversation)))sql";
+
 ConversationFacets conversation_facets(Database& db) {
     ConversationFacets f;
-    Statement g(db,
-                "SELECT DISTINCT group_id FROM conversation WHERE deleted_at IS NULL ORDER BY 1");
-    while (g.step())
+    Statement g(db, std::string(kGroupLabels) + R"sql(
+        SELECT DISTINCT c.group_id, coalesce(l.label, c.group_id)
+          FROM conversation c
+          LEFT JOIN labels l ON l.hash = c.guide_hash AND l.id = c.group_id
+         WHERE c.deleted_at IS NULL GROUP BY c.group_id ORDER BY 2)sql");
+    while (g.step()) {
         f.groups.push_back(g.text(0));
+        f.group_labels.push_back(g.text(1));
+    }
     Statement s(db,
                 "SELECT DISTINCT state FROM conversation WHERE deleted_at IS NULL AND state != '' "
                 "ORDER BY 1");
@@ -291,13 +304,14 @@ ConversationFacets conversation_facets(Database& db) {
 std::vector<ConversationRow> list_conversations(Database& db, const ConversationFilter& f) {
     // The counts read only the (conversation, question) index: an answer row exists once
     // something was recorded for the question.
-    std::string sql = R"sql(
+    std::string sql = std::string(kGroupLabels) + R"sql(
         SELECT c.uuid, c.group_id, c.mode, c.org, c.state, c.scheduled_at, c.facilitator,
-               c.status, g.title,
+               c.status, g.title, coalesce(l.label, c.group_id),
                (SELECT count(*) FROM answer a WHERE a.conversation_uuid = c.uuid),
                (SELECT count(*) FROM participant p WHERE p.conversation_uuid = c.uuid),
                coalesce(c.deleted_at, '')
           FROM conversation c JOIN guide g ON g.hash = c.guide_hash
+          LEFT JOIN labels l ON l.hash = c.guide_hash AND l.id = c.group_id
          WHERE (c.deleted_at IS NOT NULL) = ?1
            AND (?2 = '' OR c.group_id = ?2)
            AND (?3 = '' OR c.state = ?3)
@@ -313,9 +327,10 @@ std::vector<ConversationRow> list_conversations(Database& db, const Conversation
         ConversationRow r{st.text(0), st.text(1), st.text(2), st.text(3),
                           st.text(4), st.text(5), st.text(6), st.text(8)};
         r.status = parse_status(st.text(7)).value_or(Status::Planned);
-        r.answered = st.integer(9);
-        r.participants = st.integer(10);
-        r.deleted_at = st.text(11);
+        r.group_label = st.text(9);
+        r.answered = st.integer(10);
+        r.participants = st.integer(11);
+        r.deleted_at = st.text(12);
         rows.push_back(std::move(r));
     }
     return rows;

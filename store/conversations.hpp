@@ -95,6 +95,7 @@ struct ConversationFilter {
 
 struct ConversationRow {
     std::string uuid, group, mode, org, state, scheduled_at, facilitator, guide_title;
+    std::string group_label; // the guide's label for the group ("State licensing department")
     Status status = Status::Planned;
     int answered = 0; // answers with notes, quotes, values or marked asked
     int participants = 0;
@@ -107,6 +108,7 @@ std::vector<ConversationRow> list_conversations(Database& db,
 // The groups and states that occur, for the list's filter menus.
 struct ConversationFacets {
     std::vector<std::string> groups, states;
+    std::vector<std::string> group_labels; // beside groups: each one's label in its guide
 };
 ConversationFacets conversation_facets(Database& db);
 

@@ -1,5 +1,10 @@
 #include "store/criteria_sets.hpp"
 
+#include "guides/criteria_edits.hpp"
+#include "guides/guide_json.hpp"
+
+#include <set>
+
 namespace convene::store {
 namespace {
 
@@ -19,10 +24,33 @@ VersionedImport import_criteria(Database& db, const guides::CriteriaSet& set, bo
         {set.id, set.version, set.title, guides::criteria_to_json(set), bundled});
 }
 
+CriteriaSave save_criteria_version(Database& db, guides::CriteriaSet set) {
+    CriteriaSave out;
+    out.problems = guides::check_criteria(set).problems;
+    if (!out.problems.empty()) return out;
+    std::set<std::string> labels; // of the id's other stored versions
+    Statement st(db, "SELECT hash, version FROM criteria_set WHERE criteria_id = ?1");
+    st.bind(1, set.id);
+    bool stored = false;
+    std::string hash = guides::sha256_hex(guides::criteria_to_json(set));
+    while (st.step()) {
+        stored = stored || st.text(0) == hash;
+        labels.insert(st.text(1));
+    }
+    if (!stored)
+        while (labels.count(set.version))
+            set.version = guides::next_version(set.version);
+    out.version = set.version;
+    out.stored = import_criteria(db, set);
+    return out;
+}
+
 std::vector<CriteriaSetRow> list_criteria_sets(Database& db, bool all_versions) {
     std::vector<CriteriaSetRow> rows;
     Statement st(db, std::string("SELECT hash, criteria_id, version, title, added_at, bundled, "
-                                 "current, json FROM criteria_set WHERE deleted_at IS NULL") +
+                                 "current, json, (SELECT count(*) FROM rating r WHERE "
+                                 "r.criteria_hash = s.hash AND r.deleted_at IS NULL) "
+                                 "FROM criteria_set s WHERE deleted_at IS NULL") +
                          (all_versions ? "" : " AND current = 1") +
                          " ORDER BY title, criteria_id, added_at");
     while (st.step()) {
@@ -32,6 +60,7 @@ std::vector<CriteriaSetRow> list_criteria_sets(Database& db, bool all_versions) 
         r.categories = set.categories.size();
         r.criteria = set.entries().size();
         r.levels = set.levels.size();
+        r.ratings = static_cast<std::size_t>(st.int64(8));
         rows.push_back(std::move(r));
     }
     return rows;

@@ -4,7 +4,7 @@
 #include "document_text.hpp"
 #include "export/conversation_report.hpp"
 #include "export/protocol_document.hpp"
-#include "export/pseudonyms.hpp"
+#include "export/pseudonymizer.hpp"
 #include "guides/data_dir.hpp"
 #include "guides/field_values.hpp"
 #include "guides/guide_json.hpp"
@@ -226,16 +226,15 @@ TEST_CASE("a pseudonymized report names no participant, in notes and quotes eith
 }
 
 TEST_CASE("pseudonyms replace whole names only") {
-    store::Participant a, b;
-    a.name = "Anna Lee-Marsh";
-    b.name = "Tom Ng";
-    exporting::Pseudonyms names({a, b});
+    exporting::Pseudonymizer names(true, {.prefix = "Participant ", .digits = 1});
+    names.add("Anna Lee-Marsh");
+    names.add("Tom Ng");
     CHECK(names.text("Anna said Annabel’s view; Lee-Marsh agreed with Tom’s, Anna Lee-Marsh "
                      "too.") ==
           "Participant 1 said Annabel’s view; Participant 1-Participant 1 agreed with "
           "Participant 2’s, Participant 1 too.");
-    CHECK(names.speaker("Tom Ng") == "Participant 2");
-    CHECK(names.speaker("Facilitator") == "Facilitator");
+    CHECK(names.known("Tom Ng") == "Participant 2");
+    CHECK_FALSE(names.known("Facilitator"));
 }
 
 TEST_CASE("Markdown escapes what would change its meaning") {

@@ -10,3 +10,7 @@ for view in conversations library summaries; do
     --screenshot "$out/$view.png" --view "$view"
   "$png_check" "$out/$view.png" 1280 720
 done
+# A screen smaller than the default window (a small laptop): the window opens at the screen's size.
+report=$(xvfb-run -a -s "-screen 0 1024x640x24" "$convene" --db "$out/smoke.db" --idle-report 1)
+echo "$report"
+[[ $report == "window 1024x640;"* ]] || { echo "the window does not fit a 1024x640 screen" >&2; exit 1; }

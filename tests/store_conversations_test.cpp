@@ -8,6 +8,7 @@
 #include "store/uuid.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace convene;
@@ -147,6 +148,21 @@ TEST_CASE("the list filters by group, state, status and date") {
     CHECK_FALSE(autumn.empty());
     for (const auto& r : autumn)
         CHECK(r.scheduled_at.substr(0, 7) == "2026-10");
+}
+
+TEST_CASE("the list and its filter menu name each group by its label in the guide") {
+    TempDir dir;
+    auto ws = store::open_workspace(dir / "ws.db");
+    store::load_demo(*ws, guides::data_dir() / "demo.json");
+    // guides/data/air-2019.guide.json: licensing is "State licensing department".
+    for (const auto& r : store::list_conversations(ws->db(), {.group = "licensing"}))
+        CHECK(r.group_label == "State licensing department");
+    auto facets = store::conversation_facets(ws->db());
+    REQUIRE(facets.group_labels.size() == facets.groups.size());
+    auto at = std::find(facets.groups.begin(), facets.groups.end(), "licensing");
+    REQUIRE(at != facets.groups.end());
+    CHECK(facets.group_labels[std::size_t(at - facets.groups.begin())] ==
+          "State licensing department");
 }
 
 TEST_CASE("a conversation keeps the guide it was run with when the guide is edited") {

@@ -16,6 +16,7 @@
 #include <ctime>
 #include <imgui.h>
 #include <stb_image_write.h>
+#include <utility>
 #include <vector>
 
 namespace convene::app {
@@ -63,6 +64,19 @@ bool save_screenshot(GLFWwindow* window, const std::filesystem::path& path) {
     return true;
 }
 
+// The size asked for, or, when it would run off the screen (a small laptop), the screen's work
+// area with the window maximized.
+std::pair<int, int> initial_size(const WindowOptions& options) {
+    int width = options.width, height = options.height;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!options.fit_to_screen || !monitor) return {width, height};
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+    if (w <= 0 || h <= 0 || (width <= w && height <= h)) return {width, height};
+    glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+    return {std::min(width, w), std::min(height, h)};
+}
+
 } // namespace
 
 int run_window(const WindowOptions& options,
@@ -78,8 +92,8 @@ int run_window(const WindowOptions& options,
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window =
-        glfwCreateWindow(options.width, options.height, "Convene", nullptr, nullptr);
+    auto [width, height] = initial_size(options);
+    GLFWwindow* window = glfwCreateWindow(width, height, "Convene", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "convene: cannot open a window with OpenGL 3.3\n");
         glfwTerminate();
@@ -161,8 +175,10 @@ int run_window(const WindowOptions& options,
         double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         double cpu = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-        std::printf("%ld frames drawn in %.1f s; CPU %.3f s (%.2f%% of one core)\n", frames_drawn,
-                    wall, cpu, 100.0 * cpu / wall);
+        int w = 0, h = 0;
+        glfwGetWindowSize(window, &w, &h);
+        std::printf("window %dx%d; %ld frames drawn in %.1f s; CPU %.3f s (%.2f%% of one core)\n",
+                    w, h, frames_drawn, wall, cpu, 100.0 * cpu / wall);
     }
 
     // 4. Clean up

@@ -13,6 +13,9 @@ class App;
 struct WindowOptions {
     int width = 1280;
     int height = 720;
+    // When set (no size was asked for): a window that would not fit on the screen opens
+    // maximized at the screen's work area instead of running off its edges.
+    bool fit_to_screen = true;
     std::filesystem::path screenshot; // when set: render a few frames, save a PNG, return
     // When > 0: run this many seconds, then print the frames drawn and the CPU time used and
     // return (bench/idle_bench runs it with nothing happening).

@@ -1,12 +1,11 @@
 #include "app/views/code_combo.hpp"
 
+#include "app/code_filter.hpp"
 #include "app/ui_probe.hpp"
 #include "app/views/code_colours.hpp"
-#include "guides/text.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
-#include <sstream>
 
 namespace convene::app {
 namespace {
@@ -18,23 +17,6 @@ const store::CodeRow* find(const std::vector<store::CodeRow>& codes, const std::
 }
 
 } // namespace
-
-std::vector<const store::CodeRow*> filter_codes(const std::vector<store::CodeRow>& codes,
-                                                const std::string& filter) {
-    std::vector<std::string> words;
-    std::istringstream in(guides::lower_ascii(filter));
-    for (std::string w; in >> w;)
-        words.push_back(w);
-    std::vector<const store::CodeRow*> out;
-    for (const auto& c : codes) {
-        std::string path = guides::lower_ascii(c.path);
-        bool all = true;
-        for (const auto& w : words)
-            all = all && path.find(w) != std::string::npos;
-        if (all) out.push_back(&c);
-    }
-    return out;
-}
 
 bool code_combo(const char* id, std::string_view probe_name, std::string& uuid,
                 const std::vector<store::CodeRow>& codes, CodeComboState& state,
@@ -64,11 +46,13 @@ bool code_combo(const char* id, std::string_view probe_name, std::string& uuid,
         }
         probe(name + ".none");
     }
+    // The same matching as the code picker (app/code_filter.hpp): words in any order, any case.
     auto shown = filter_codes(codes, state.filter);
     auto colours = shown_colours(codes);
     bool filtered = !state.filter.empty();
     float em = ImGui::GetFontSize();
-    for (const auto* c : shown) {
+    for (std::size_t index : shown) {
+        const auto* c = &codes[index];
         if (options.excluded.count(c->uuid)) continue;
         if (enter && !chose) {
             uuid = c->uuid;
@@ -83,8 +67,7 @@ bool code_combo(const char* id, std::string_view probe_name, std::string& uuid,
             chose = true;
         }
         probe(name + "." + c->path);
-        draw_swatch(ImVec2(pos.x + indent, pos.y),
-                    colours[static_cast<std::size_t>(c - codes.data())]);
+        draw_swatch(ImVec2(pos.x + indent, pos.y), colours[index]);
         ImGui::PopID();
     }
     if (shown.empty()) ImGui::TextDisabled("No code matches \"%s\".", state.filter.c_str());

@@ -30,8 +30,4 @@ bool code_combo(const char* id, std::string_view probe_name, std::string& uuid,
                 const std::vector<store::CodeRow>& codes, CodeComboState& state,
                 const CodeComboOptions& options = {});
 
-// Codes whose name or path contains every word of filter (ignoring ASCII case), in tree order.
-std::vector<const store::CodeRow*> filter_codes(const std::vector<store::CodeRow>& codes,
-                                                const std::string& filter);
-
 } // namespace convene::app

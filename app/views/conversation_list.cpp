@@ -26,18 +26,23 @@ const char* status_label(store::Status s) {
 }
 
 // A combo over "" (any) and the given values; true when the choice changed.
-bool filter_combo(const char* label, std::string& value, const std::vector<std::string>& options,
-                  float width) {
+// A filter menu over values (ids), each shown by its label (labels[i] for values[i]).
+bool filter_combo(const char* label, std::string& value, const std::vector<std::string>& values,
+                  const std::vector<std::string>& labels, float width) {
     bool changed = false;
+    auto shown = std::find(values.begin(), values.end(), value);
+    std::string current = value.empty()           ? "Any"
+                          : shown == values.end() ? value
+                                                  : labels[std::size_t(shown - values.begin())];
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(label, value.empty() ? "Any" : value.c_str())) {
+    if (ImGui::BeginCombo(label, current.c_str())) {
         if (ImGui::Selectable("Any", value.empty())) {
             value.clear();
             changed = true;
         }
-        for (const auto& o : options)
-            if (ImGui::Selectable(o.c_str(), value == o)) {
-                value = o;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (ImGui::Selectable(labels[i].c_str(), value == values[i])) {
+                value = values[i];
                 changed = true;
             }
         ImGui::EndCombo();
@@ -104,6 +109,7 @@ void ConversationList::refresh(ViewContext& ctx) {
     // Filter choices come from every conversation, not only those shown.
     auto facets = store::conversation_facets(ctx.workspace->db());
     groups_ = std::move(facets.groups);
+    group_labels_ = std::move(facets.group_labels);
     states_ = std::move(facets.states);
     sort_rows();
     // An empty list says so when conversations wait in the trash.
@@ -164,7 +170,7 @@ void ConversationList::sort_rows() {
         case 2:
             return r.state;
         case 3:
-            return r.group;
+            return r.group_label;
         case 4: // planned, in progress, complete: the order they happen in
             return std::to_string(static_cast<int>(r.status));
         default:
@@ -197,12 +203,13 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
 
     // Filters
     float w = ImGui::GetFontSize() * 8;
-    filter_changed |= filter_combo("Group", filter_.group, groups_, w);
+    filter_changed |= filter_combo("Group", filter_.group, groups_, group_labels_, w);
     ImGui::SameLine();
-    filter_changed |= filter_combo("State", filter_.state, states_, w);
+    filter_changed |= filter_combo("State", filter_.state, states_, states_, w);
     ImGui::SameLine();
-    filter_changed |=
-        filter_combo("Status", filter_.status, {"planned", "in_progress", "complete"}, w);
+    static const std::vector<std::string> statuses{"planned", "in_progress", "complete"};
+    static const std::vector<std::string> status_labels{"Planned", "In progress", "Complete"};
+    filter_changed |= filter_combo("Status", filter_.status, statuses, status_labels, w);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
     filter_changed |= ImGui::InputTextWithHint("##from", "from", &filter_.from);
@@ -300,7 +307,7 @@ ConversationRequest ConversationList::draw(ViewContext& ctx) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r.state.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.group.c_str());
+                ImGui::TextUnformatted(r.group_label.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(status_label(r.status));
                 ImGui::TableNextColumn();

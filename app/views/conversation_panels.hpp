@@ -7,8 +7,8 @@
 #include "app/job.hpp"
 #include "app/shortcuts.hpp"
 #include "app/view_cache.hpp"
-#include "app/views/document_dialogs.hpp"
 #include "app/views/coding_panel.hpp"
+#include "app/views/document_dialogs.hpp"
 #include "app/views/search_coding.hpp"
 #include "app/views/view.hpp"
 #include "app/wrapped_input.hpp"
@@ -86,7 +86,7 @@ class ConversationList {
     ViewCache cache_; // invalidated when a filter changes
     store::ConversationFilter filter_;
     std::vector<store::ConversationRow> rows_;
-    std::vector<std::string> groups_, states_;
+    std::vector<std::string> groups_, group_labels_, states_;
     int sort_column_ = 0;
     bool sort_ascending_ = false;
     std::string search_;
@@ -159,8 +159,10 @@ class Walkthrough {
 class Review {
   public:
     ConversationRequest draw(ViewContext& ctx, ConversationSession& session);
-    // After drawing: writes the report when its dialog asked for it.
+    // After drawing: carries out the coding requests, and writes the report when its dialog
+    // asked for it.
     void act(ViewContext& ctx, ConversationSession& session) {
+        coding_.act(ctx, session);
         if (ctx.workspace) report_.act(*ctx.workspace, session);
     }
     bool handle(Command command) { return coding_.handle(command); } // Ctrl+K: apply a code

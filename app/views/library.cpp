@@ -1,5 +1,7 @@
-// Library: conversation guides, protocols of one's own, MC profiles, the codebook and currency.
+// Library: conversation guides, protocols of one's own, MC profiles, quality criteria sets, the
+// codebook and currency.
 #include "app/ui_probe.hpp"
+#include "app/views/criteria_editor.hpp"
 #include "app/views/library_panels.hpp"
 #include "app/widgets.hpp"
 
@@ -37,6 +39,7 @@ class LibraryView final : public View {
                     guides_.draw(ctx, editor_);
             });
             tab("MC profiles", "library.tab.profiles", [&] { profiles_.draw(ctx); });
+            tab("Quality criteria", "library.tab.criteria", [&] { criteria_.draw(ctx); });
             tab("Codebook", "library.tab.codebook", [&] { codebook_.draw(ctx); });
             tab("Currency", "library.tab.currency", [&] { currency_.draw(ctx); });
             ImGui::EndTabBar();
@@ -47,18 +50,23 @@ class LibraryView final : public View {
             guides_.show_guide(saved, editor_.message());
         guides_.act();
         profiles_.act(ctx);
+        criteria_.act(ctx);
         codebook_.act(ctx);
         currency_.act(ctx);
     }
 
-    // `convene --view codebook` or `--view currency`: the Library on that tab.
+    // `convene --view codebook`, `--view currency` or `--view criteria`: the Library on that tab.
     bool open_part(store::Workspace&, std::string_view part) override {
+        if (part == "criteria") open_tab_ = "Quality criteria";
         if (part == "codebook") open_tab_ = "Codebook";
         if (part == "currency") open_tab_ = "Currency";
         return !open_tab_.empty();
     }
 
     std::string save_everything() override {
+        if (criteria_.has_unsaved_changes())
+            return "A quality criteria set in the Library has changes that are not saved: save or "
+                   "discard them there first.";
         if (!profiles_.has_unsaved_changes()) return {};
         return "An MC profile in the Library has changes that are not saved: save or discard them "
                "there first.";
@@ -69,6 +77,7 @@ class LibraryView final : public View {
     GuideBrowser guides_;
     ProtocolEditor editor_;
     ProfileEditor profiles_;
+    CriteriaEditor criteria_;
     CodebookEditor codebook_;
     CurrencyTableView currency_;
 };

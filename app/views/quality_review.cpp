@@ -45,6 +45,19 @@ namespace {
 
 enum class Tab { Rate, Compiled, Overview };
 
+// How the criteria picker names a stored version of a set: the version first, so a narrow
+// picker cuts the title rather than the version.
+std::string set_label(const store::CriteriaSetRow& s) {
+    return "v" + s.version + (s.current ? "" : " (earlier)") + " · " + s.title;
+}
+
+// The hash of the first current set ("" when none): what the screen opens on.
+std::string first_current(const std::vector<store::CriteriaSetRow>& sets) {
+    for (const auto& s : sets)
+        if (s.current) return s.hash;
+    return sets.empty() ? "" : sets.front().hash;
+}
+
 template <typename Rows, typename Key, typename Label>
 bool pick(const char* label, const char* probe_name, const std::string& current, const Rows& rows,
           Key key, Label show, std::string& chosen, float ems = 16) {
@@ -81,8 +94,8 @@ class QualityReviewView final : public View {
         refresh(ctx);
         if (model_.profiles.empty() || model_.sets.empty()) {
             widgets::empty_state("Nothing to review yet",
-                                 "Add MC profiles in the Library and import a criteria set "
-                                 "(convene-cli criteria import FILE) to rate profiles here.");
+                                 "Add MC profiles and a quality criteria set in the Library "
+                                 "(or convene-cli criteria import FILE) to rate profiles here.");
             return;
         }
         draw_selection();
@@ -152,7 +165,7 @@ class QualityReviewView final : public View {
         auto& db = ws_->db();
         auto& m = model_;
         m.profiles = store::load_profiles(*ws_).profiles;
-        m.sets = store::list_criteria_sets(db);
+        m.sets = store::list_criteria_sets(db, true); // every version: each keeps its ratings
         m.people = store::list_people(db);
         auto has = [](const auto& rows, auto key, const std::string& v) {
             for (const auto& r : rows)
@@ -164,7 +177,7 @@ class QualityReviewView final : public View {
             m.profile_slug = m.profiles.empty() ? "" : m.profiles.front().id;
         if (!has(
                 m.sets, [](auto& s) { return s.hash; }, m.set_hash))
-            m.set_hash = m.sets.empty() ? "" : m.sets.front().hash;
+            m.set_hash = first_current(m.sets);
         if (!has(
                 m.people, [](auto& p) { return p.uuid; }, m.reviewer_uuid))
             m.reviewer_uuid.clear();
@@ -188,8 +201,7 @@ class QualityReviewView final : public View {
         ImGui::SameLine();
         if (pick(
                 "Criteria", "quality.set", model_.set_hash, model_.sets,
-                [](const auto& s) { return s.hash; },
-                [](const auto& s) { return s.title + " v" + s.version; }, chosen, 22))
+                [](const auto& s) { return s.hash; }, set_label, chosen, 22))
             requests_.push_back({K::SelectSet, chosen});
         if (pick(
                 "Reviewer", "quality.reviewer", model_.reviewer_uuid, model_.people,
@@ -202,6 +214,28 @@ class QualityReviewView final : public View {
         if (!message_.empty()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.25f, 1), "%s", message_.c_str());
+        }
+        draw_newer_version();
+    }
+
+    // Rating against an earlier version of a set: say that a newer one exists.
+    void draw_newer_version() {
+        const store::CriteriaSetRow* shown = nullptr;
+        for (const auto& s : model_.sets)
+            if (s.hash == model_.set_hash) shown = &s;
+        if (!shown || shown->current) return;
+        for (const auto& s : model_.sets) {
+            if (s.criteria_id != shown->criteria_id || !s.current) continue;
+            std::string text = "These are ratings against v" + shown->version +
+                               "; the set's current version is v" + s.version + ".";
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", text.c_str());
+            probe("quality.set.newer", text);
+            ImGui::SameLine();
+            std::string button = "Rate against v" + s.version;
+            if (ImGui::SmallButton(button.c_str()))
+                requests_.push_back({QualityRequest::Kind::SelectSet, s.hash});
+            probe("quality.set.use_current");
         }
     }
 

@@ -81,7 +81,6 @@ ConversationRequest Review::draw(ViewContext& ctx, ConversationSession& session)
     }
     ImGui::EndChild();
     coding_.draw_popups();
-    coding_.act(ctx, session);
     return request;
 }
 
