@@ -128,6 +128,9 @@ void run_tests(GroupComparison& out, const Collected& c) {
     if (v.size() >= 3)
         attempt(out.notes, "Pairwise Welch t",
                 [&] { out.pairwise = stats::pairwise_welch_holm(v); });
+    if (v.size() >= 3 && out.pooled)
+        attempt(out.notes, "Cluster-robust comparison",
+                [&] { out.cluster_groups = stats::cluster_robust_groups(c.ratings); });
 }
 
 } // namespace

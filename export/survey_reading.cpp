@@ -103,6 +103,10 @@ std::string k_groups(const GroupComparison& c) {
         s += pairs.empty() ? " No pair of groups differs after Holm's correction."
                            : " Pairs that differ after Holm's correction: " + pairs + ".";
     if (c.pooled) s += " Ratings were pooled, so these tests overstate significance.";
+    if (const auto& cr = c.cluster_groups)
+        s += " With respondents as clusters, F(" + num(cr->df1, 0) + ", " + num(cr->df2, 0) +
+             ") = " + num(cr->f) + ", " + p_text(cr->p) + ": " +
+             (cr->p < 0.05 ? "the groups differ." : "no difference between the groups is shown.");
     return s;
 }
 
@@ -163,6 +167,16 @@ CrosstabTests test_crosstab(const Crosstab& t, const guides::Instrument& inst) {
                       ", Cram\u00e9r's V = " + num(out.chi_square->cramers_v) +
                       "): a difference between " + col + " groups may partly reflect " + row +
                       " (confounding).";
+    }
+    return out;
+}
+
+std::vector<TestedCrosstab> tested_crosstabs(const store::SurveyData& data, const std::string& by) {
+    std::vector<TestedCrosstab> out;
+    for (auto& t : crosstabs(data, by)) {
+        auto tests = test_crosstab(t, data.instrument);
+        auto text = reading(t, tests, data.instrument);
+        out.push_back({std::move(t), std::move(tests), std::move(text)});
     }
     return out;
 }

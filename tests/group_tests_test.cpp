@@ -1,6 +1,7 @@
 // k-group comparisons, crosstab tests and the cluster-robust difference against SciPy and
 // statsmodels. The reference values come from tests/data/survey_stats/reference.py (its output
-// is reference_output.txt beside it), run with Debian 12's /usr/bin/python3.
+// is reference_output.txt beside it) and cluster_k_groups.py (cluster_k_groups_output.txt), run
+// with Debian 12's /usr/bin/python3.
 #include "export/cluster_robust.hpp"
 #include "export/crosstab_tests.hpp"
 #include "export/group_tests.hpp"
@@ -125,6 +126,40 @@ TEST_CASE("the cluster-robust difference matches statsmodels OLS with clustered 
     CHECK(r.ratings == 41);
 }
 
+TEST_CASE("the cluster-robust comparison of three groups matches statsmodels' OLS on C(group)",
+          "[stats]") {
+    // tests/data/survey_stats/cluster_k_groups.py ("small"): the first group is the reference.
+    std::vector<ClusteredRatings> groups = {
+        {{4, 5, 4}, {3, 4, 4, 5}, {5, 5, 4, 4, 5}, {2, 3, 3}, {4, 4, 5, 3}},
+        {{3, 3, 2}, {4, 3, 3, 4}, {2, 2, 3}, {3, 4, 2, 3, 3}, {4, 4, 3}, {3, 2, 2, 3}},
+        {{3, 4}, {4, 4, 3}, {2, 3, 3, 3}, {5, 4, 4}, {3, 3, 4, 2}}};
+    auto r = cluster_robust_groups(groups);
+    REQUIRE(r.contrasts.size() == 2);
+    const auto& b = r.contrasts[0];
+    CHECK(b.difference == close(-1.0454545454545503));
+    CHECK(b.se == close(0.34394109515597066));
+    CHECK(b.t == close(-3.0396325422539485));
+    CHECK(b.p_two_sided == close(0.008276620193941585));
+    CHECK(b.ci_low == close(-1.7785476364239199));
+    CHECK(b.ci_high == close(-0.3123614544851808));
+    CHECK(b.df == 15);
+    const auto& c = r.contrasts[1];
+    CHECK(c.difference == close(-0.6250000000000051));
+    CHECK(c.se == close(0.394577412573482));
+    CHECK(c.p_two_sided == close(0.13405215610182955));
+    CHECK(c.ci_high == close(0.21602184671771663));
+    CHECK(r.f == close(4.650332414504936));
+    CHECK(r.df1 == 2);
+    CHECK(r.df2 == 15);
+    CHECK(r.p == close(0.026825527915863283));
+    CHECK(r.ratings == 57);
+    CHECK(r.clusters == 16);
+    // The joint test does not depend on which group is the reference.
+    auto reordered = cluster_robust_groups({groups[2], groups[0], groups[1]});
+    CHECK(reordered.f == close(r.f));
+    CHECK(reordered.contrasts[0].difference == close(0.6250000000000051)); // a minus c
+}
+
 TEST_CASE("k-group tests refuse input they cannot compare", "[stats]") {
     CHECK_THROWS_WITH(one_way_anova({{1, 2, 3}}), Catch::Contains("at least 2 groups"));
     CHECK_THROWS_WITH(one_way_anova({{1, 1}, {2, 2}}), Catch::Contains("no variance"));
@@ -132,4 +167,8 @@ TEST_CASE("k-group tests refuse input they cannot compare", "[stats]") {
     CHECK_THROWS_WITH(kruskal_wallis({{2, 2}, {2}}), Catch::Contains("all values are equal"));
     CHECK_THROWS_WITH(fisher_exact(0, 0, 1, 2), Catch::Contains("no counts"));
     CHECK_THROWS_WITH(cluster_robust_difference({{1, 2}}, {}), Catch::Contains("each group"));
+    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}}), Catch::Contains("2 groups"));
+    // Two groups of one respondent each: their means have no variance between respondents.
+    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}, {{4, 5}}, {{2, 2}}}),
+                      Catch::Contains("no variation"));
 }
