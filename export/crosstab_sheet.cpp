@@ -6,7 +6,10 @@
 #include "export/table_writers.hpp"
 #include "export/xlsx_workbook.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 namespace convene::exporting {
 namespace {
@@ -27,10 +30,38 @@ std::string tests_line(const CrosstabTests& t) {
     return line;
 }
 
+// Code points, not bytes: curly quotes and accents take one character's room.
+std::size_t chars(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Text broken at spaces into lines of at most `width` characters (a longer word stays whole).
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = std::min(text.find(' ', pos), text.size());
+        std::string word = text.substr(pos, end - pos);
+        if (!line.empty() && chars(line) + 1 + chars(word) > width)
+            lines.push_back(std::exchange(line, ""));
+        line += (line.empty() ? "" : " ") + word;
+        pos = end + 1;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+constexpr double kValueWidth = 16; // a count or percent column: "micro-credential" fits
+
 class CrosstabWriter {
   public:
-    CrosstabWriter(XlsxWorkbook& wb, CsvTableWriter* csv)
-        : wb_(wb), f_(wb.formats()), sheet_(wb.add_sheet("Crosstabs")), csv_(csv) {}
+    CrosstabWriter(XlsxWorkbook& wb, CsvTableWriter* csv, double label_width)
+        : wb_(wb), f_(wb.formats()), sheet_(wb.add_sheet("Crosstabs")), csv_(csv),
+          label_width_(label_width) {}
 
     void write(const SurveyResults& s, const TestedCrosstab& x) {
         const auto& t = x.table;
@@ -38,15 +69,29 @@ class CrosstabWriter {
                     f_.bold);
         counts(s, x);
         percents(x);
-        sheet_.text(row_++, 0, tests_line(x.tests));
-        if (x.tests.chi_square && !x.tests.note.empty()) sheet_.text(row_++, 0, x.tests.note);
-        if (!x.tests.caution.empty()) sheet_.text(row_++, 0, "Caution: " + x.tests.caution);
-        sheet_.text(row_++, 0, x.reading);
+        // The sentences under the table, broken into rows as wide as the table (no merged
+        // cells in constant-memory mode), so none runs past its edge on screen or on paper.
+        // (Text is narrower than the digits column widths count in: a fifth more fits.)
+        auto width = static_cast<std::size_t>(
+            1.2 * (label_width_ + kValueWidth * double(t.columns.size() + 1)) - 2);
+        auto lines = [&](const std::string& text) {
+            for (const auto& line : wrap(text, width))
+                sheet_.text(row_++, 0, line);
+        };
+        lines(tests_line(x.tests));
+        if (x.tests.chi_square && !x.tests.note.empty()) lines(x.tests.note);
+        if (!x.tests.caution.empty()) lines("Caution: " + x.tests.caution);
+        lines(x.reading);
+        columns_ = std::max(columns_, t.columns.size() + 1);
         ++row_;
     }
 
     std::size_t cells() const { return cells_; }
-    void finish() { sheet_.fit_columns(10, 40); }
+    void finish() {
+        sheet_.set_width(0, label_width_);
+        for (std::size_t c = 1; c <= columns_; ++c)
+            sheet_.set_width(static_cast<std::uint16_t>(c), kValueWidth);
+    }
 
   private:
     void header(const Crosstab& t, const std::string& first) {
@@ -117,9 +162,22 @@ class CrosstabWriter {
     const XlsxFormats& f_;
     XlsxSheet& sheet_;
     CsvTableWriter* csv_;
+    double label_width_;
     std::uint32_t row_ = 0;
-    std::size_t cells_ = 0;
+    std::size_t cells_ = 0, columns_ = 0;
 };
+
+// Column A holds the attributes and their values: as wide as the longest of them.
+double label_width(const std::vector<SurveyResults>& surveys) {
+    std::size_t w = 12;
+    for (const auto& s : surveys)
+        for (const auto& x : s.crosstabs) {
+            w = std::max(w, chars(x.table.row_attribute));
+            for (const auto& r : x.table.rows)
+                w = std::max(w, chars(r));
+        }
+    return double(std::min<std::size_t>(w, 40) + 2);
+}
 
 } // namespace
 
@@ -137,7 +195,7 @@ std::size_t write_crosstabs(const std::vector<SurveyResults>& surveys, XlsxWorkb
                  {"column_value", "Column value", ColumnType::Text},
                  {"respondents", "Respondents", ColumnType::Integer},
                  {"column_percent", "Column %", ColumnType::Percent}}};
-    CrosstabWriter writer(wb, csv);
+    CrosstabWriter writer(wb, csv, label_width(surveys));
     if (csv) csv->begin(t);
     for (const auto& s : surveys)
         for (const auto& x : s.crosstabs)
