@@ -173,9 +173,9 @@ GroupComparison compare_k_groups(const SurveyTable& t, const CompareRequest& req
     if (!too_few.empty()) throw std::invalid_argument("too few answers to compare: " + too_few);
     if (out.pooled)
         out.pooled_warning =
-            "Every rating is counted as if independent, but each respondent gave several: the "
-            "pooled test overstates significance. Read the cluster-robust row, which treats "
-            "each respondent as one cluster.";
+            "Every rating is counted as if independent, but each respondent gave several: "
+            "pooling overstates significance. Read the cluster-robust rows, which treat each "
+            "respondent as one cluster.";
     run_tests(out, c);
     return out;
 }

@@ -112,8 +112,12 @@ TEST_CASE("pooled ratings of three school levels get cluster-robust contrasts an
     CHECK(cr.df2 == 99);
     CHECK(cr.p == close(0.700799439100735));
     CHECK(cr.ratings == 3440);
-    CHECK_THAT(reading(all), Contains("With respondents as clusters, F(2, 99) = 0.36, p = .701: "
-                                      "no difference between the groups is shown."));
+    // The verdict comes from the clustered test, not from the pooled Welch ANOVA (p = .033).
+    auto text = reading(all);
+    CHECK_THAT(text, Contains("With respondents as clusters, F(2, 99) = 0.36, p = .701: "
+                              "no difference between the groups is shown."));
+    CHECK_THAT(text, !Contains("Welch's ANOVA") && !Contains("Pairs that differ"));
+    CHECK_THAT(text, Contains("The pooled tests count every rating as independent"));
 
     // A construct pooled: only respondents who answered every item of it, as clusters.
     auto communities =
@@ -129,6 +133,35 @@ TEST_CASE("pooled ratings of three school levels get cluster-robust contrasts an
     // Per respondent there is nothing to cluster.
     CHECK_FALSE(compare_k_groups(demo.table, {"school_level", {}, "", "", Unit::Respondent})
                     .cluster_groups);
+}
+
+TEST_CASE("a pooled reading names the groups that differ from the first with respondents as "
+          "clusters",
+          "[survey]") {
+    GroupComparison c;
+    c.target_label = "all Likert items";
+    c.pooled = true;
+    for (const char* name : {"elementary", "middle", "high"})
+        c.groups.push_back({name, 10, 0, 40, {}});
+    c.groups[0].stats.mean = 3.1;
+    c.groups[1].stats.mean = 3.6;
+    c.groups[2].stats.mean = 3.2;
+    stats::ClusterRobustGroups cr;
+    cr.df1 = 2;
+    cr.df2 = 29;
+    cr.f = 4.2;
+    cr.p = 0.025;
+    cr.contrasts.resize(2);
+    cr.contrasts[0].difference = 0.5;
+    cr.contrasts[0].p_two_sided = 0.012;
+    cr.contrasts[1].difference = 0.1;
+    cr.contrasts[1].p_two_sided = 0.6;
+    c.cluster_groups = cr;
+    auto text = reading(c);
+    CHECK_THAT(text, Contains("F(2, 29) = 4.20, p = .025: the groups differ."));
+    CHECK_THAT(text, Contains("Against \u201celementary\u201d, with respondents as clusters: "
+                              "\u201cmiddle\u201d (difference 0.50, p = .012)."));
+    CHECK_THAT(text, !Contains("\u201chigh\u201d (difference"));
 }
 
 TEST_CASE("a two-group reading names the item by its text, the size in words and the CI",

@@ -94,7 +94,7 @@ void draw_two_group_rows(const exporting::GroupComparison& r) {
 void draw_k_group_rows(const exporting::GroupComparison& r) {
     if (const auto& a = r.anova) {
         ImGui::TableNextRow();
-        cell("One-way ANOVA");
+        cell("%s", r.pooled ? "One-way ANOVA (ratings pooled)" : "One-way ANOVA");
         probe("surveys.compare.row.anova");
         cell("F = %.4f", a->f);
         cell("%.0f, %.0f", a->df_between, a->df_within);
@@ -104,7 +104,7 @@ void draw_k_group_rows(const exporting::GroupComparison& r) {
     }
     if (const auto& w = r.welch) {
         ImGui::TableNextRow();
-        cell("Welch's ANOVA");
+        cell("%s", r.pooled ? "Welch's ANOVA (ratings pooled)" : "Welch's ANOVA");
         probe("surveys.compare.row.welch_anova");
         cell("F = %.4f", w->f);
         cell("%.0f, %.4g", w->df1, w->df2);
@@ -114,7 +114,7 @@ void draw_k_group_rows(const exporting::GroupComparison& r) {
     }
     if (const auto& k = r.kruskal) {
         ImGui::TableNextRow();
-        cell("Kruskal-Wallis");
+        cell("%s", r.pooled ? "Kruskal-Wallis (ratings pooled)" : "Kruskal-Wallis");
         probe("surveys.compare.row.kruskal");
         cell("H = %.4f", k->h);
         cell("%.0f", k->df);
