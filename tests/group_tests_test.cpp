@@ -108,6 +108,27 @@ TEST_CASE("Fisher's exact test on the lady tasting tea and against SciPy", "[sta
     CHECK(std::isinf(fisher_exact(4, 0, 1, 3).odds_ratio));
 }
 
+TEST_CASE("Fisher's exact test of thousands of respondents and of either tail matches SciPy",
+          "[stats]") {
+    struct Case {
+        unsigned a, b, c, d;
+        double two_sided, less, greater;
+    };
+    // tests/data/survey_stats/reference.py, "fisher [[a, b], [c, d]]".
+    for (const auto& t : std::vector<Case>{
+             {2600, 2400, 1700, 3300, 4.046747189863504e-74, 1.0, 2.023373594931752e-74},
+             {2540, 2460, 2460, 2540, 0.11410235620257957, 0.94738621604702, 0.05705117810128978},
+             {1700, 3300, 2600, 2400, 4.046747189863504e-74, 2.023373594931752e-74, 1.0},
+             {0, 40, 25, 35, 2.307287922298736e-07, 2.1406726992949862e-07, 1.0},
+             {12, 8, 10, 10, 0.7511863074565595, 0.8296781426200588, 0.3755931537282797}}) {
+        INFO(t.a << " " << t.b << " " << t.c << " " << t.d);
+        auto f = fisher_exact(t.a, t.b, t.c, t.d);
+        CHECK(f.p_two_sided == close(t.two_sided));
+        CHECK(f.p_less == close(t.less));
+        CHECK(f.p_greater == close(t.greater));
+    }
+}
+
 TEST_CASE("the cluster-robust difference matches statsmodels OLS with clustered errors",
           "[stats]") {
     std::vector<std::vector<double>> a = {
