@@ -1,7 +1,9 @@
 #include "export/cluster_robust.hpp"
 
+#include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -9,71 +11,120 @@
 namespace convene::exporting::stats {
 namespace {
 
-[[noreturn]] void fail(const std::string& reason) {
-    throw std::invalid_argument("statistics: cluster_robust_difference: " + reason);
+[[noreturn]] void fail(const char* function, const std::string& reason) {
+    throw std::invalid_argument(std::string("statistics: ") + function + ": " + reason);
+}
+
+// One group's part of the model: its ratings, mean, and the squared sums of its respondents'
+// residuals (the sandwich's meat for this group's cell-mean coefficient).
+struct Cell {
+    double n = 0, mean = 0, meat = 0;
+    std::size_t clusters = 0;
+    double variance() const { return meat / (n * n); } // before the small-sample factor
+};
+
+Cell cell_of(const ClusteredRatings& group, const char* function) {
+    Cell c;
+    double sum = 0;
+    for (const auto& r : group)
+        for (double v : r) {
+            if (!std::isfinite(v)) fail(function, "a rating is not finite");
+            sum += v;
+            c.n += 1;
+        }
+    if (c.n == 0) fail(function, "each group needs at least one rating");
+    c.mean = sum / c.n;
+    for (const auto& r : group) {
+        if (r.empty()) continue;
+        ++c.clusters;
+        double s = 0;
+        for (double v : r)
+            s += v - c.mean;
+        c.meat += s * s;
+    }
+    if (c.clusters == 1) c.meat = 0; // exactly: one respondent's residuals sum to zero
+    return c;
+}
+
+// The joint Wald statistic d' V^-1 d of the contrasts against the group with the smallest
+// variance (the statistic does not depend on which group is the reference). With cell means
+// the covariance of the contrasts is diag(v_j) + v_r 11', inverted by Sherman-Morrison.
+double wald(const std::vector<Cell>& cells, double factor, const char* function) {
+    auto r = static_cast<std::size_t>(
+        std::min_element(cells.begin(), cells.end(),
+                         [](const Cell& x, const Cell& y) { return x.variance() < y.variance(); }) -
+        cells.begin());
+    double c = factor * cells[r].variance();
+    double sum_w = 0, sum_wd = 0, sum_wdd = 0;
+    for (std::size_t j = 0; j < cells.size(); ++j) {
+        if (j == r) continue;
+        double v = factor * cells[j].variance();
+        if (!(v > 0)) fail(function, "two groups have no variation between respondents");
+        double d = cells[j].mean - cells[r].mean;
+        sum_w += 1 / v;
+        sum_wd += d / v;
+        sum_wdd += d * d / v;
+    }
+    return sum_wdd - c * sum_wd * sum_wd / (1 + c * sum_w);
+}
+
+ClusterRobustGroups fit(const std::vector<ClusteredRatings>& groups, const char* function) {
+    // The model: rating on group. Written with one mean per group (X'X = diag(n_j)), the
+    // sandwich is diagonal, since every respondent is in one group: var(mean_j) = meat_j / n_j^2.
+    // The treatment-coded contrasts statsmodels reports are differences of these means.
+    if (groups.size() < 2) fail(function, "needs at least 2 groups");
+    std::vector<Cell> cells;
+    double n = 0, g = 0;
+    for (const auto& group : groups) {
+        cells.push_back(cell_of(group, function));
+        n += cells.back().n;
+        g += double(cells.back().clusters);
+    }
+    if (g < 2) fail(function, "needs at least 2 respondents");
+    double k = double(groups.size());
+    if (n <= k) fail(function, "needs more ratings than groups");
+    double factor = g / (g - 1) * (n - 1) / (n - k); // CR1, as statsmodels
+    ClusterRobustGroups out;
+    out.ratings = static_cast<std::size_t>(n);
+    out.clusters = static_cast<std::size_t>(g);
+    boost::math::students_t t_dist(g - 1);
+    double q = boost::math::quantile(boost::math::complement(t_dist, 0.025));
+    for (std::size_t j = 1; j < cells.size(); ++j) {
+        ClusterRobustDifference d;
+        d.difference = cells[j].mean - cells[0].mean;
+        d.se = std::sqrt(factor * (cells[j].variance() + cells[0].variance()));
+        if (!(d.se > 0)) fail(function, "the standard error is zero");
+        d.t = d.difference / d.se;
+        d.df = g - 1;
+        d.p_two_sided = 2 * boost::math::cdf(boost::math::complement(t_dist, std::fabs(d.t)));
+        d.ci_low = d.difference - q * d.se;
+        d.ci_high = d.difference + q * d.se;
+        d.ratings = static_cast<std::size_t>(cells[j].n + cells[0].n);
+        d.clusters = cells[j].clusters + cells[0].clusters;
+        out.contrasts.push_back(d);
+    }
+    out.df1 = k - 1;
+    out.df2 = g - 1;
+    out.f = wald(cells, factor, function) / out.df1;
+    boost::math::fisher_f f_dist(out.df1, out.df2);
+    out.p = boost::math::cdf(boost::math::complement(f_dist, out.f));
+    return out;
 }
 
 } // namespace
 
-ClusterRobustDifference cluster_robust_difference(const std::vector<std::vector<double>>& a,
-                                                  const std::vector<std::vector<double>>& b) {
-    // The model: rating = b0 + b1 x, x = 1 in group a, 0 in group b. With this design b1 is the
-    // difference of the two groups' mean ratings and (X'X)^-1 has a closed form.
-    double n_a = 0, n_b = 0, sum_a = 0, sum_b = 0;
-    std::size_t clusters = 0;
-    for (const auto* group : {&a, &b})
-        for (const auto& r : *group) {
-            if (r.empty()) continue;
-            ++clusters;
-            for (double v : r) {
-                if (!std::isfinite(v)) fail("a rating is not finite");
-                (group == &a ? sum_a : sum_b) += v;
-                (group == &a ? n_a : n_b) += 1;
-            }
-        }
-    if (n_a == 0 || n_b == 0) fail("each group needs at least one rating");
-    double mean_a = sum_a / n_a, mean_b = sum_b / n_b;
-    double n = n_a + n_b;
-    // (X'X) = [[n, n_a], [n_a, n_a]]; its inverse / det with det = n n_a - n_a^2 = n_a n_b.
-    double det = n * n_a - n_a * n_a;
-    double inv[2][2] = {{n_a / det, -n_a / det}, {-n_a / det, n / det}};
-    // Meat: sum over clusters of (X_g' u_g)(X_g' u_g)'.
-    double meat[2][2] = {{0, 0}, {0, 0}};
-    for (const auto* group : {&a, &b})
-        for (const auto& r : *group) {
-            double x = group == &a ? 1.0 : 0.0, mean = group == &a ? mean_a : mean_b;
-            double s0 = 0, s1 = 0;
-            for (double v : r) {
-                s0 += v - mean;
-                s1 += x * (v - mean);
-            }
-            meat[0][0] += s0 * s0;
-            meat[0][1] += s0 * s1;
-            meat[1][0] += s1 * s0;
-            meat[1][1] += s1 * s1;
-        }
-    // Row 1 of inv * meat * inv gives the slope's variance.
-    double v11 = 0;
-    for (int i = 0; i < 2; ++i)
-        for (int j = 0; j < 2; ++j)
-            v11 += inv[1][i] * meat[i][j] * inv[j][1];
-    double g = static_cast<double>(clusters);
-    if (g < 2) fail("needs at least 2 respondents");
-    double factor = g / (g - 1) * (n - 1) / (n - 2);
-    ClusterRobustDifference r;
-    r.difference = mean_a - mean_b;
-    r.se = std::sqrt(factor * v11);
-    if (!(r.se > 0)) fail("the standard error is zero");
-    r.t = r.difference / r.se;
-    r.df = g - 1;
-    boost::math::students_t dist(r.df);
-    r.p_two_sided = 2 * boost::math::cdf(boost::math::complement(dist, std::fabs(r.t)));
-    double q = boost::math::quantile(boost::math::complement(dist, 0.025));
-    r.ci_low = r.difference - q * r.se;
-    r.ci_high = r.difference + q * r.se;
-    r.ratings = static_cast<std::size_t>(n);
-    r.clusters = clusters;
-    return r;
+ClusterRobustGroups cluster_robust_groups(const std::vector<ClusteredRatings>& groups) {
+    return fit(groups, "cluster_robust_groups");
+}
+
+ClusterRobustDifference cluster_robust_difference(const ClusteredRatings& a,
+                                                  const ClusteredRatings& b) {
+    // a minus b: the contrast of a against b as the reference.
+    auto r = fit({b, a}, "cluster_robust_difference");
+    auto d = r.contrasts.front();
+    d.ratings = r.ratings;
+    d.clusters = r.clusters;
+    return d;
 }
 
 } // namespace convene::exporting::stats

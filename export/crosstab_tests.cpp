@@ -60,6 +60,63 @@ ChiSquare chi_square(const CountTable& t) {
     return x;
 }
 
+namespace {
+
+// The probability of every table no more likely than the observed one (with a relative tolerance
+// for rounding). The hypergeometric distribution is unimodal, so those tables are the two tails
+// below and above the mode; each tail's edge is found by bisection and its probability read from
+// the cdf, instead of adding every table's probability one at a time (slow for thousands of
+// respondents: each pdf call factorises its binomials).
+double two_sided(const boost::math::hypergeometric_distribution<double>& h, unsigned a, unsigned lo,
+                 unsigned hi) {
+    auto pdf = [&](unsigned x) { return boost::math::pdf(h, x); };
+    double limit = pdf(a) * (1 + 1e-7);
+    auto r = h.sample_count(), k = h.defective(), n = h.total();
+    auto mode = static_cast<unsigned>((double(r) + 1) * (double(k) + 1) / (double(n) + 2));
+    mode = std::clamp(mode, lo, hi);
+    // The last x in [from, to] (pdf rising) or the first (pdf falling) with pdf(x) <= limit.
+    auto last_low = [&](unsigned from, unsigned to) { // pdf non-decreasing on [from, to]
+        while (from < to) {
+            unsigned mid = from + (to - from + 1) / 2;
+            if (pdf(mid) <= limit)
+                from = mid;
+            else
+                to = mid - 1;
+        }
+        return from;
+    };
+    auto first_high = [&](unsigned from, unsigned to) { // pdf non-increasing on [from, to]
+        while (from < to) {
+            unsigned mid = from + (to - from) / 2;
+            if (pdf(mid) <= limit)
+                to = mid;
+            else
+                from = mid + 1;
+        }
+        return from;
+    };
+    double p = 0;
+    if (a <= mode) {
+        unsigned low_edge = last_low(a, mode);
+        p += boost::math::cdf(h, low_edge);
+        unsigned from = std::max(mode, low_edge + 1);
+        if (from <= hi && pdf(hi) <= limit) {
+            unsigned high_edge = first_high(from, hi);
+            p += boost::math::cdf(boost::math::complement(h, high_edge - 1));
+        }
+    } else {
+        unsigned high_edge = first_high(mode, a);
+        p += high_edge == lo ? 1.0 : boost::math::cdf(boost::math::complement(h, high_edge - 1));
+        if (high_edge > lo && pdf(lo) <= limit) {
+            unsigned low_edge = last_low(lo, std::min(mode, high_edge - 1));
+            p += boost::math::cdf(h, low_edge);
+        }
+    }
+    return std::min(1.0, p);
+}
+
+} // namespace
+
 FisherExact fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d) {
     unsigned n = a + b + c + d, row1 = a + b, col1 = a + c;
     if (row1 == 0 || c + d == 0 || col1 == 0 || b + d == 0)
@@ -67,18 +124,11 @@ FisherExact fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d) {
     // a follows the hypergeometric distribution: col1 "successes" among n, row1 drawn.
     boost::math::hypergeometric_distribution<double> h(col1, row1, n);
     unsigned lo = row1 + col1 > n ? row1 + col1 - n : 0, hi = std::min(row1, col1);
-    double observed = boost::math::pdf(h, a);
     FisherExact f;
-    for (unsigned x = lo; x <= hi; ++x) {
-        double p = boost::math::pdf(h, x);
-        if (x <= a) f.p_less += p;
-        if (x >= a) f.p_greater += p;
-        // Tables no more likely than the observed one, with a relative tolerance for rounding.
-        if (p <= observed * (1 + 1e-7)) f.p_two_sided += p;
-    }
-    f.p_less = std::min(1.0, f.p_less);
-    f.p_greater = std::min(1.0, f.p_greater);
-    f.p_two_sided = std::min(1.0, f.p_two_sided);
+    f.p_less = std::min(1.0, boost::math::cdf(h, a));
+    f.p_greater =
+        a == lo ? 1.0 : std::min(1.0, boost::math::cdf(boost::math::complement(h, a - 1)));
+    f.p_two_sided = two_sided(h, a, lo, hi);
     double ad = static_cast<double>(a) * d, bc = static_cast<double>(b) * c;
     f.odds_ratio = bc != 0   ? ad / bc
                    : ad != 0 ? std::numeric_limits<double>::infinity()

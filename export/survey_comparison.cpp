@@ -128,6 +128,9 @@ void run_tests(GroupComparison& out, const Collected& c) {
     if (v.size() >= 3)
         attempt(out.notes, "Pairwise Welch t",
                 [&] { out.pairwise = stats::pairwise_welch_holm(v); });
+    if (v.size() >= 3 && out.pooled)
+        attempt(out.notes, "Cluster-robust comparison",
+                [&] { out.cluster_groups = stats::cluster_robust_groups(c.ratings); });
 }
 
 } // namespace
@@ -170,9 +173,9 @@ GroupComparison compare_k_groups(const SurveyTable& t, const CompareRequest& req
     if (!too_few.empty()) throw std::invalid_argument("too few answers to compare: " + too_few);
     if (out.pooled)
         out.pooled_warning =
-            "Every rating is counted as if independent, but each respondent gave several: the "
-            "pooled test overstates significance. Read the cluster-robust row, which treats "
-            "each respondent as one cluster.";
+            "Every rating is counted as if independent, but each respondent gave several: "
+            "pooling overstates significance. Read the cluster-robust rows, which treat each "
+            "respondent as one cluster.";
     run_tests(out, c);
     return out;
 }

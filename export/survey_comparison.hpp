@@ -1,9 +1,10 @@
 // Comparing k >= 2 groups of respondents as a research office reads it: descriptives per group
 // with the respondents left out for missing answers, one-way and Welch's ANOVA, Kruskal-Wallis,
 // eta- and omega-squared, pairwise Welch t with Holm's correction; for two groups also the t tests
-// of export/survey_analysis.hpp; for all ratings pooled the cluster-robust difference beside the
-// pooled t and a warning. Crosstabs gain chi-square, Fisher's exact test, Cramér's V and totals.
-// A plain-language reading of each result. The statistics are export/group_tests.hpp,
+// of export/survey_analysis.hpp; for all ratings pooled a warning and the cluster-robust
+// comparison beside the pooled tests (the difference for two groups; each group against the first
+// and the joint Wald test for more). Crosstabs gain chi-square, Fisher's exact test, Cramér's V and
+// totals. A plain-language reading of each result. The statistics are export/group_tests.hpp,
 // export/crosstab_tests.hpp and export/cluster_robust.hpp; this file only wires them.
 #pragma once
 
@@ -34,7 +35,9 @@ struct GroupComparison {
     std::vector<GroupSummary> groups;
     std::optional<Comparison> two; // exactly two groups: Student, Welch, Mann-Whitney
     std::optional<stats::ClusterRobustDifference> cluster; // pooled, two groups
-    std::string pooled_warning;                            // set when pooled
+    // Pooled, three or more groups: each group against the first (groups[0]) and the joint test.
+    std::optional<stats::ClusterRobustGroups> cluster_groups;
+    std::string pooled_warning; // set when pooled
     std::optional<stats::Anova> anova;
     std::optional<stats::WelchAnova> welch;
     std::optional<stats::KruskalWallis> kruskal;
@@ -56,6 +59,20 @@ struct CrosstabTests {
     std::string caution; // the attributes are associated: a confounding warning
 };
 CrosstabTests test_crosstab(const Crosstab& table, const guides::Instrument& instrument);
+
+// A comparison with its plain reading, and a crosstab with its tests and reading: what Surveys >
+// Compare groups shows, and what the export's survey sheets write.
+struct ReadComparison {
+    GroupComparison result;
+    std::string reading;
+};
+struct TestedCrosstab {
+    Crosstab table;
+    CrosstabTests tests;
+    std::string reading;
+};
+// crosstabs(data, by), each tested and read. Throws as crosstabs() does.
+std::vector<TestedCrosstab> tested_crosstabs(const store::SurveyData& data, const std::string& by);
 
 // Cohen's (1988) words for a standardized difference (0.2 / 0.5 / 0.8) and for eta-squared
 // (.01 / .06 / .14): "negligible", "small", "medium", "large".

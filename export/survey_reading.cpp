@@ -75,6 +75,39 @@ std::string two_groups(const GroupComparison& c) {
     return s;
 }
 
+std::string verdict(double p) {
+    return p < 0.05 ? "the groups differ." : "no difference between the groups is shown.";
+}
+
+// Pooled ratings of three or more groups: the verdict comes from the cluster-robust test, not
+// from the pooled tests, which count every rating as independent.
+std::string clustered(const GroupComparison& c) {
+    const auto& cr = *c.cluster_groups;
+    std::string s = " With respondents as clusters, F(" + num(cr.df1, 0) + ", " + num(cr.df2, 0) +
+                    ") = " + num(cr.f) + ", " + p_text(cr.p) + ": " + verdict(cr.p);
+    std::string differ;
+    for (std::size_t j = 0; j < cr.contrasts.size(); ++j)
+        if (const auto& d = cr.contrasts[j]; d.p_two_sided < 0.05)
+            differ += (differ.empty() ? "" : "; ") + curly(c.groups[j + 1].name) + " (difference " +
+                      num(d.difference) + ", " + p_text(d.p_two_sided) + ")";
+    if (!differ.empty())
+        s += " Against " + curly(c.groups[0].name) + ", with respondents as clusters: " + differ +
+             ".";
+    return s + " The pooled tests count every rating as independent and overstate significance.";
+}
+
+std::string pairs_text(const GroupComparison& c) {
+    std::string pairs;
+    for (const auto& pc : c.pairwise)
+        if (pc.p_holm < 0.05)
+            pairs += (pairs.empty() ? "" : "; ") + curly(c.groups[pc.a].name) + " and " +
+                     curly(c.groups[pc.b].name) + " (difference " + num(pc.welch.mean_diff) +
+                     ", Holm-adjusted " + p_text(pc.p_holm) + ")";
+    if (c.pairwise.empty()) return "";
+    return pairs.empty() ? " No pair of groups differs after Holm's correction."
+                         : " Pairs that differ after Holm's correction: " + pairs + ".";
+}
+
 std::string k_groups(const GroupComparison& c) {
     auto [lo_it, hi_it] =
         std::minmax_element(c.groups.begin(), c.groups.end(), [](const auto& x, const auto& y) {
@@ -84,24 +117,17 @@ std::string k_groups(const GroupComparison& c) {
                     num(hi_it->stats.mean) + ") and " + curly(lo_it->name) + " lowest (mean " +
                     num(lo_it->stats.mean) + "), " + points(hi_it->stats.mean - lo_it->stats.mean) +
                     " apart" + on_scale(c) + ".";
-    if (c.welch)
+    if (c.cluster_groups)
+        s += clustered(c);
+    else if (c.welch)
         s += " Welch's ANOVA gives F(" + num(c.welch->df1, 0) + ", " + num(c.welch->df2, 1) +
-             ") = " + num(c.welch->f) + ", " + p_text(c.welch->p) + ": " +
-             (c.welch->p < 0.05 ? "the groups differ."
-                                : "no difference between the groups is shown.");
+             ") = " + num(c.welch->f) + ", " + p_text(c.welch->p) + ": " + verdict(c.welch->p);
     if (c.anova)
         s += " Eta-squared = " + num(c.anova->eta_squared, 3) + ", a " +
              size_word_eta(c.anova->eta_squared) +
              " effect (Cohen 1988: .01 small, .06 medium, .14 large).";
-    std::string pairs;
-    for (const auto& pc : c.pairwise)
-        if (pc.p_holm < 0.05)
-            pairs += (pairs.empty() ? "" : "; ") + curly(c.groups[pc.a].name) + " and " +
-                     curly(c.groups[pc.b].name) + " (difference " + num(pc.welch.mean_diff) +
-                     ", Holm-adjusted " + p_text(pc.p_holm) + ")";
-    if (!c.pairwise.empty())
-        s += pairs.empty() ? " No pair of groups differs after Holm's correction."
-                           : " Pairs that differ after Holm's correction: " + pairs + ".";
+    if (c.cluster_groups) return s;
+    s += pairs_text(c);
     if (c.pooled) s += " Ratings were pooled, so these tests overstate significance.";
     return s;
 }
@@ -163,6 +189,16 @@ CrosstabTests test_crosstab(const Crosstab& t, const guides::Instrument& inst) {
                       ", Cram\u00e9r's V = " + num(out.chi_square->cramers_v) +
                       "): a difference between " + col + " groups may partly reflect " + row +
                       " (confounding).";
+    }
+    return out;
+}
+
+std::vector<TestedCrosstab> tested_crosstabs(const store::SurveyData& data, const std::string& by) {
+    std::vector<TestedCrosstab> out;
+    for (auto& t : crosstabs(data, by)) {
+        auto tests = test_crosstab(t, data.instrument);
+        auto text = reading(t, tests, data.instrument);
+        out.push_back({std::move(t), std::move(tests), std::move(text)});
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #include "export/survey_tables.hpp"
 
 #include "export/export_context.hpp"
+#include "export/survey_sheets.hpp"
 #include "export/table_writers.hpp"
 #include "store/surveys.hpp"
 
@@ -46,17 +47,6 @@ std::vector<Comparison> all_comparisons(const SurveyTable& table) {
     return out;
 }
 
-// Each attribute against every attribute after it (no pair twice).
-std::vector<Crosstab> all_crosstabs(const store::SurveyData& data) {
-    std::vector<Crosstab> out;
-    const auto& attrs = data.instrument.attributes;
-    for (std::size_t i = 0; i < attrs.size(); ++i)
-        for (auto& x : crosstabs(data, attrs[i].id))
-            for (std::size_t j = i + 1; j < attrs.size(); ++j)
-                if (x.row_attribute == attrs[j].id) out.push_back(std::move(x));
-    return out;
-}
-
 // Colours of a Likert scale's points, from disagreeing (red) through neutral (grey) to agreeing.
 lxw_color_t point_colour(int point, int points) {
     static const lxw_color_t five[] = {0xC0504D, 0xE6A19F, 0xBFBFBF, 0x95B3D7, 0x1F4E79};
@@ -84,7 +74,8 @@ std::vector<SurveyResults> analyse_surveys(ExportContext& ctx) {
         r.items = item_results(table);
         r.constructs = construct_results(table);
         r.comparisons = all_comparisons(table);
-        r.crosstabs = all_crosstabs(data);
+        r.group_tests = export_comparisons(table);
+        r.crosstabs = export_crosstabs(data);
         const guides::RatingScale* shared = nullptr;
         bool one = true;
         for (const auto& item : data.instrument.items)
@@ -307,73 +298,6 @@ std::size_t write_group_comparisons(const std::vector<SurveyResults>& surveys, T
         }
     sink.end();
     return n;
-}
-
-std::size_t write_crosstabs(const std::vector<SurveyResults>& surveys, XlsxWorkbook& wb,
-                            CsvTableWriter* csv) {
-    TableInfo t{"Crosstabs",
-                "crosstabs",
-                "Respondents by two attributes at a time, with row and column totals (in CSV: one "
-                "row per cell, totals labelled Total).",
-                {{"instrument_id", "Instrument", ColumnType::Text},
-                 {"row_attribute", "Row attribute", ColumnType::Text},
-                 {"row_value", "Row value", ColumnType::Text},
-                 {"column_attribute", "Column attribute", ColumnType::Text},
-                 {"column_value", "Column value", ColumnType::Text},
-                 {"respondents", "Respondents", ColumnType::Integer}}};
-    XlsxSheet& sheet = wb.add_sheet(t.sheet);
-    const auto& f = wb.formats();
-    if (csv) csv->begin(t);
-    std::uint32_t row = 0;
-    std::size_t cells = 0;
-    for (const auto& s : surveys)
-        for (const auto& x : s.crosstabs) {
-            sheet.text(row++, 0, s.title + ": " + x.row_attribute + " by " + x.column_attribute,
-                       f.bold);
-            std::vector<std::string> header{x.row_attribute};
-            for (const auto& c : x.columns)
-                header.push_back(c);
-            header.push_back("Total");
-            sheet.header(row++, header);
-            std::vector<std::size_t> col_totals(x.columns.size(), 0);
-            std::size_t grand = 0;
-            auto emit = [&](const std::string& rv, const std::string& cv, std::size_t v) {
-                if (csv)
-                    csv->row({text(s.instrument_id), text(x.row_attribute), text(rv),
-                              text(x.column_attribute), text(cv), count(v)});
-                ++cells;
-            };
-            for (std::size_t r = 0; r < x.rows.size(); ++r) {
-                sheet.text(row, 0, x.rows[r]);
-                std::size_t total = 0;
-                for (std::size_t c = 0; c < x.columns.size(); ++c) {
-                    std::size_t v = x.counts[r][c];
-                    sheet.number(row, static_cast<std::uint16_t>(c + 1), static_cast<double>(v),
-                                 f.integer);
-                    emit(x.rows[r], x.columns[c], v);
-                    total += v;
-                    col_totals[c] += v;
-                }
-                sheet.number(row, static_cast<std::uint16_t>(x.columns.size() + 1),
-                             static_cast<double>(total), f.total_int);
-                emit(x.rows[r], "Total", total);
-                grand += total;
-                ++row;
-            }
-            sheet.text(row, 0, "Total", f.total);
-            for (std::size_t c = 0; c < x.columns.size(); ++c) {
-                sheet.number(row, static_cast<std::uint16_t>(c + 1),
-                             static_cast<double>(col_totals[c]), f.total_int);
-                emit("Total", x.columns[c], col_totals[c]);
-            }
-            sheet.number(row, static_cast<std::uint16_t>(x.columns.size() + 1),
-                         static_cast<double>(grand), f.total_int);
-            emit("Total", "Total", grand);
-            row += 2;
-        }
-    if (csv) csv->end();
-    sheet.fit_columns(10, 40);
-    return cells;
 }
 
 } // namespace convene::exporting

@@ -1,10 +1,11 @@
 // The survey tables of an export, from export/survey_analysis: items (with their Likert
-// distributions and a 100% stacked bar chart per instrument), constructs, group comparisons and
-// crosstabs (a report table with row and column totals in the workbook, long form in CSV).
+// distributions and a 100% stacked bar chart per instrument), constructs and two-group
+// comparisons; analyse_surveys() also runs what export/survey_sheets.hpp writes.
 // Each survey is loaded, analysed and dropped before the next, so only its results are kept.
 #pragma once
 
 #include "export/survey_analysis.hpp"
+#include "export/survey_comparison.hpp"
 #include "export/table_sink.hpp"
 
 #include <string>
@@ -23,8 +24,9 @@ struct SurveyResults {
     std::vector<std::string> scale_labels; // the Likert scale when every item shares one
     std::vector<ItemResult> items;
     std::vector<ConstructResult> constructs;
-    std::vector<Comparison> comparisons;
-    std::vector<Crosstab> crosstabs;
+    std::vector<Comparison> comparisons;     // every pair of an attribute's values
+    std::vector<ReadComparison> group_tests; // as Compare groups: export_comparisons()
+    std::vector<TestedCrosstab> crosstabs;   // each pair of attributes once
 };
 
 // Every instrument with respondents (or the filter's instrument), analysed.
@@ -34,7 +36,6 @@ std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableS
                                XlsxTableWriter& xlsx, XlsxWorkbook& wb);
 std::size_t write_survey_constructs(const std::vector<SurveyResults>& surveys, TableSink& sink);
 std::size_t write_group_comparisons(const std::vector<SurveyResults>& surveys, TableSink& sink);
-std::size_t write_crosstabs(const std::vector<SurveyResults>& surveys, XlsxWorkbook& wb,
-                            CsvTableWriter* csv);
+// The k-group tests, crosstabs with their tests, and readings: export/survey_sheets.hpp.
 
 } // namespace convene::exporting

@@ -3,6 +3,7 @@
 #include "export/atomic_file.hpp"
 #include "export/export_context.hpp"
 #include "export/summary_sheets.hpp"
+#include "export/survey_sheets.hpp"
 #include "export/survey_tables.hpp"
 #include "export/table_writers.hpp"
 #include "export/xlsx_workbook.hpp"
@@ -154,7 +155,14 @@ std::vector<WrittenSheet> export_sheet_plan() {
         {"Survey constructs", "survey_constructs", "Construct scores and Cronbach's alpha"});
     plan.push_back(
         {"Group comparisons", "group_comparisons", "t-tests, effect sizes, Mann-Whitney"});
-    plan.push_back({"Crosstabs", "crosstabs", "Respondents by two attributes, with totals"});
+    plan.push_back({"Group tests", "group_tests",
+                    "k groups: ANOVA, Welch, Kruskal-Wallis, cluster-robust test, reading"});
+    plan.push_back({"Group means", "group_means", "The groups of each comparison, left out"});
+    plan.push_back({"Group contrasts", "group_contrasts",
+                    "Pairs: t tests, Holm-adjusted p, cluster-robust contrasts"});
+    plan.push_back({"Crosstabs", "crosstabs", "Respondents by two attributes: totals, %, tests"});
+    plan.push_back({"Crosstab tests", "crosstab_tests",
+                    "Chi-square, Fisher's exact test, Cram\u00e9r's V, caution, reading"});
     plan.push_back(
         {"Quality criteria", "quality_criteria", "Criteria sets: criteria, guidance, levels"});
     plan.push_back(
@@ -176,7 +184,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     ExportContext ctx{ws, options.filter, Pseudonymizer(options.pseudonymize)};
     ctx.progress = &progress;
     load_context(ctx);
-    ctx.stages = 13;
+    ctx.stages = 17;
     ctx.stage = 0;
     auto surveys = analyse_surveys(ctx);
 
@@ -215,7 +223,11 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
              [&](TableSink& s) { return write_survey_constructs(surveys, s); }},
             {"Group comparisons",
              [&](TableSink& s) { return write_group_comparisons(surveys, s); }},
+            {"Group tests", [&](TableSink& s) { return write_group_tests(surveys, s); }},
+            {"Group means", [&](TableSink& s) { return write_group_means(surveys, s); }},
+            {"Group contrasts", [&](TableSink& s) { return write_group_contrasts(surveys, s); }},
             {"Crosstabs", [&](TableSink&) { return write_crosstabs(surveys, wb, csv.get()); }},
+            {"Crosstab tests", [&](TableSink& s) { return write_crosstab_tests(surveys, s); }},
             {"Quality criteria", [&](TableSink& s) { return write_quality_criteria(ctx, s); }},
             {"Quality ratings", [&](TableSink& s) { return write_quality_ratings(ctx, s); }}};
         auto plan = export_sheet_plan();

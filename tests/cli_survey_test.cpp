@@ -208,6 +208,18 @@ TEST_CASE("survey compare tests three school levels and survey crosstab tests th
         run_cli(dir, db + "--json survey compare pl-standards --by pl_format --unit item").out);
     CHECK(pj["cluster_robust"]["se"] == Approx(0.09133361119669466).epsilon(1e-6));
     CHECK(pj["cluster_robust"]["df"] == 99);
+    // Three school levels pooled (tests/data/survey_stats/cluster_k_groups.py, "demo all").
+    auto kj = nlohmann::json::parse(
+        run_cli(dir, db + "--json survey compare pl-standards --by school_level --unit item").out);
+    const auto& cr = kj["cluster_robust_groups"];
+    CHECK(cr["reference"] == "elementary");
+    CHECK(cr["f"] == Approx(0.35681341118848436).epsilon(1e-6));
+    CHECK(cr["df"] == nlohmann::json::array({2, 99}));
+    CHECK(cr["contrasts"][0]["group"] == "middle");
+    CHECK(cr["contrasts"][0]["se"] == Approx(0.11598624565073098).epsilon(1e-6));
+    auto kt = run_cli(dir, db + "survey compare pl-standards --by school_level --unit item");
+    CHECK_THAT(kt.out, Catch::Contains("Wald F(2, 99) = 0.35681, p = 0.701") &&
+                           Catch::Contains("middle - elementary: difference -0.09545"));
 
     auto tab = run_cli(dir, db + "survey crosstab pl-standards --by pl_format");
     CHECK_THAT(tab.out, Catch::Contains("26 (52%)") && Catch::Contains("Chi-square(1) = 3.3048") &&

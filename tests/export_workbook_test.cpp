@@ -1,5 +1,5 @@
-// The spreadsheet export read back as a reader would: tests/read_workbook.py opens the workbook
-// with openpyxl (Debian's python3-openpyxl) and prints it as JSON; these tests compare every
+// The spreadsheet export read back as a reader would (tests/workbook_reader.hpp: openpyxl through
+// tests/read_workbook.py); these tests compare every
 // sheet, header and a sample of values with the database, and check the safety rules (text never
 // a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
 #include "cli_runner.hpp"
@@ -16,6 +16,7 @@
 #include "store/ratings.hpp"
 #include "store/seed.hpp"
 #include "temp_dir.hpp"
+#include "workbook_reader.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -24,52 +25,15 @@
 #include <set>
 
 using namespace convene;
+using convene::test::column;
+using convene::test::read_workbook;
+using convene::test::row_with;
+using convene::test::sheet;
 using convene::test::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string run(const std::string& command) {
-    std::string out;
-    std::FILE* p = ::popen(command.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[65536];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p))
-        out.append(buf, n);
-    REQUIRE(::pclose(p) == 0);
-    return out;
-}
-
-std::string script() {
-    return std::string("/usr/bin/python3 ") + CONVENE_TESTS_DIR + "/read_workbook.py ";
-}
-
-json read_workbook(const fs::path& file) {
-    return json::parse(run(script() + "'" + file.string() + "'"));
-}
-
-const json& sheet(const json& wb, const std::string& name) {
-    for (const auto& s : wb["sheets"])
-        if (s["name"] == name) return s;
-    FAIL("no sheet " << name);
-    throw std::logic_error("unreachable");
-}
-
-// The row of a sheet whose column `col` holds value.
-const json* row_with(const json& s, std::size_t col, const std::string& value) {
-    for (const auto& r : s["rows"])
-        if (r.size() > col && r[col]["v"] == value) return &r;
-    return nullptr;
-}
-
-std::size_t column(const json& s, const std::string& header) {
-    const auto& h = s["rows"][0];
-    for (std::size_t c = 0; c < h.size(); ++c)
-        if (h[c]["v"] == header) return c;
-    FAIL("no column " << header << " in " << s["name"]);
-    return 0;
-}
 
 struct Demo {
     TempDir dir;
@@ -151,7 +115,7 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
     CHECK(items["rows"][1][column(items, "n")]["t"] == "n");
 
     // The CSV files are the same tables, headed by their snake_case column ids.
-    CHECK(result.csv_files.size() == 19);
+    CHECK(result.csv_files.size() == 23);
     auto csv = test::read_file(demo.dir / "csv" / "answers.csv");
     CHECK(csv.rfind("answer_uuid,conversation_uuid,date,", 0) == 0);
     // Every sheet's rows count as the export reported them.
@@ -330,8 +294,9 @@ TEST_CASE("a pseudonymised export holds no name of the workspace in any XML part
 
     auto file = demo.dir / "pseudo.xlsx";
     exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", true, {}});
-    std::string found = run(script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
-                            file.string() + "' '" + (demo.dir / "csv").string() + "'");
+    std::string found = test::run_command(
+        test::read_workbook_script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
+        file.string() + "' '" + (demo.dir / "csv").string() + "'");
     CHECK(found == "");
     json wb = read_workbook(file);
     const auto& about = sheet(wb, "About");
@@ -346,8 +311,9 @@ TEST_CASE("a pseudonymised export holds no name of the workspace in any XML part
 
     // Without the flag the same search finds the names (the search itself works).
     exporting::export_workspace(*demo.ws, {demo.dir / "named.xlsx", {}, false, {}});
-    CHECK(run(script() + "--names '" + (demo.dir / "names.txt").string() + "' '" +
-              (demo.dir / "named.xlsx").string() + "'") != "");
+    CHECK(test::run_command(test::read_workbook_script() + "--names '" +
+                            (demo.dir / "names.txt").string() + "' '" +
+                            (demo.dir / "named.xlsx").string() + "'") != "");
 }
 
 TEST_CASE("convene-cli export writes the workbook and CSV files and reports its sheets",
@@ -361,7 +327,7 @@ TEST_CASE("convene-cli export writes the workbook and CSV files and reports its 
     REQUIRE(r.code == 0);
     auto j = json::parse(r.out);
     CHECK(j["sheets"].size() == exporting::export_sheet_plan().size() - 1); // all but About
-    CHECK(j["csv_files"].size() == 19);
+    CHECK(j["csv_files"].size() == 23);
     CHECK(fs::exists(dir / "x.xlsx"));
     json wb = read_workbook(dir / "x.xlsx");
     const auto& convs = sheet(wb, "Conversations");

@@ -1,6 +1,7 @@
 // k-group comparisons, crosstab tests and the cluster-robust difference against SciPy and
 // statsmodels. The reference values come from tests/data/survey_stats/reference.py (its output
-// is reference_output.txt beside it), run with Debian 12's /usr/bin/python3.
+// is reference_output.txt beside it) and cluster_k_groups.py (cluster_k_groups_output.txt), run
+// with Debian 12's /usr/bin/python3.
 #include "export/cluster_robust.hpp"
 #include "export/crosstab_tests.hpp"
 #include "export/group_tests.hpp"
@@ -107,6 +108,27 @@ TEST_CASE("Fisher's exact test on the lady tasting tea and against SciPy", "[sta
     CHECK(std::isinf(fisher_exact(4, 0, 1, 3).odds_ratio));
 }
 
+TEST_CASE("Fisher's exact test of thousands of respondents and of either tail matches SciPy",
+          "[stats]") {
+    struct Case {
+        unsigned a, b, c, d;
+        double two_sided, less, greater;
+    };
+    // tests/data/survey_stats/reference.py, "fisher [[a, b], [c, d]]".
+    for (const auto& t : std::vector<Case>{
+             {2600, 2400, 1700, 3300, 4.046747189863504e-74, 1.0, 2.023373594931752e-74},
+             {2540, 2460, 2460, 2540, 0.11410235620257957, 0.94738621604702, 0.05705117810128978},
+             {1700, 3300, 2600, 2400, 4.046747189863504e-74, 2.023373594931752e-74, 1.0},
+             {0, 40, 25, 35, 2.307287922298736e-07, 2.1406726992949862e-07, 1.0},
+             {12, 8, 10, 10, 0.7511863074565595, 0.8296781426200588, 0.3755931537282797}}) {
+        INFO(t.a << " " << t.b << " " << t.c << " " << t.d);
+        auto f = fisher_exact(t.a, t.b, t.c, t.d);
+        CHECK(f.p_two_sided == close(t.two_sided));
+        CHECK(f.p_less == close(t.less));
+        CHECK(f.p_greater == close(t.greater));
+    }
+}
+
 TEST_CASE("the cluster-robust difference matches statsmodels OLS with clustered errors",
           "[stats]") {
     std::vector<std::vector<double>> a = {
@@ -125,6 +147,40 @@ TEST_CASE("the cluster-robust difference matches statsmodels OLS with clustered 
     CHECK(r.ratings == 41);
 }
 
+TEST_CASE("the cluster-robust comparison of three groups matches statsmodels' OLS on C(group)",
+          "[stats]") {
+    // tests/data/survey_stats/cluster_k_groups.py ("small"): the first group is the reference.
+    std::vector<ClusteredRatings> groups = {
+        {{4, 5, 4}, {3, 4, 4, 5}, {5, 5, 4, 4, 5}, {2, 3, 3}, {4, 4, 5, 3}},
+        {{3, 3, 2}, {4, 3, 3, 4}, {2, 2, 3}, {3, 4, 2, 3, 3}, {4, 4, 3}, {3, 2, 2, 3}},
+        {{3, 4}, {4, 4, 3}, {2, 3, 3, 3}, {5, 4, 4}, {3, 3, 4, 2}}};
+    auto r = cluster_robust_groups(groups);
+    REQUIRE(r.contrasts.size() == 2);
+    const auto& b = r.contrasts[0];
+    CHECK(b.difference == close(-1.0454545454545503));
+    CHECK(b.se == close(0.34394109515597066));
+    CHECK(b.t == close(-3.0396325422539485));
+    CHECK(b.p_two_sided == close(0.008276620193941585));
+    CHECK(b.ci_low == close(-1.7785476364239199));
+    CHECK(b.ci_high == close(-0.3123614544851808));
+    CHECK(b.df == 15);
+    const auto& c = r.contrasts[1];
+    CHECK(c.difference == close(-0.6250000000000051));
+    CHECK(c.se == close(0.394577412573482));
+    CHECK(c.p_two_sided == close(0.13405215610182955));
+    CHECK(c.ci_high == close(0.21602184671771663));
+    CHECK(r.f == close(4.650332414504936));
+    CHECK(r.df1 == 2);
+    CHECK(r.df2 == 15);
+    CHECK(r.p == close(0.026825527915863283));
+    CHECK(r.ratings == 57);
+    CHECK(r.clusters == 16);
+    // The joint test does not depend on which group is the reference.
+    auto reordered = cluster_robust_groups({groups[2], groups[0], groups[1]});
+    CHECK(reordered.f == close(r.f));
+    CHECK(reordered.contrasts[0].difference == close(0.6250000000000051)); // a minus c
+}
+
 TEST_CASE("k-group tests refuse input they cannot compare", "[stats]") {
     CHECK_THROWS_WITH(one_way_anova({{1, 2, 3}}), Catch::Contains("at least 2 groups"));
     CHECK_THROWS_WITH(one_way_anova({{1, 1}, {2, 2}}), Catch::Contains("no variance"));
@@ -132,4 +188,8 @@ TEST_CASE("k-group tests refuse input they cannot compare", "[stats]") {
     CHECK_THROWS_WITH(kruskal_wallis({{2, 2}, {2}}), Catch::Contains("all values are equal"));
     CHECK_THROWS_WITH(fisher_exact(0, 0, 1, 2), Catch::Contains("no counts"));
     CHECK_THROWS_WITH(cluster_robust_difference({{1, 2}}, {}), Catch::Contains("each group"));
+    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}}), Catch::Contains("2 groups"));
+    // Two groups of one respondent each: their means have no variance between respondents.
+    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}, {{4, 5}}, {{2, 2}}}),
+                      Catch::Contains("no variation"));
 }

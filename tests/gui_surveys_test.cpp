@@ -365,6 +365,16 @@ TEST_CASE("three school levels of the demo survey are compared and the pooled ro
                    Catch::Contains("8 of 100 respondents"));
     CHECK_THAT(probe_text("surveys.crosstab.experience.tests"),
                Catch::Contains("Chi-square(2) = 2.060"));
+    // All ratings pooled: the warning, and respondents as clusters for three groups.
+    gui.click("surveys.compare.pooled");
+    gui.frame(2);
+    CHECK_THAT(probe_text("surveys.compare.pooled_warning"),
+               Catch::Contains("overstates significance"));
+    CHECK(app::probe_find("surveys.compare.row.cluster_wald"));
+    CHECK(app::probe_find("surveys.compare.cluster.middle.elementary"));
+    CHECK(app::probe_find("surveys.compare.cluster.high.elementary"));
+    CHECK_THAT(probe_text("surveys.compare.reading"),
+               Catch::Contains("With respondents as clusters, F(2, 91) = 0.08, p = .919"));
 
     // Two groups left: the t tests; one group left: the panel says what to do.
     gui.click("surveys.compare.group.high");

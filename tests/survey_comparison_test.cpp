@@ -93,6 +93,77 @@ TEST_CASE("the pooled demo comparison warns and shows the cluster-robust differe
     CHECK_THAT(text, Contains("The 3440 ratings were pooled"));
 }
 
+TEST_CASE("pooled ratings of three school levels get cluster-robust contrasts and a joint test",
+          "[survey]") {
+    // tests/data/survey_stats/cluster_k_groups.py ("demo all", "demo communities").
+    DemoSurvey demo;
+    auto all = compare_k_groups(demo.table, {"school_level", {}, "", "", Unit::Item});
+    REQUIRE(all.cluster_groups);
+    CHECK_FALSE(all.cluster);
+    const auto& cr = *all.cluster_groups;
+    REQUIRE(cr.contrasts.size() == 2);
+    CHECK(cr.contrasts[0].difference == close(-0.09544526365239783));
+    CHECK(cr.contrasts[0].se == close(0.11598624565073098));
+    CHECK(cr.contrasts[0].p_two_sided == close(0.4125417385967656));
+    CHECK(cr.contrasts[1].difference == close(-0.017017473169820448));
+    CHECK(cr.contrasts[1].se == close(0.1026062237587861));
+    CHECK(cr.contrasts[1].ci_low == close(-0.22061048168229677));
+    CHECK(cr.f == close(0.35681341118848436));
+    CHECK(cr.df2 == 99);
+    CHECK(cr.p == close(0.700799439100735));
+    CHECK(cr.ratings == 3440);
+    // The verdict comes from the clustered test, not from the pooled Welch ANOVA (p = .033).
+    auto text = reading(all);
+    CHECK_THAT(text, Contains("With respondents as clusters, F(2, 99) = 0.36, p = .701: "
+                              "no difference between the groups is shown."));
+    CHECK_THAT(text, !Contains("Welch's ANOVA") && !Contains("Pairs that differ"));
+    CHECK_THAT(text, Contains("The pooled tests count every rating as independent"));
+
+    // A construct pooled: only respondents who answered every item of it, as clusters.
+    auto communities =
+        compare_k_groups(demo.table, {"school_level", {}, "communities", "", Unit::Item});
+    REQUIRE(communities.cluster_groups);
+    CHECK(communities.cluster_groups->contrasts[0].se == close(0.15373302838364894));
+    CHECK(communities.cluster_groups->contrasts[1].difference == close(-0.04666666666667787));
+    CHECK(communities.cluster_groups->f == close(0.08403612690066245));
+    CHECK(communities.cluster_groups->df2 == 91);
+    CHECK(communities.cluster_groups->p == close(0.9194693055663943));
+    CHECK(communities.cluster_groups->clusters == 92);
+
+    // Per respondent there is nothing to cluster.
+    CHECK_FALSE(compare_k_groups(demo.table, {"school_level", {}, "", "", Unit::Respondent})
+                    .cluster_groups);
+}
+
+TEST_CASE("a pooled reading names the groups that differ from the first with respondents as "
+          "clusters",
+          "[survey]") {
+    GroupComparison c;
+    c.target_label = "all Likert items";
+    c.pooled = true;
+    for (const char* name : {"elementary", "middle", "high"})
+        c.groups.push_back({name, 10, 0, 40, {}});
+    c.groups[0].stats.mean = 3.1;
+    c.groups[1].stats.mean = 3.6;
+    c.groups[2].stats.mean = 3.2;
+    stats::ClusterRobustGroups cr;
+    cr.df1 = 2;
+    cr.df2 = 29;
+    cr.f = 4.2;
+    cr.p = 0.025;
+    cr.contrasts.resize(2);
+    cr.contrasts[0].difference = 0.5;
+    cr.contrasts[0].p_two_sided = 0.012;
+    cr.contrasts[1].difference = 0.1;
+    cr.contrasts[1].p_two_sided = 0.6;
+    c.cluster_groups = cr;
+    auto text = reading(c);
+    CHECK_THAT(text, Contains("F(2, 29) = 4.20, p = .025: the groups differ."));
+    CHECK_THAT(text, Contains("Against \u201celementary\u201d, with respondents as clusters: "
+                              "\u201cmiddle\u201d (difference 0.50, p = .012)."));
+    CHECK_THAT(text, !Contains("\u201chigh\u201d (difference"));
+}
+
 TEST_CASE("a two-group reading names the item by its text, the size in words and the CI",
           "[survey]") {
     DemoSurvey demo;

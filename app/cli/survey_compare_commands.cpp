@@ -62,6 +62,22 @@ ordered_json comparison_json(const std::string& id, const exporting::GroupCompar
                                {"p", c.cluster->p_two_sided},
                                {"ci95", {c.cluster->ci_low, c.cluster->ci_high}},
                                {"clusters", c.cluster->clusters}};
+    if (const auto& cr = c.cluster_groups) {
+        ordered_json contrasts = ordered_json::array();
+        for (std::size_t k = 0; k < cr->contrasts.size(); ++k) {
+            const auto& d = cr->contrasts[k];
+            contrasts.push_back({{"group", c.groups[k + 1].name},
+                                 {"difference", d.difference},
+                                 {"se", d.se},
+                                 {"t", d.t},
+                                 {"df", d.df},
+                                 {"p", d.p_two_sided},
+                                 {"ci95", {d.ci_low, d.ci_high}}});
+        }
+        j["cluster_robust_groups"] = {{"reference", c.groups[0].name}, {"f", cr->f},
+                                      {"df", {cr->df1, cr->df2}},      {"p", cr->p},
+                                      {"clusters", cr->clusters},      {"contrasts", contrasts}};
+    }
     if (c.anova)
         j["anova"] = {{"f", c.anova->f},
                       {"df", {c.anova->df_between, c.anova->df_within}},
@@ -121,6 +137,17 @@ void print_k(std::ostream& out, const exporting::GroupComparison& c) {
     if (c.kruskal)
         out << "Kruskal-Wallis H(" << num(c.kruskal->df) << ") = " << num(c.kruskal->h, 5)
             << ", p = " << num(c.kruskal->p, 3) << "\n";
+    if (const auto& cr = c.cluster_groups) {
+        out << "Cluster-robust (respondents as clusters): Wald F(" << num(cr->df1) << ", "
+            << num(cr->df2) << ") = " << num(cr->f, 5) << ", p = " << num(cr->p, 3) << "\n";
+        for (std::size_t k = 0; k < cr->contrasts.size(); ++k) {
+            const auto& d = cr->contrasts[k];
+            out << "  " << c.groups[k + 1].name << " - " << c.groups[0].name << ": difference "
+                << num(d.difference) << ", SE " << num(d.se) << ", t(" << num(d.df, 6)
+                << ") = " << num(d.t, 5) << ", p = " << num(d.p_two_sided, 3) << ", 95% CI ["
+                << num(d.ci_low) << ", " << num(d.ci_high) << "]\n";
+        }
+    }
     if (!c.pairwise.empty()) out << "Pairwise Welch t, p adjusted by Holm:\n";
     for (const auto& p : c.pairwise)
         out << "  " << c.groups[p.a].name << " - " << c.groups[p.b].name << ": difference "

@@ -26,11 +26,7 @@ void SurveyComparePanel::recompute(const SurveyModel& m) {
         error_ = e.what();
     }
     try {
-        for (auto& t : exporting::crosstabs(m.data, attribute_)) {
-            auto tests = exporting::test_crosstab(t, m.data.instrument);
-            auto text = exporting::reading(t, tests, m.data.instrument);
-            crosstabs_.push_back({std::move(t), std::move(tests), std::move(text)});
-        }
+        crosstabs_ = exporting::tested_crosstabs(m.data, attribute_);
     } catch (const std::exception&) {
     }
 }

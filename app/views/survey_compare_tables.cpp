@@ -1,5 +1,5 @@
-// The tables of Surveys > compare: groups, tests (the pooled warning and the cluster-robust row
-// beside the pooled t), pairwise follow-ups, the plain reading; crosstabs with totals, column
+// The tables of Surveys > compare: groups, tests (the pooled warning and the cluster-robust rows
+// beside the pooled tests), pairwise follow-ups, the plain reading; crosstabs with totals, column
 // percentages and their tests. A figure too wide for its cell shows whole in a tooltip.
 #include "app/ui_probe.hpp"
 #include "app/views/survey_panels.hpp"
@@ -94,7 +94,7 @@ void draw_two_group_rows(const exporting::GroupComparison& r) {
 void draw_k_group_rows(const exporting::GroupComparison& r) {
     if (const auto& a = r.anova) {
         ImGui::TableNextRow();
-        cell("One-way ANOVA");
+        cell("%s", r.pooled ? "One-way ANOVA (ratings pooled)" : "One-way ANOVA");
         probe("surveys.compare.row.anova");
         cell("F = %.4f", a->f);
         cell("%.0f, %.0f", a->df_between, a->df_within);
@@ -104,7 +104,7 @@ void draw_k_group_rows(const exporting::GroupComparison& r) {
     }
     if (const auto& w = r.welch) {
         ImGui::TableNextRow();
-        cell("Welch's ANOVA");
+        cell("%s", r.pooled ? "Welch's ANOVA (ratings pooled)" : "Welch's ANOVA");
         probe("surveys.compare.row.welch_anova");
         cell("F = %.4f", w->f);
         cell("%.0f, %.4g", w->df1, w->df2);
@@ -114,13 +114,40 @@ void draw_k_group_rows(const exporting::GroupComparison& r) {
     }
     if (const auto& k = r.kruskal) {
         ImGui::TableNextRow();
-        cell("Kruskal-Wallis");
+        cell("%s", r.pooled ? "Kruskal-Wallis (ratings pooled)" : "Kruskal-Wallis");
         probe("surveys.compare.row.kruskal");
         cell("H = %.4f", k->h);
         cell("%.0f", k->df);
         cell("%.3g", k->p);
         cell("%s", "");
         cell("epsilon\xc2\xb2 = %.3f", k->epsilon_squared);
+    }
+}
+
+// Pooled ratings of three or more groups: the joint test and each group against the first, with
+// respondents as clusters.
+void draw_cluster_rows(const exporting::GroupComparison& r) {
+    const auto& cr = *r.cluster_groups;
+    ImGui::TableNextRow();
+    cell("Cluster-robust Wald (respondents)");
+    probe("surveys.compare.row.cluster_wald");
+    cell("F = %.4f", cr.f);
+    cell("%.0f, %.0f", cr.df1, cr.df2);
+    cell("%.3g", cr.p);
+    cell("%s", "");
+    cell("%zu clusters", cr.clusters);
+    for (std::size_t j = 0; j < cr.contrasts.size(); ++j) {
+        const auto& c = cr.contrasts[j];
+        const auto& a = r.groups[j + 1].name;
+        const auto& b = r.groups[0].name;
+        ImGui::TableNextRow();
+        cell("Cluster-robust: %s - %s", a.c_str(), b.c_str());
+        probe("surveys.compare.cluster." + a + "." + b);
+        cell("t = %.4f", c.t);
+        cell("%.5g", c.df);
+        cell("%.3g", c.p_two_sided);
+        cell("%.3f [%.3f, %.3f]", c.difference, c.ci_low, c.ci_high);
+        cell("SE = %.4f", c.se);
     }
 }
 
@@ -163,6 +190,7 @@ void draw_group_comparison(const exporting::GroupComparison& r, const std::strin
                                 "Effect size"})) {
         if (r.two) draw_two_group_rows(r);
         draw_k_group_rows(r);
+        if (r.cluster_groups) draw_cluster_rows(r);
         ImGui::EndTable();
     }
     probe("surveys.compare.result");

@@ -82,12 +82,7 @@ class SurveyComparePanel {
     std::uint64_t last_generation_ = 0; // of the model result_ was computed from
     std::optional<exporting::GroupComparison> result_;
     std::string reading_, error_;
-    struct TestedCrosstab {
-        exporting::Crosstab table;
-        exporting::CrosstabTests tests;
-        std::string reading;
-    };
-    std::vector<TestedCrosstab> crosstabs_;
+    std::vector<exporting::TestedCrosstab> crosstabs_;
 };
 
 // The drawing of one comparison's result and of one tested crosstab (survey_compare_tables.cpp).

@@ -50,6 +50,13 @@ print("fisher tea greater", repr(stats.fisher_exact([[3, 1], [1, 3]], alternativ
 print("fisher kvec", [repr(x) for x in stats.fisher_exact(table)])
 print("fisher kvec less", repr(stats.fisher_exact(table, alternative="less")[1]))
 print("fisher small", [repr(x) for x in stats.fisher_exact([[7, 2], [1, 9]])])
+# Thousands of respondents (the bench survey's size), and tables whose observed count sits above
+# the mode, at an edge, and at the mode.
+for t in ([[2600, 2400], [1700, 3300]], [[2540, 2460], [2460, 2540]], [[1700, 3300], [2600, 2400]], [[0, 40], [25, 35]],
+          [[12, 8], [10, 10]]):
+    print("fisher", t, [repr(x) for x in stats.fisher_exact(t)],
+          repr(stats.fisher_exact(t, alternative="less")[1]),
+          repr(stats.fisher_exact(t, alternative="greater")[1]))
 
 # Cluster-robust: respondents (clusters) each rating 3-5 items.
 a = [[4, 5, 4], [3, 4, 4, 5], [5, 5, 4, 4, 5], [2, 3, 3], [4, 4, 5, 3]]
