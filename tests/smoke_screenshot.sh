@@ -14,3 +14,6 @@ done
 report=$(xvfb-run -a -s "-screen 0 1024x640x24" "$convene" --db "$out/smoke.db" --idle-report 1)
 echo "$report"
 [[ $report == "window 1024x640;"* ]] || { echo "the window does not fit a 1024x640 screen" >&2; exit 1; }
+# Idle means asleep: a frame is drawn after input, a timer or a new layout, never in a loop.
+frames=$(sed -E 's/.*; ([0-9]+) frames drawn.*/\1/' <<<"$report")
+((frames <= 30)) || { echo "the idle window drew $frames frames in a second" >&2; exit 1; }

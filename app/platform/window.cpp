@@ -64,6 +64,24 @@ bool save_screenshot(GLFWwindow* window, const std::filesystem::path& path) {
     return true;
 }
 
+// The shape of a frame: how many draw lists, commands, vertices and indices it has, mixed into
+// one number. A frame whose shape differs from the one before has laid something out that ImGui
+// shows only in the next frame (a tab bar, a table's columns, a window's size), so one more
+// frame is drawn before the loop sleeps.
+std::uint64_t frame_shape(const ImDrawData* data) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    if (!data) return h;
+    mix(static_cast<std::uint64_t>(data->CmdListsCount));
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        mix(static_cast<std::uint64_t>(list->CmdBuffer.Size));
+        mix(static_cast<std::uint64_t>(list->VtxBuffer.Size));
+        mix(static_cast<std::uint64_t>(list->IdxBuffer.Size));
+    }
+    return h;
+}
+
 // The size asked for, or, when it would run off the screen (a small laptop), the screen's work
 // area with the window maximized.
 std::pair<int, int> initial_size(const WindowOptions& options) {
@@ -121,6 +139,8 @@ int run_window(const WindowOptions& options,
     const auto started = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
     long frames_drawn = 0;
+    std::uint64_t last_shape = 0;
+    int reshaped_frames = 0; // frames drawn since the last wake-up because the shape changed
     while (!app.wants_quit()) {
         if (glfwWindowShouldClose(window) && !app.request_quit())
             glfwSetWindowShouldClose(window, GLFW_FALSE); // the dialog says what is not saved
@@ -137,6 +157,7 @@ int run_window(const WindowOptions& options,
             else
                 glfwWaitEventsTimeout(std::max(timeout, 0.0));
             settle_frames = g_events.load() != before ? 3 : 1;
+            reshaped_frames = 0;
             if (options.idle_report_seconds > 0 &&
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
                     options.idle_report_seconds &&
@@ -157,6 +178,14 @@ int run_window(const WindowOptions& options,
         app.frame();
         ImGui::Render();
         ++frames_drawn;
+        // Something new was laid out (a job's result arrived): draw until it settles, at most a
+        // few frames, so a blinking or animated part cannot keep the loop awake.
+        std::uint64_t shape = frame_shape(ImGui::GetDrawData());
+        if (shape != last_shape && reshaped_frames < 4 && settle_frames <= 0) {
+            settle_frames = 1;
+            ++reshaped_frames;
+        }
+        last_shape = shape;
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         glViewport(0, 0, w, h);
