@@ -3,6 +3,7 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace convene::exporting {
 
@@ -51,17 +52,16 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     table.columns = {detail::text_column("code_a", "Code"),
                      detail::text_column("code_b", "With code"),
                      detail::count_column("answers", "Answers", "answers")};
-    std::vector<std::string> labels;
-    for (std::size_t c = 0; c < s.codes.size(); ++c)
-        labels.push_back(detail::code_label(s, static_cast<int>(c)));
     table.rows.reserve(runs.size());
     for (const auto& run : runs) {
-        std::vector<std::string> uuids;
+        std::vector<std::uint32_t> answers;
+        answers.reserve(run.end - run.begin);
         for (auto i = run.begin; i < run.end; ++i)
-            uuids.push_back(s.answers[static_cast<std::size_t>(hits[i].second)].uuid);
-        auto n = uuids.size();
-        table.rows.push_back({labels[run.pair / s.codes.size()], labels[run.pair % s.codes.size()],
-                              detail::count_cell(n, {}, std::move(uuids))});
+            answers.push_back(detail::key(static_cast<std::size_t>(hits[i].second)));
+        auto n = answers.size();
+        table.rows.push_back({detail::code_label(s, static_cast<int>(run.pair / s.codes.size())),
+                              detail::code_label(s, static_cast<int>(run.pair % s.codes.size())),
+                              detail::count_cell(n, {}, std::move(answers))});
     }
     return table;
 }

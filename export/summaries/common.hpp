@@ -3,6 +3,7 @@
 
 #include "export/summaries.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@ namespace convene::exporting::detail {
 // The groups of the selected conversations: in the order their guides list them, then any
 // others by id.
 std::vector<std::string> selected_groups(const Snapshot& s, const Selection& sel);
+// The guide's label of each group (what a reader sees in the group column).
+std::vector<std::string> group_labels(const Snapshot& s, const std::vector<std::string>& groups);
 // Index of each group in `groups` per conversation (-1 when not selected or not listed).
 std::vector<int> group_of_conversations(const Snapshot& s, const Selection& sel,
                                         const std::vector<std::string>& groups);
@@ -21,11 +24,15 @@ struct AnswerSegments {
 };
 AnswerSegments segments_by_answer(const Snapshot& s);
 
-std::string code_label(const Snapshot& s, int code); // "Parent / Child"
+const std::string& code_label(const Snapshot& s, int code); // "Parent / Child"
 Column text_column(std::string id, std::string header);
 Column count_column(std::string id, std::string header, std::string unit);
-// A count with the segments and answers behind it.
-Cell count_cell(std::size_t n, std::vector<std::string> segments,
-                std::vector<std::string> answers = {});
+// An index into the snapshot's vectors, as a cell keeps it.
+inline std::uint32_t key(std::size_t index) {
+    return static_cast<std::uint32_t>(index);
+}
+// A count with the segments and answers behind it (indexes into the snapshot).
+Cell count_cell(std::size_t n, std::vector<std::uint32_t> segments,
+                std::vector<std::uint32_t> answers = {});
 
 } // namespace convene::exporting::detail

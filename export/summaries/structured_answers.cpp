@@ -118,10 +118,11 @@ std::vector<std::string> categories_of(const nlohmann::json& v) {
 struct Builder {
     const Snapshot& s;
     std::vector<std::string> groups; // the groups, then kAllGroups
+    std::vector<std::string> labels; // the group column: the guide's labels, then kAllGroups
     SummaryTable& table;
 
     std::vector<Cell> row_start(const FieldRef& ref, std::size_t group, std::string answer) {
-        return {ref.question, ref.field->id, ref.field->label, groups[group], std::move(answer)};
+        return {ref.question, ref.field->id, ref.field->label, labels[group], std::move(answer)};
     }
     bool in(const Given& g, std::size_t group) const {
         return group + 1 == groups.size() || g.group == static_cast<int>(group);
@@ -137,7 +138,7 @@ struct Builder {
         categories.insert(categories.end(), extra.begin(), extra.end());
         for (std::size_t group = 0; group < groups.size(); ++group) {
             std::size_t n = 0;
-            std::vector<std::vector<std::string>> answers(categories.size());
+            std::vector<std::vector<std::uint32_t>> answers(categories.size());
             for (const auto& g : given) {
                 if (!in(g, group)) continue;
                 ++n;
@@ -145,7 +146,7 @@ struct Builder {
                     auto at =
                         std::find(categories.begin(), categories.end(), c) - categories.begin();
                     answers[static_cast<std::size_t>(at)].push_back(
-                        s.answers[static_cast<std::size_t>(g.answer)].uuid);
+                        detail::key(static_cast<std::size_t>(g.answer)));
                 }
             }
             for (std::size_t c = 0; c < categories.size(); ++c) {
@@ -167,13 +168,13 @@ struct Builder {
                  const std::string& unit, Factor factor) {
         for (std::size_t group = 0; group < groups.size(); ++group) {
             std::vector<double> values;
-            std::vector<std::string> answers;
+            std::vector<std::uint32_t> answers;
             for (const auto& g : given) {
                 if (!in(g, group) || !g.value->is_number()) continue;
                 auto k = factor(g);
                 if (!k) continue;
                 values.push_back(g.value->get<double>() * *k);
-                answers.push_back(s.answers[static_cast<std::size_t>(g.answer)].uuid);
+                answers.push_back(detail::key(static_cast<std::size_t>(g.answer)));
             }
             auto row = row_start(ref, group, label);
             auto n = values.size();
@@ -226,9 +227,11 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
                      {"min", "Min", ColumnType::Real, "", 1},
                      {"max", "Max", ColumnType::Real, "", 1},
                      detail::text_column("unit", "Unit")};
-    Builder b{s, detail::selected_groups(s, sel), table};
+    Builder b{s, detail::selected_groups(s, sel), {}, table};
     auto group_of = detail::group_of_conversations(s, sel, b.groups);
+    b.labels = detail::group_labels(s, b.groups);
     b.groups.push_back(kAllGroups);
+    b.labels.push_back(kAllGroups);
     for (const auto& ref : guide_fields(s)) {
         auto given = givens(s, sel, group_of, ref);
         if (given.empty()) continue; // a field nobody answered tells nothing
