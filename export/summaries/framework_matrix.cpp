@@ -19,13 +19,19 @@ struct AreaCell {
 
 void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index) {
     const auto& a = s.answers[index];
-    auto add_line = [&](const std::string& line) {
-        if (!cell.text.empty()) cell.text += '\n';
-        cell.text += line;
+    auto& text = cell.text; // appended to in place: a large matrix holds megabytes of notes
+    auto new_line = [&] {
+        if (!text.empty()) text += '\n';
     };
-    if (!a.notes.empty()) add_line(a.notes);
-    for (const auto& q : a.quotes)
-        add_line("\u201c" + q.text + "\u201d" + (q.speaker.empty() ? "" : " (" + q.speaker + ")"));
+    if (!a.notes.empty()) {
+        new_line();
+        text += a.notes;
+    }
+    for (const auto& q : a.quotes) {
+        new_line();
+        text.append("\u201c").append(q.text).append("\u201d");
+        if (!q.speaker.empty()) text.append(" (").append(q.speaker).append(")");
+    }
     const auto& c = s.conversations[static_cast<std::size_t>(a.conversation)];
     const auto* question =
         c.guide == store::kNoIndex
@@ -33,17 +39,21 @@ void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index) {
             : s.guides[static_cast<std::size_t>(c.guide)].question(a.question_id);
     if (question)
         for (const auto& field : question->fields)
-            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null())
-                add_line(field.label + ": " + guides::value_text(field, *v));
+            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null()) {
+                new_line();
+                text.append(field.label).append(": ").append(guides::value_text(field, *v));
+            }
     cell.answers.push_back(detail::key(index));
 }
 
-std::string cell_text(const Snapshot& s, const AreaCell& cell) {
-    if (cell.codes.empty()) return cell.text;
-    std::string codes;
-    for (int code : cell.codes)
-        codes += (codes.empty() ? "" : "; ") + detail::code_label(s, code);
-    return cell.text + (cell.text.empty() ? "" : "\n") + "Codes: " + codes;
+// The cell's text, then its codes on a line of their own (the cell's text moves out).
+std::string cell_text(const Snapshot& s, AreaCell& cell) {
+    auto text = std::move(cell.text);
+    if (cell.codes.empty()) return text;
+    text.append(text.empty() ? "Codes: " : "\nCodes: ");
+    for (std::size_t i = 0; i < cell.codes.size(); ++i)
+        text.append(i == 0 ? "" : "; ").append(detail::code_label(s, cell.codes[i]));
+    return text;
 }
 
 } // namespace

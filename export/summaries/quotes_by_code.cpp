@@ -78,8 +78,9 @@ SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
         quote.segments = std::move(segments);
         quote.answers = {detail::key(static_cast<std::size_t>(key.answer))};
         quote.link = a.uuid;
-        table.rows.push_back({detail::code_label(s, key.code), std::move(quote), q.speaker, c.uuid,
-                              c.org, group, c.state, c.date(), a.question_id});
+        table.rows.push_back(detail::make_row(detail::code_label(s, key.code), std::move(quote),
+                                              q.speaker, c.uuid, c.org, group, c.state, c.date(),
+                                              a.question_id));
     }
     return table;
 }

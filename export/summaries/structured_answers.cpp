@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace convene::exporting {
 
@@ -79,12 +81,22 @@ struct Given {
     const nlohmann::json* value;
 };
 
-std::vector<Given> givens(const Snapshot& s, const Selection& sel, const std::vector<int>& group_of,
-                          const FieldRef& ref) {
+// The selected answers (indexes) of each question, made once for every field.
+using AnswersByQuestion = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+AnswersByQuestion answers_by_question(const Snapshot& s, const Selection& sel) {
+    AnswersByQuestion out;
+    for (std::size_t i = 0; i < s.answers.size(); ++i)
+        if (sel.answer(static_cast<int>(i))) out[s.answers[i].question_id].push_back(i);
+    return out;
+}
+
+std::vector<Given> givens(const Snapshot& s, const AnswersByQuestion& by_question,
+                          const std::vector<int>& group_of, const FieldRef& ref) {
     std::vector<Given> out;
-    for (std::size_t i = 0; i < s.answers.size(); ++i) {
+    auto answers = by_question.find(ref.question);
+    if (answers == by_question.end()) return out;
+    for (auto i : answers->second) {
         const auto& a = s.answers[i];
-        if (!sel.answer(static_cast<int>(i)) || a.question_id != ref.question) continue;
         auto v = a.values.find(ref.field->id);
         if (v == a.values.end() || v->is_null()) continue;
         out.push_back(
@@ -232,8 +244,9 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
     b.labels = detail::group_labels(s, b.groups);
     b.groups.push_back(kAllGroups);
     b.labels.push_back(kAllGroups);
+    auto by_question = answers_by_question(s, sel);
     for (const auto& ref : guide_fields(s)) {
-        auto given = givens(s, sel, group_of, ref);
+        auto given = givens(s, by_question, group_of, ref);
         if (given.empty()) continue; // a field nobody answered tells nothing
         if (ref.field->type == guides::FieldType::Number)
             b.number_field(ref, given);
