@@ -95,7 +95,9 @@ void SegmentDrilldown::draw(const ImVec2& size) {
     const auto& d = *shown_;
     ImGui::BeginChild("##drilldown", size, true);
     ImGui::PushFont(fonts().heading);
+    ImGui::PushTextWrapPos(0.0f); // a code path and a group's label can be longer than the panel
     ImGui::TextUnformatted(d.title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     probe("summaries.drilldown", d.title);
     auto count = widgets::count(d.total, d.answers ? "answer" : "segment");
