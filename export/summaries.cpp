@@ -14,6 +14,22 @@ const std::vector<SummaryKind>& summary_kinds() {
     return kinds;
 }
 
+std::vector<std::string> segment_uuids(const Snapshot& s, const Cell& cell) {
+    std::vector<std::string> out;
+    out.reserve(cell.segments.size());
+    for (auto i : cell.segments)
+        out.push_back(s.segments.at(i).uuid);
+    return out;
+}
+
+std::vector<std::string> answer_uuids(const Snapshot& s, const Cell& cell) {
+    std::vector<std::string> out;
+    out.reserve(cell.answers.size());
+    for (auto i : cell.answers)
+        out.push_back(s.answers.at(i).uuid);
+    return out;
+}
+
 const SummaryKind* find_summary(std::string_view name) {
     for (const auto& k : summary_kinds())
         if (k.name == name) return &k;

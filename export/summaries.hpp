@@ -8,6 +8,7 @@
 #include "export/summary_table.hpp"
 #include "store/coding_snapshot.hpp"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,10 @@ SummaryTable quotes_by_code(const Snapshot& s, const Filters& f);
 SummaryTable structured_answers(const Snapshot& s, const Filters& f);
 // Pairs of codes applied to the same answer, with the number of answers.
 SummaryTable co_occurrence(const Snapshot& s, const Filters& f);
+
+// What is behind a cell of a table computed from s, as uuids (a cell keeps indexes into s).
+std::vector<std::string> segment_uuids(const Snapshot& s, const Cell& cell);
+std::vector<std::string> answer_uuids(const Snapshot& s, const Cell& cell);
 
 struct SummaryKind {
     std::string_view name; // the CLI's name: "code-frequencies"

@@ -15,9 +15,14 @@
 //
 // A table is rectangular: every row has one Cell per column. A cell's value is empty, text, an
 // integer or a real; the column says how to show it (a Percent column holds a fraction, 0.25 shows
-// as 25.0%; a Date column holds "YYYY-MM-DD" text). A cell may carry drill-down keys: the uuids
-// of the coded segments or of the answers behind it, so the screen can open the segments behind
-// a count and the workbook can link a cell to its row in the Answers sheet.
+// as 25.0%; a Date column holds "YYYY-MM-DD" text).
+//
+// A cell may say what is behind its value: the coded segments and the answers, as indexes into
+// the snapshot the table was computed from (store::CodingSnapshot::segments and ::answers).
+// Indexes, not uuids: a summary of 150,000 segments then hands over small integers instead of
+// copying a million uuid strings, and the screen turns them into segments only when the user
+// opens a count (export/summaries.hpp: segment_uuids, answer_uuids). A text cell may also link
+// to an answer's row in the workbook's Answers sheet (link: that answer's uuid).
 #pragma once
 
 #include <cstdint>
@@ -40,8 +45,9 @@ struct Column {
 
 struct Cell {
     std::variant<std::monostate, std::string, std::int64_t, double> value;
-    std::vector<std::string> segments; // uuids of the coded segments behind the value
-    std::vector<std::string> answers;  // uuids of the answers behind the value
+    std::vector<std::uint32_t> segments; // indexes into the snapshot's segments behind the value
+    std::vector<std::uint32_t> answers;  // indexes into the snapshot's answers behind the value
+    std::string link; // uuid of the answer whose row in the Answers sheet this text links to
 
     Cell() = default;
     Cell(std::string text) : value(std::move(text)) {}

@@ -1,8 +1,8 @@
 // One table of an export, streamed row by row to whoever writes it: a workbook sheet, a CSV
 // file, or both. Columns and cells are the summaries' types (export/summary_table.hpp): a stable
 // snake_case id (the CSV header, documented in the README), a header for people, a type that
-// decides the cell format, and cells that may name the answers behind them (the sheet links the
-// cell to the first one's row in Answers). Rows are handed over one at a time, so a table of a
+// decides the cell format, and text cells that may name an answer (Cell::link: the sheet links
+// the cell to that answer's row in Answers). Rows are handed over one at a time, so a table of a
 // million rows never sits in memory; a SummaryTable is written through the same interface.
 #pragma once
 
@@ -39,7 +39,7 @@ inline Cell text_cell(std::string s) {
 // Text that links to an answer's row in the Answers sheet (plain text in CSV).
 inline Cell link_cell(std::string s, std::string answer_uuid) {
     Cell c(std::move(s));
-    c.answers.push_back(std::move(answer_uuid));
+    c.link = std::move(answer_uuid);
     return c;
 }
 

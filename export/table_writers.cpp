@@ -61,8 +61,8 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
     ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
     if (const auto* s = cell.text()) {
-        if (!cell.answers.empty() && !answers_sheet_.empty()) {
-            std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.answers.front()), 0};
+        if (!cell.link.empty() && !answers_sheet_.empty()) {
+            std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.link), 0};
             auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
                                        [](auto& a, auto& b) { return a.first < b.first; });
             if (it != answer_rows_.end() && it->first == key.first)

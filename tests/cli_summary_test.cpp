@@ -60,16 +60,18 @@ TEST_CASE("convene-cli summary code-frequencies as JSON, with a group and a code
     CHECK(j["filters"]["group"] == "licensing");
     CHECK(j["columns"][5]["type"] == "percent");
     const auto& price = row_where(j["rows"], "code", "Price");
-    CHECK(price["group"] == "licensing");
+    // The filter takes the group's id; the rows show the guide's label for it.
+    CHECK(price["group"] == "State licensing department");
     CHECK(price["segments"] == 4);
     CHECK(price["conversations"] == 2);
     CHECK(price["group_share"].get<double>() == Approx(2.0 / 3));
     for (const auto& r : j["rows"])
-        CHECK(r["group"] == "licensing");
+        CHECK(r["group"] == "State licensing department");
     // Bo's only segment in licensing is S4; the coder's name is echoed as the filter.
     auto bo = cli.json_of("summary code-frequencies --coder bo");
     CHECK(bo["filters"]["coder"] == "Bo");
-    CHECK(row_where(bo["rows"], "code", "Price", "group", "licensing")["segments"] == 1);
+    CHECK(row_where(bo["rows"], "code", "Price", "group",
+                    "State licensing department")["segments"] == 1);
 }
 
 TEST_CASE("convene-cli summary prints an aligned table and cuts long cells only in text") {

@@ -57,6 +57,17 @@ Keys sorted(Keys k) {
     std::sort(k.begin(), k.end());
     return k;
 }
+// The uuids behind a cell (it keeps indexes into the snapshot).
+Keys segments(const Fixture& x, const Cell& c) {
+    return exporting::segment_uuids(x.snapshot, c);
+}
+Keys answers(const Fixture& x, const Cell& c) {
+    return exporting::answer_uuids(x.snapshot, c);
+}
+
+// The bundled guide's labels of the fixture's two groups: what the group column shows.
+const std::string kLicensing = "State licensing department";
+const std::string kAssociation = "Professional association or regional service agency";
 
 } // namespace
 
@@ -76,6 +87,9 @@ TEST_CASE("the snapshot holds live conversations, answers by guide order and liv
     CHECK(s.answers[0].quotes.at(0).speaker == "Dana");
     CHECK_FALSE(s.question_text(s.answers[0]).empty());
     CHECK(s.coders.size() == 2);
+    // The labels the summaries' group column shows come from the guide.
+    CHECK(s.group_label("licensing") == kLicensing);
+    CHECK(s.group_label("association") == kAssociation);
     CHECK(s.currency.clock_hours("semester_credit_hour", "MI") == Approx(25));
 }
 
@@ -105,39 +119,39 @@ TEST_CASE("code frequencies count segments and conversations per code and group"
     auto t = exporting::code_frequencies(x.snapshot, {});
     // Price in licensing: S1, S2, S4 (C1) and S6 (C2) = 4 segments in 2 conversations; the
     // group has C1, C2, C4 = 3 conversations, so 2/3 = 66.7%.
-    const auto& price = row_where(t, {{"code", "Price"}, {"group", "licensing"}});
+    const auto& price = row_where(t, {{"code", "Price"}, {"group", kLicensing}});
     CHECK(shown(t, price, "segments") == "4");
     CHECK(shown(t, price, "conversations") == "2");
     CHECK(shown(t, price, "group_conversations") == "3");
     CHECK(shown(t, price, "group_share") == "66.7%");
-    CHECK(sorted(cell(t, price, "segments").segments) ==
+    CHECK(sorted(segments(x, cell(t, price, "segments"))) ==
           sorted({x.f.segment["S1"], x.f.segment["S2"], x.f.segment["S4"], x.f.segment["S6"]}));
-    CHECK(sorted(cell(t, price, "conversations").answers) ==
+    CHECK(sorted(answers(x, cell(t, price, "conversations"))) ==
           sorted({x.f.answer["C1 first_thoughts"], x.f.answer["C2 challenges"]}));
     // Price in association: S8 in C3, its only conversation: 1, 1, 100%.
-    const auto& assoc = row_where(t, {{"code", "Price"}, {"group", "association"}});
+    const auto& assoc = row_where(t, {{"code", "Price"}, {"group", kAssociation}});
     CHECK(shown(t, assoc, "segments") == "1");
     CHECK(shown(t, assoc, "group_share") == "100.0%");
     // Keen in association: none, 0%. Rigor in association: S7, 1 of 1.
-    CHECK(shown(t, row_where(t, {{"code", "Keen"}, {"group", "association"}}), "group_share") ==
+    CHECK(shown(t, row_where(t, {{"code", "Keen"}, {"group", kAssociation}}), "group_share") ==
           "0.0%");
-    CHECK(shown(t, row_where(t, {{"code", "Rigor"}, {"group", "association"}}), "segments") == "1");
+    CHECK(shown(t, row_where(t, {{"code", "Rigor"}, {"group", kAssociation}}), "segments") == "1");
     // Every code, bundled ones included, has a row for each of the two groups (zeros kept).
     CHECK(t.rows.size() == x.snapshot.codes.size() * 2);
     // The group order is the guide's: licensing before association.
-    CHECK(shown(t, t.rows[0], "group") == "licensing");
+    CHECK(shown(t, t.rows[0], "group") == kLicensing);
 }
 
 TEST_CASE("code frequencies for one coder, one state") {
     Fixture x;
     // Ana: Price in licensing is S1, S2, S6 = 3 segments, still in C1 and C2.
     auto ana = exporting::code_frequencies(x.snapshot, {.coder = x.f.ana});
-    const auto& price = row_where(ana, {{"code", "Price"}, {"group", "licensing"}});
+    const auto& price = row_where(ana, {{"code", "Price"}, {"group", kLicensing}});
     CHECK(shown(ana, price, "segments") == "3");
     CHECK(shown(ana, price, "conversations") == "2");
     // MI: licensing is C1 alone, with S1, S2, S4: 3 segments, 1 of 1 conversations.
     auto mi = exporting::code_frequencies(x.snapshot, {.state = "MI"});
-    const auto& mi_price = row_where(mi, {{"code", "Price"}, {"group", "licensing"}});
+    const auto& mi_price = row_where(mi, {{"code", "Price"}, {"group", kLicensing}});
     CHECK(shown(mi, mi_price, "segments") == "3");
     CHECK(shown(mi, mi_price, "group_share") == "100.0%");
 }
@@ -152,7 +166,7 @@ TEST_CASE("code by area counts segments per code and question area") {
     CHECK(shown(t, price, "wrap_up") == "1");
     CHECK(shown(t, price, "recognition") == "0");
     CHECK(shown(t, price, "total") == "5");
-    CHECK(cell(t, price, "wrap_up").segments == Keys{x.f.segment["S6"]});
+    CHECK(segments(x, cell(t, price, "wrap_up")) == Keys{x.f.segment["S6"]});
     // Keen: S3, S5 in perceptions. Rigor: S7.
     CHECK(shown(t, row_where(t, {{"code", "Keen"}}), "perceptions") == "2");
     CHECK(shown(t, row_where(t, {{"code", "Rigor"}}), "total") == "1");
@@ -168,7 +182,7 @@ TEST_CASE("co-occurrence pairs codes applied to the same answer") {
     REQUIRE(t.rows.size() == 2);
     const auto& pk = row_where(t, {{"code_a", "Price"}, {"code_b", "Keen"}});
     CHECK(shown(t, pk, "answers") == "1");
-    CHECK(cell(t, pk, "answers").answers == Keys{x.f.answer["C1 first_thoughts"]});
+    CHECK(answers(x, cell(t, pk, "answers")) == Keys{x.f.answer["C1 first_thoughts"]});
     CHECK(shown(t, row_where(t, {{"code_a", "Price"}, {"code_b", "Rigor"}}), "answers") == "1");
     // Ana alone never put Price and Rigor together (S8 is Bo's): only Price with Keen.
     auto ana = exporting::co_occurrence(x.snapshot, {.coder = x.f.ana});
@@ -187,15 +201,16 @@ TEST_CASE("quotes by code take quote segments and whole-answer segments, not not
     CHECK(shown(t, price, "speaker") == "Dana");
     CHECK(shown(t, price, "conversation") == x.f.c1);
     CHECK(shown(t, price, "organisation") == "licensing office MI");
-    CHECK(shown(t, price, "group") == "licensing");
+    CHECK(shown(t, price, "group") == kLicensing);
     CHECK(shown(t, price, "state") == "MI");
     CHECK(shown(t, price, "date") == "2024-03-01");
-    CHECK(cell(t, price, "quote").segments == Keys{x.f.segment["S2"]});
-    CHECK(cell(t, price, "quote").answers == Keys{x.f.answer["C1 first_thoughts"]});
+    CHECK(segments(x, cell(t, price, "quote")) == Keys{x.f.segment["S2"]});
+    CHECK(answers(x, cell(t, price, "quote")) == Keys{x.f.answer["C1 first_thoughts"]});
+    CHECK(cell(t, price, "quote").link == x.f.answer["C1 first_thoughts"]);
     CHECK(shown(t, row_where(t, {{"code", "Keen"}}), "quote") == "Cost is the real barrier");
     const auto& rigor = row_where(t, {{"code", "Rigor"}});
     CHECK(shown(t, rigor, "speaker") == "Fay");
-    CHECK(shown(t, rigor, "group") == "association");
+    CHECK(shown(t, rigor, "group") == kAssociation);
     // Codes in tree order: Price, Keen, Rigor were added in that order.
     CHECK(shown(t, t.rows[0], "code") == "Price");
     CHECK(shown(t, t.rows[2], "code") == "Rigor");
@@ -210,6 +225,9 @@ TEST_CASE("the framework matrix has a row per conversation and the notes and cod
     REQUIRE(t.rows.size() == 4);
     CHECK(shown(t, t.rows[0], "conversation") == x.f.c1);
     CHECK(shown(t, t.rows[3], "conversation") == x.f.c4);
+    // The group column shows the guide's label, not the id the workspace stores.
+    CHECK(shown(t, t.rows[0], "group") == kLicensing);
+    CHECK(shown(t, t.rows[2], "group") == kAssociation);
     // C1's first impressions: its notes, quote Q1, the sentiment, then its codes Price
     // (S1, S2, S4) and Keen (S3), each named once, in tree order.
     auto c1 = shown(t, t.rows[0], "perceptions");
@@ -217,9 +235,11 @@ TEST_CASE("the framework matrix has a row per conversation and the notes and cod
                 "\u201cCost is the real barrier\u201d (Dana)\n"
                 "Overall tone of first impressions: mixed\n"
                 "Codes: Price; Keen");
-    CHECK(sorted(cell(t, t.rows[0], "perceptions").segments) ==
+    CHECK(sorted(segments(x, cell(t, t.rows[0], "perceptions"))) ==
           sorted({x.f.segment["S1"], x.f.segment["S2"], x.f.segment["S3"], x.f.segment["S4"]}));
-    CHECK(cell(t, t.rows[0], "perceptions").answers == Keys{x.f.answer["C1 first_thoughts"]});
+    CHECK(answers(x, cell(t, t.rows[0], "perceptions")) == Keys{x.f.answer["C1 first_thoughts"]});
+    // In the workbook the cell links to that answer's row.
+    CHECK(cell(t, t.rows[0], "perceptions").link == x.f.answer["C1 first_thoughts"]);
     // C2's wrap-up: "Cost again." with its obstacles and Price (S6); C4 has nothing.
     CHECK_THAT(shown(t, t.rows[1], "wrap_up"),
                Catch::StartsWith("Cost again.\n") && Catch::EndsWith("\nCodes: Price"));
@@ -238,26 +258,26 @@ TEST_CASE("structured answers tally choices by group and put hours on one scale"
         return row_where(t, m);
     };
     // Sentiment: licensing answered in C1 (mixed) and C2 (positive): n 2, mixed 1 = 50%.
-    const auto& mixed = row("sentiment", "licensing", "mixed");
+    const auto& mixed = row("sentiment", kLicensing, "mixed");
     CHECK(shown(t, mixed, "conversations") == "1");
     CHECK(shown(t, mixed, "n") == "2");
     CHECK(shown(t, mixed, "share") == "50.0%");
-    CHECK(cell(t, mixed, "conversations").answers == Keys{x.f.answer["C1 first_thoughts"]});
-    CHECK(shown(t, row("sentiment", "licensing", "neutral"), "conversations") == "0");
+    CHECK(answers(x, cell(t, mixed, "conversations")) == Keys{x.f.answer["C1 first_thoughts"]});
+    CHECK(shown(t, row("sentiment", kLicensing, "neutral"), "conversations") == "0");
     // All groups: C1 mixed, C2 positive, C3 negative: one each of 3 = 33.3%.
     CHECK(shown(t, row("sentiment", "(all groups)", "negative"), "share") == "33.3%");
     // Interest (1-5): C1 said 4 (licensing), C3 said 2 (association).
-    CHECK(shown(t, row("interest", "licensing", "4"), "conversations") == "1");
+    CHECK(shown(t, row("interest", kLicensing, "4"), "conversations") == "1");
     CHECK(shown(t, row("interest", "(all groups)", "2"), "share") == "50.0%");
     // Obstacles (multi): C1 cost + tracking, C2 cost: cost 2 of 2, tracking 1 of 2.
-    CHECK(shown(t, row("obstacles", "licensing", "cost"), "share") == "100.0%");
-    CHECK(shown(t, row("obstacles", "licensing", "tracking"), "share") == "50.0%");
+    CHECK(shown(t, row("obstacles", kLicensing, "cost"), "share") == "100.0%");
+    CHECK(shown(t, row("obstacles", kLicensing, "tracking"), "share") == "50.0%");
     // Would earn graduate credit: C2 no (licensing), C3 yes (association).
-    CHECK(shown(t, row("earns_grad_credit", "licensing", "no"), "conversations") == "1");
+    CHECK(shown(t, row("earns_grad_credit", kLicensing, "no"), "conversations") == "1");
     CHECK(shown(t, row("earns_grad_credit", "(all groups)", "yes"), "n") == "2");
     // Clock hours for one MC: C1 10 (MI), C2 20 (Ohio); a clock hour is one clock hour in both:
     // n 2, median 15, range 10-20, only "in clock hours" (no separate "as given" row).
-    const auto& hours = row("clock_hours", "licensing", "in clock hours", "recognition.grain_size");
+    const auto& hours = row("clock_hours", kLicensing, "in clock hours", "recognition.grain_size");
     CHECK(shown(t, hours, "n") == "2");
     CHECK(shown(t, hours, "median") == "15.0");
     CHECK(shown(t, hours, "min") == "10.0");
@@ -276,11 +296,11 @@ TEST_CASE("structured answers tally choices by group and put hours on one scale"
     CHECK(shown(t, all_h, "min") == "25.0");
     CHECK(shown(t, all_h, "max") == "90.0");
     CHECK(shown(t, all_h, "unit") == "clock hours");
-    CHECK(shown(t, row("grad_credits", "licensing", "in clock hours", q), "median") == "57.5");
+    CHECK(shown(t, row("grad_credits", kLicensing, "in clock hours", q), "median") == "57.5");
     // Fields nobody answered are left out (should_issue); a group that gave no number to a
     // field others answered: n 0 and no statistics.
     CHECK(rows_where(t, {{"field", "should_issue"}}).empty());
-    const auto& none = row("clock_hours", "association", "in clock hours", q);
+    const auto& none = row("clock_hours", kAssociation, "in clock hours", q);
     CHECK(shown(t, none, "n") == "0");
     CHECK(shown(t, none, "median").empty());
 }

@@ -77,13 +77,14 @@ Drilldown make_drilldown(const SummarySource& source, const exporting::Cell& cel
     d.answers = cell.segments.empty();
     const auto& keys = d.answers ? cell.answers : cell.segments;
     d.total = keys.size();
-    for (const auto& uuid : keys) {
+    // The cell keeps indexes into this snapshot: only the items shown are read.
+    for (auto index : keys) {
         if (d.items.size() == kMaxItems) break;
         if (d.answers) {
-            if (auto it = source.answer_index.find(uuid); it != source.answer_index.end())
-                d.items.push_back(answer_item(s, it->second));
-        } else if (auto it = source.segment_index.find(uuid); it != source.segment_index.end()) {
-            d.items.push_back(segment_item(s, s.segments[static_cast<std::size_t>(it->second)]));
+            if (index < s.answers.size())
+                d.items.push_back(answer_item(s, static_cast<int>(index)));
+        } else if (index < s.segments.size()) {
+            d.items.push_back(segment_item(s, s.segments[index]));
         }
     }
     return d;
@@ -94,7 +95,9 @@ void SegmentDrilldown::draw(const ImVec2& size) {
     const auto& d = *shown_;
     ImGui::BeginChild("##drilldown", size, true);
     ImGui::PushFont(fonts().heading);
+    ImGui::PushTextWrapPos(0.0f); // a code path and a group's label can be longer than the panel
     ImGui::TextUnformatted(d.title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     probe("summaries.drilldown", d.title);
     auto count = widgets::count(d.total, d.answers ? "answer" : "segment");

@@ -57,7 +57,7 @@ BarChart long_chart(const ShownSummary& shown, int category, int series, int val
     for (const auto& row : t.rows) {
         const auto* s = row[static_cast<std::size_t>(series)].text();
         if (s && series_index.emplace(*s, chart.series.size()).second)
-            chart.series.push_back(shown.source->snapshot.group_label(*s));
+            chart.series.push_back(*s); // the table already shows the guide's label
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];

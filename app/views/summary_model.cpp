@@ -11,10 +11,6 @@ std::shared_ptr<const SummarySource> make_summary_source(store::Workspace& ws) {
     auto src = std::make_shared<SummarySource>();
     src->snapshot = store::load_coding_snapshot(ws);
     const auto& s = src->snapshot;
-    for (std::size_t i = 0; i < s.segments.size(); ++i)
-        src->segment_index.emplace(s.segments[i].uuid, static_cast<int>(i));
-    for (std::size_t i = 0; i < s.answers.size(); ++i)
-        src->answer_index.emplace(s.answers[i].uuid, static_cast<int>(i));
     // Groups in the order the guides list them, then any others; states and guides sorted.
     std::set<std::string> groups, states, guides;
     for (const auto& c : s.conversations) {

@@ -21,7 +21,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,12 +28,10 @@ struct ImVec2;
 
 namespace convene::app {
 
-// The snapshot with what the screen looks up in it: uuids to indexes (for the drill-down) and
-// the choices the filters offer. Made on a worker; shared read-only with the summary worker.
+// The snapshot (the tables' cells keep indexes into it, which the drill-down reads) and the
+// choices the filters offer. Made on a worker; shared read-only with the summary worker.
 struct SummarySource {
     store::CodingSnapshot snapshot;
-    std::unordered_map<std::string, int> segment_index;      // uuid -> index into snapshot.segments
-    std::unordered_map<std::string, int> answer_index;       // uuid -> index into snapshot.answers
     std::vector<std::pair<std::string, std::string>> groups; // id, label: the filter's choices
     std::vector<std::string> states, guides;
 };

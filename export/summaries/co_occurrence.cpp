@@ -3,15 +3,18 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace convene::exporting {
 
 SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     auto sel = select(s, f);
     auto spans = detail::segments_by_answer(s);
-    // (pair, answer) for every pair of codes on an answer, pair = a * codes + b with a < b;
-    // then sorted, so each pair's answers are one run.
-    std::vector<std::pair<std::uint64_t, int>> hits;
+    // One number per (pair, answer), pair = a * codes + b with a < b: pair * answers + answer.
+    // Sorted, each pair's answers are one run, in answer order (plain integers sort fast; a
+    // large workspace has hundreds of thousands).
+    const std::uint64_t n_codes = s.codes.size(), n_answers = s.answers.size();
+    std::vector<std::uint64_t> hits;
     std::vector<int> codes;
     for (std::size_t answer = 0; answer < s.answers.size(); ++answer) {
         if (!sel.answer(static_cast<int>(answer))) continue;
@@ -22,9 +25,10 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
         for (std::size_t a = 0; a < codes.size(); ++a)
             for (std::size_t b = a + 1; b < codes.size(); ++b)
-                hits.emplace_back(static_cast<std::uint64_t>(codes[a]) * s.codes.size() +
-                                      static_cast<std::uint64_t>(codes[b]),
-                                  static_cast<int>(answer));
+                hits.push_back((static_cast<std::uint64_t>(codes[a]) * n_codes +
+                                static_cast<std::uint64_t>(codes[b])) *
+                                   n_answers +
+                               answer);
     }
     std::sort(hits.begin(), hits.end());
     struct Run {
@@ -33,14 +37,17 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     };
     std::vector<Run> runs;
     for (std::size_t i = 0; i < hits.size();) {
-        auto j = i;
-        while (j < hits.size() && hits[j].first == hits[i].first)
+        auto pair = hits[i] / n_answers;
+        auto j = i + 1;
+        while (j < hits.size() && hits[j] / n_answers == pair)
             ++j;
-        runs.push_back({hits[i].first, i, j});
+        runs.push_back({pair, i, j});
         i = j;
     }
-    std::stable_sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
-        return x.end - x.begin > y.end - y.begin; // most frequent first, then codes in tree order
+    std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
+        // Most frequent first, then codes in tree order.
+        auto nx = x.end - x.begin, ny = y.end - y.begin;
+        return nx != ny ? nx > ny : x.pair < y.pair;
     });
 
     SummaryTable table;
@@ -51,17 +58,17 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     table.columns = {detail::text_column("code_a", "Code"),
                      detail::text_column("code_b", "With code"),
                      detail::count_column("answers", "Answers", "answers")};
-    std::vector<std::string> labels;
-    for (std::size_t c = 0; c < s.codes.size(); ++c)
-        labels.push_back(detail::code_label(s, static_cast<int>(c)));
     table.rows.reserve(runs.size());
     for (const auto& run : runs) {
-        std::vector<std::string> uuids;
+        std::vector<std::uint32_t> answers;
+        answers.reserve(run.end - run.begin);
         for (auto i = run.begin; i < run.end; ++i)
-            uuids.push_back(s.answers[static_cast<std::size_t>(hits[i].second)].uuid);
-        auto n = uuids.size();
-        table.rows.push_back({labels[run.pair / s.codes.size()], labels[run.pair % s.codes.size()],
-                              detail::count_cell(n, {}, std::move(uuids))});
+            answers.push_back(detail::key(static_cast<std::size_t>(hits[i] % n_answers)));
+        auto n = answers.size();
+        table.rows.push_back(
+            detail::make_row(detail::code_label(s, static_cast<int>(run.pair / n_codes)),
+                             detail::code_label(s, static_cast<int>(run.pair % n_codes)),
+                             detail::count_cell(n, {}, std::move(answers))));
     }
     return table;
 }

@@ -7,17 +7,18 @@ namespace convene::exporting {
 SummaryTable code_by_area(const Snapshot& s, const Filters& f) {
     auto sel = select(s, f);
     std::size_t areas = s.areas.size() + 1; // the last column: no known area
-    std::vector<std::vector<std::size_t>> cells(s.codes.size() * areas); // segment indexes
-    for (std::size_t i = 0; i < s.segments.size(); ++i) {
-        if (!sel.segment(i)) continue;
-        const auto& seg = s.segments[i];
-        int area = s.answers[static_cast<std::size_t>(seg.answer)].area;
-        auto column = area == store::kNoIndex ? areas - 1 : static_cast<std::size_t>(area);
-        cells[static_cast<std::size_t>(seg.code) * areas + column].push_back(i);
-    }
+    // Per code and area (bucket code * areas + area): the segments, by index.
+    auto cells =
+        detail::make_buckets(s.segments.size(), s.codes.size() * areas, [&](std::size_t i) {
+            if (!sel.segment(i)) return -1;
+            const auto& seg = s.segments[i];
+            int area = s.answers[static_cast<std::size_t>(seg.answer)].area;
+            auto column = area == store::kNoIndex ? areas - 1 : static_cast<std::size_t>(area);
+            return seg.code * static_cast<int>(areas) + static_cast<int>(column);
+        });
     bool other = false;
     for (std::size_t code = 0; code < s.codes.size(); ++code)
-        other = other || !cells[code * areas + areas - 1].empty();
+        other = other || cells.size(code * areas + areas - 1) != 0;
 
     SummaryTable table;
     table.id = "code_by_area";
@@ -28,14 +29,15 @@ SummaryTable code_by_area(const Snapshot& s, const Filters& f) {
         table.columns.push_back(detail::count_column(a.id, a.title, "segments"));
     if (other) table.columns.push_back(detail::count_column("other", "Other", "segments"));
     table.columns.push_back(detail::count_column("total", "Total", "segments"));
+    table.rows.reserve(s.codes.size());
     for (std::size_t code = 0; code < s.codes.size(); ++code) {
-        std::vector<Cell> row{detail::code_label(s, static_cast<int>(code))};
-        std::vector<std::string> all;
+        std::vector<Cell> row;
+        row.reserve(areas + 2);
+        row.emplace_back(detail::code_label(s, static_cast<int>(code)));
+        std::vector<std::uint32_t> all;
+        all.reserve(cells.start[(code + 1) * areas] - cells.start[code * areas]);
         for (std::size_t a = 0; a < areas; ++a) {
-            std::vector<std::string> keys;
-            keys.reserve(cells[code * areas + a].size());
-            for (auto i : cells[code * areas + a])
-                keys.push_back(s.segments[i].uuid);
+            auto keys = cells.copy(code * areas + a);
             all.insert(all.end(), keys.begin(), keys.end());
             auto n = keys.size();
             if (a + 1 < areas || other) row.push_back(detail::count_cell(n, std::move(keys)));

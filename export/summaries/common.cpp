@@ -17,6 +17,14 @@ std::vector<std::string> selected_groups(const Snapshot& s, const Selection& sel
     return out;
 }
 
+std::vector<std::string> group_labels(const Snapshot& s, const std::vector<std::string>& groups) {
+    std::vector<std::string> out;
+    out.reserve(groups.size());
+    for (const auto& g : groups)
+        out.push_back(s.group_label(g));
+    return out;
+}
+
 std::vector<int> group_of_conversations(const Snapshot& s, const Selection& sel,
                                         const std::vector<std::string>& groups) {
     std::vector<int> out(s.conversations.size(), -1);
@@ -42,7 +50,7 @@ AnswerSegments segments_by_answer(const Snapshot& s) {
     return r;
 }
 
-std::string code_label(const Snapshot& s, int code) {
+const std::string& code_label(const Snapshot& s, int code) {
     const auto& c = s.codes[static_cast<std::size_t>(code)];
     return c.path.empty() ? c.name : c.path;
 }
@@ -55,8 +63,8 @@ Column count_column(std::string id, std::string header, std::string unit) {
     return {std::move(id), std::move(header), ColumnType::Integer, std::move(unit), 0};
 }
 
-Cell count_cell(std::size_t n, std::vector<std::string> segments,
-                std::vector<std::string> answers) {
+Cell count_cell(std::size_t n, std::vector<std::uint32_t> segments,
+                std::vector<std::uint32_t> answers) {
     Cell c(n);
     c.segments = std::move(segments);
     c.answers = std::move(answers);

@@ -4,7 +4,8 @@
 #include "export/summaries/common.hpp"
 #include "guides/field_values.hpp"
 
-#include <set>
+#include <algorithm>
+#include <cstdint>
 
 namespace convene::exporting {
 
@@ -12,18 +13,25 @@ namespace {
 
 struct AreaCell {
     std::string text;
-    std::set<int> codes; // tree order is index order
-    std::vector<std::string> answers, segments;
+    std::vector<int> codes;                       // sorted, once each: tree order is index order
+    std::vector<std::uint32_t> answers, segments; // indexes into the snapshot
 };
 
-void add_answer(AreaCell& cell, const Snapshot& s, const store::SnapshotAnswer& a) {
-    auto add_line = [&](const std::string& line) {
-        if (!cell.text.empty()) cell.text += '\n';
-        cell.text += line;
+void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index) {
+    const auto& a = s.answers[index];
+    auto& text = cell.text; // appended to in place: a large matrix holds megabytes of notes
+    auto new_line = [&] {
+        if (!text.empty()) text += '\n';
     };
-    if (!a.notes.empty()) add_line(a.notes);
-    for (const auto& q : a.quotes)
-        add_line("\u201c" + q.text + "\u201d" + (q.speaker.empty() ? "" : " (" + q.speaker + ")"));
+    if (!a.notes.empty()) {
+        new_line();
+        text += a.notes;
+    }
+    for (const auto& q : a.quotes) {
+        new_line();
+        text.append("\u201c").append(q.text).append("\u201d");
+        if (!q.speaker.empty()) text.append(" (").append(q.speaker).append(")");
+    }
     const auto& c = s.conversations[static_cast<std::size_t>(a.conversation)];
     const auto* question =
         c.guide == store::kNoIndex
@@ -31,17 +39,21 @@ void add_answer(AreaCell& cell, const Snapshot& s, const store::SnapshotAnswer& 
             : s.guides[static_cast<std::size_t>(c.guide)].question(a.question_id);
     if (question)
         for (const auto& field : question->fields)
-            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null())
-                add_line(field.label + ": " + guides::value_text(field, *v));
-    cell.answers.push_back(a.uuid);
+            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null()) {
+                new_line();
+                text.append(field.label).append(": ").append(guides::value_text(field, *v));
+            }
+    cell.answers.push_back(detail::key(index));
 }
 
-std::string cell_text(const Snapshot& s, const AreaCell& cell) {
-    if (cell.codes.empty()) return cell.text;
-    std::string codes;
-    for (int code : cell.codes)
-        codes += (codes.empty() ? "" : "; ") + detail::code_label(s, code);
-    return cell.text + (cell.text.empty() ? "" : "\n") + "Codes: " + codes;
+// The cell's text, then its codes on a line of their own (the cell's text moves out).
+std::string cell_text(const Snapshot& s, AreaCell& cell) {
+    auto text = std::move(cell.text);
+    if (cell.codes.empty()) return text;
+    text.append(text.empty() ? "Codes: " : "\nCodes: ");
+    for (std::size_t i = 0; i < cell.codes.size(); ++i)
+        text.append(i == 0 ? "" : "; ").append(detail::code_label(s, cell.codes[i]));
+    return text;
 }
 
 } // namespace
@@ -69,20 +81,25 @@ SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
         auto& cells = rows[static_cast<std::size_t>(a.conversation)];
         cells.resize(s.areas.size());
         auto& cell = cells[static_cast<std::size_t>(a.area)];
-        add_answer(cell, s, a);
+        add_answer(cell, s, i);
         for (auto k = spans.begin[i]; k < spans.end[i]; ++k)
             if (sel.segment(k)) {
-                cell.codes.insert(s.segments[k].code);
-                cell.segments.push_back(s.segments[k].uuid);
+                cell.codes.push_back(s.segments[k].code);
+                cell.segments.push_back(detail::key(k));
             }
     }
     for (std::size_t c = 0; c < s.conversations.size(); ++c) {
         if (!sel.conversation(static_cast<int>(c))) continue;
         const auto& conv = s.conversations[c];
-        std::vector<Cell> row{conv.uuid, conv.date(), conv.group, conv.org, conv.state};
+        std::vector<Cell> row{conv.uuid, conv.date(), s.group_label(conv.group), conv.org,
+                              conv.state};
         rows[c].resize(s.areas.size());
         for (auto& area : rows[c]) {
+            std::sort(area.codes.begin(), area.codes.end());
+            area.codes.erase(std::unique(area.codes.begin(), area.codes.end()), area.codes.end());
             Cell cell = area.text.empty() && area.codes.empty() ? Cell() : Cell(cell_text(s, area));
+            if (!cell.empty() && !area.answers.empty())
+                cell.link = s.answers[area.answers.front()].uuid;
             cell.answers = std::move(area.answers);
             cell.segments = std::move(area.segments);
             row.push_back(std::move(cell));

@@ -22,6 +22,9 @@ struct Prepared {
     // (all codes' at once would be codes x answers: gigabytes for a large workspace).
     std::optional<agreement::ReliabilityIndex> index;
     std::map<std::string, int> answer_index; // answer uuid -> index in s.answers
+    std::size_t answer(const std::string& uuid) const {
+        return static_cast<std::size_t>(answer_index.at(uuid));
+    }
 };
 
 Filters without_coder(Filters f) {
@@ -109,19 +112,21 @@ SummaryTable intercoder_agreement(const Snapshot& s, const Filters& f, const Agr
         auto alpha = agreement::krippendorff_alpha(data.data, agreement::Metric::nominal);
         std::optional<double> kappa;
         if (p.coders.size() == 2) kappa = agreement::cohen_kappa(data.data, 0, 1).kappa;
-        std::vector<std::string> with_code, disagreeing;
+        auto key = [&](std::size_t u) { return detail::key(p.answer(data.answers[u])); };
+        std::vector<std::uint32_t> with_code, disagreeing;
         for (std::size_t u = 0; u < data.answers.size(); ++u) {
             const auto& unit = data.data.units[u];
             if (std::any_of(unit.begin(), unit.end(), [](auto v) { return v && *v == 1; }))
-                with_code.push_back(data.answers[u]);
+                with_code.push_back(key(u));
         }
         for (auto u : agreement::disagreeing_units(data.data))
-            disagreeing.push_back(data.answers[u]);
+            disagreeing.push_back(key(u));
+        auto n_with = with_code.size(), n_disagreeing = disagreeing.size();
         t.rows.push_back({detail::code_label(s, p.codes[k]), Cell(percent.pairable_units),
-                          detail::count_cell(with_code.size(), {}, with_code),
+                          detail::count_cell(n_with, {}, std::move(with_code)),
                           optional_cell(percent.proportion), optional_cell(kappa),
                           optional_cell(alpha.alpha),
-                          detail::count_cell(disagreeing.size(), {}, disagreeing)});
+                          detail::count_cell(n_disagreeing, {}, std::move(disagreeing))});
     }
     return t;
 }
@@ -143,8 +148,8 @@ SummaryTable coder_disagreements(const Snapshot& s, const Filters& f, const Agre
     for (std::size_t k = 0; k < p.codes.size(); ++k) {
         const auto data = p.index->data_for(p.code_ids[k]);
         for (auto u : agreement::disagreeing_units(data.data)) {
-            const auto& answer =
-                s.answers[static_cast<std::size_t>(p.answer_index[data.answers[u]])];
+            auto index = p.answer(data.answers[u]);
+            const auto& answer = s.answers[index];
             const auto& conv = s.conversations[static_cast<std::size_t>(answer.conversation)];
             std::vector<int> yes, no;
             for (std::size_t r = 0; r < p.coders.size(); ++r) {
@@ -153,7 +158,8 @@ SummaryTable coder_disagreements(const Snapshot& s, const Filters& f, const Agre
             }
             Cell question(s.question_text(answer).empty() ? answer.question_id
                                                           : s.question_text(answer));
-            question.answers = {answer.uuid};
+            question.answers = {detail::key(index)};
+            question.link = answer.uuid;
             t.rows.push_back({conv.org, s.group_label(conv.group), std::move(question),
                               detail::code_label(s, p.codes[k]), coder_names(s, yes),
                               coder_names(s, no), answer.notes});

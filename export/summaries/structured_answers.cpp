@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace convene::exporting {
 
@@ -79,12 +81,22 @@ struct Given {
     const nlohmann::json* value;
 };
 
-std::vector<Given> givens(const Snapshot& s, const Selection& sel, const std::vector<int>& group_of,
-                          const FieldRef& ref) {
+// The selected answers (indexes) of each question, made once for every field.
+using AnswersByQuestion = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+AnswersByQuestion answers_by_question(const Snapshot& s, const Selection& sel) {
+    AnswersByQuestion out;
+    for (std::size_t i = 0; i < s.answers.size(); ++i)
+        if (sel.answer(static_cast<int>(i))) out[s.answers[i].question_id].push_back(i);
+    return out;
+}
+
+std::vector<Given> givens(const Snapshot& s, const AnswersByQuestion& by_question,
+                          const std::vector<int>& group_of, const FieldRef& ref) {
     std::vector<Given> out;
-    for (std::size_t i = 0; i < s.answers.size(); ++i) {
+    auto answers = by_question.find(ref.question);
+    if (answers == by_question.end()) return out;
+    for (auto i : answers->second) {
         const auto& a = s.answers[i];
-        if (!sel.answer(static_cast<int>(i)) || a.question_id != ref.question) continue;
         auto v = a.values.find(ref.field->id);
         if (v == a.values.end() || v->is_null()) continue;
         out.push_back(
@@ -118,10 +130,11 @@ std::vector<std::string> categories_of(const nlohmann::json& v) {
 struct Builder {
     const Snapshot& s;
     std::vector<std::string> groups; // the groups, then kAllGroups
+    std::vector<std::string> labels; // the group column: the guide's labels, then kAllGroups
     SummaryTable& table;
 
     std::vector<Cell> row_start(const FieldRef& ref, std::size_t group, std::string answer) {
-        return {ref.question, ref.field->id, ref.field->label, groups[group], std::move(answer)};
+        return {ref.question, ref.field->id, ref.field->label, labels[group], std::move(answer)};
     }
     bool in(const Given& g, std::size_t group) const {
         return group + 1 == groups.size() || g.group == static_cast<int>(group);
@@ -137,7 +150,7 @@ struct Builder {
         categories.insert(categories.end(), extra.begin(), extra.end());
         for (std::size_t group = 0; group < groups.size(); ++group) {
             std::size_t n = 0;
-            std::vector<std::vector<std::string>> answers(categories.size());
+            std::vector<std::vector<std::uint32_t>> answers(categories.size());
             for (const auto& g : given) {
                 if (!in(g, group)) continue;
                 ++n;
@@ -145,7 +158,7 @@ struct Builder {
                     auto at =
                         std::find(categories.begin(), categories.end(), c) - categories.begin();
                     answers[static_cast<std::size_t>(at)].push_back(
-                        s.answers[static_cast<std::size_t>(g.answer)].uuid);
+                        detail::key(static_cast<std::size_t>(g.answer)));
                 }
             }
             for (std::size_t c = 0; c < categories.size(); ++c) {
@@ -167,13 +180,13 @@ struct Builder {
                  const std::string& unit, Factor factor) {
         for (std::size_t group = 0; group < groups.size(); ++group) {
             std::vector<double> values;
-            std::vector<std::string> answers;
+            std::vector<std::uint32_t> answers;
             for (const auto& g : given) {
                 if (!in(g, group) || !g.value->is_number()) continue;
                 auto k = factor(g);
                 if (!k) continue;
                 values.push_back(g.value->get<double>() * *k);
-                answers.push_back(s.answers[static_cast<std::size_t>(g.answer)].uuid);
+                answers.push_back(detail::key(static_cast<std::size_t>(g.answer)));
             }
             auto row = row_start(ref, group, label);
             auto n = values.size();
@@ -226,11 +239,14 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
                      {"min", "Min", ColumnType::Real, "", 1},
                      {"max", "Max", ColumnType::Real, "", 1},
                      detail::text_column("unit", "Unit")};
-    Builder b{s, detail::selected_groups(s, sel), table};
+    Builder b{s, detail::selected_groups(s, sel), {}, table};
     auto group_of = detail::group_of_conversations(s, sel, b.groups);
+    b.labels = detail::group_labels(s, b.groups);
     b.groups.push_back(kAllGroups);
+    b.labels.push_back(kAllGroups);
+    auto by_question = answers_by_question(s, sel);
     for (const auto& ref : guide_fields(s)) {
-        auto given = givens(s, sel, group_of, ref);
+        auto given = givens(s, by_question, group_of, ref);
         if (given.empty()) continue; // a field nobody answered tells nothing
         if (ref.field->type == guides::FieldType::Number)
             b.number_field(ref, given);
