@@ -373,6 +373,7 @@ std::size_t write_crosstabs(const std::vector<SurveyResults>& surveys, XlsxWorkb
         }
     if (csv) csv->end();
     sheet.fit_columns(10, 40);
+    sheet.print_setup(0, false);
     return cells;
 }
 

@@ -23,6 +23,7 @@ std::uint64_t fnv1a(std::string_view s) {
 
 constexpr std::size_t kWrapAbove = 40; // text longer than this wraps in its cell
 constexpr double kTextWidth = 40, kLongWidth = 60, kUuidWidth = 13;
+constexpr double kMaxLines = 27; // 409 points, the tallest row Excel allows
 
 bool uuid_column(const Column& c) {
     return c.id.size() > 5 && c.id.compare(c.id.size() - 5, 5, "_uuid") == 0;
@@ -40,9 +41,12 @@ void XlsxTableWriter::begin(const TableInfo& table) {
     table_ = table;
     sheet_ = &wb_.add_sheet(table.sheet);
     std::vector<std::string> headers;
-    for (const auto& c : table.columns)
+    std::vector<bool> narrow; // numbers: the header wraps rather than widen the column
+    for (const auto& c : table.columns) {
         headers.push_back(c.header);
-    sheet_->header(0, headers);
+        narrow.push_back(c.type != ColumnType::Text && c.type != ColumnType::Date);
+    }
+    sheet_->header(0, headers, narrow);
     row_ = 1;
     long_.assign(table.columns.size(), 0);
     for (std::size_t c = 0; c < table.columns.size(); ++c)
@@ -93,7 +97,8 @@ void XlsxTableWriter::row(const std::vector<Cell>& cells) {
                   (c < long_.size() && long_[c])))
             lines = std::max(
                 lines,
-                wrapped_lines(*s, (c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3));
+                wrapped_lines(*s, (c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3,
+                              kMaxLines));
     }
     sheet_->row_lines(row_, lines);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
@@ -181,7 +186,15 @@ TableTee::TableTee(std::vector<TableSink*> sinks) {
 }
 
 void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink) {
-    sink.begin({sheet, table.id, table.note, table.columns, -1, {}});
+    // Columns of long text (the framework matrix's notes): wide and wrapped.
+    std::vector<std::string> long_text;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (std::any_of(table.rows.begin(), table.rows.end(), [&](const auto& row) {
+                const auto* s = row[c].text();
+                return s && s->size() > 2 * kWrapAbove;
+            }))
+            long_text.push_back(table.columns[c].id);
+    sink.begin({sheet, table.id, table.note, table.columns, -1, long_text});
     for (const auto& row : table.rows)
         sink.row(row);
     sink.end();

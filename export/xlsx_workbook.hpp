@@ -72,11 +72,15 @@ class XlsxSheet {
               std::string_view target_sheet, std::uint32_t target_row,
               std::uint16_t target_col = 0);
     void header(std::uint32_t row, const std::vector<std::string>& titles);
+    // The same, where the columns flagged narrow (numbers) are made as wide as their longest
+    // title word rather than their whole title, which wraps; the row gets the height that needs.
+    void header(std::uint32_t row, const std::vector<std::string>& titles,
+                const std::vector<bool>& narrow);
     // Frozen header row and an autofilter over the table (header row to last_row).
     void table_frame(std::uint32_t header_row, std::uint32_t last_row, std::uint16_t columns);
-    // Printing: landscape, one page wide, the header row on every page, the sheet's name and
-    // page numbers in the footer.
-    void print_setup(std::uint32_t header_row);
+    // Printing: landscape, one page wide, the header row on every page (unless repeat_header is
+    // false: a sheet of several small tables), the sheet's name and page numbers in the footer.
+    void print_setup(std::uint32_t header_row, bool repeat_header = true);
     // A row of `lines` lines of text (wrapped cells): Excel and LibreOffice keep the height a
     // file gives, so it is set from the text rather than left at one line. Call while the row
     // is the last one written.
@@ -92,6 +96,7 @@ class XlsxSheet {
 
   private:
     void note(std::uint32_t row, std::uint16_t col, std::string_view value);
+    void note_width(std::uint32_t row, std::uint16_t col, double width);
 
     lxw_worksheet* ws_;
     std::string name_;
