@@ -24,6 +24,9 @@ std::uint64_t fnv1a(std::string_view s) {
 constexpr std::size_t kWrapAbove = 40; // text longer than this wraps in its cell
 constexpr double kTextWidth = 40, kLongWidth = 60, kUuidWidth = 13;
 constexpr double kMaxLines = 27; // 409 points, the tallest row Excel allows
+// Letters of prose per character of column width (a width counts the digit 0, wider than most
+// letters): without it wrapped rows print half empty.
+constexpr double kProseChars = 1.15;
 
 bool uuid_column(const Column& c) {
     return c.id.size() > 5 && c.id.compare(c.id.size() - 5, 5, "_uuid") == 0;
@@ -65,7 +68,10 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
     ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
     if (const auto* s = cell.text()) {
-        if (!cell.answers.empty() && !answers_sheet_.empty()) {
+        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
+                    s->find('\n') != std::string::npos;
+        // Text that wraps is not linked: LibreOffice shows a linked cell on one line.
+        if (!wrap && !cell.answers.empty() && !answers_sheet_.empty()) {
             std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.answers.front()), 0};
             auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
                                        [](auto& a, auto& b) { return a.first < b.first; });
@@ -73,8 +79,6 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
                 return sheet_->link(row_, col, *s, answers_sheet_, it->second);
         }
         if (type == ColumnType::Date) return sheet_->date(row_, col, *s);
-        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
-                    s->find('\n') != std::string::npos;
         return sheet_->text(row_, col, *s, wrap ? f.wrap : f.text);
     }
     int decimals = column ? column->decimals : 2;
@@ -97,7 +101,9 @@ void XlsxTableWriter::row(const std::vector<Cell>& cells) {
                   (c < long_.size() && long_[c])))
             lines = std::max(
                 lines,
-                wrapped_lines(*s, (c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3,
+                wrapped_lines(*s,
+                              kProseChars *
+                                  ((c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3),
                               kMaxLines));
     }
     sheet_->row_lines(row_, lines);
@@ -118,6 +124,7 @@ void XlsxTableWriter::end() {
             sheet_->set_width(c, kLongWidth);
         else if (uuid_column(table_.columns[c]))
             sheet_->set_width(c, kUuidWidth);
+    sheet_->fit_print_width();
     if (recording_answers_) {
         std::sort(answer_rows_.begin(), answer_rows_.end());
         recording_answers_ = false;

@@ -228,7 +228,20 @@ void XlsxSheet::fit_columns(double min_width, double max_width) {
         set_width(static_cast<std::uint16_t>(c), std::clamp(widths_[c] + 2, min_width, max_width));
 }
 
+void XlsxSheet::fit_print_width() {
+    // A landscape Letter page holds about 180 characters of column width at 75% of full size.
+    constexpr double kPageChars = 180;
+    double total = 0;
+    for (double w : set_widths_)
+        total += w;
+    auto pages = static_cast<std::uint16_t>(std::max(1.0, std::ceil(total / kPageChars)));
+    worksheet_fit_to_pages(ws_, pages, 0);
+    if (pages > 1) check(worksheet_repeat_columns(ws_, 0, 0), "repeating the first column");
+}
+
 void XlsxSheet::set_width(std::uint16_t col, double width) {
+    if (set_widths_.size() <= col) set_widths_.resize(col + 1u, 0);
+    set_widths_[col] = width;
     check(worksheet_set_column(ws_, col, col, width, nullptr), "setting a column width");
 }
 

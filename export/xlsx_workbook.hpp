@@ -81,6 +81,10 @@ class XlsxSheet {
     // Printing: landscape, one page wide, the header row on every page (unless repeat_header is
     // false: a sheet of several small tables), the sheet's name and page numbers in the footer.
     void print_setup(std::uint32_t header_row, bool repeat_header = true);
+    // Pages across when printed: one while the columns fit at a readable size, otherwise as many
+    // as keep the text readable, with the first column (what the row is) repeated on each. Call
+    // after the widths are set.
+    void fit_print_width();
     // A row of `lines` lines of text (wrapped cells): Excel and LibreOffice keep the height a
     // file gives, so it is set from the text rather than left at one line. Call while the row
     // is the last one written.
@@ -103,7 +107,8 @@ class XlsxSheet {
     const XlsxFormats& f_;
     std::uint32_t next_row_ = 0;
     std::size_t links_ = 0;
-    std::vector<double> widths_; // characters needed per column
+    std::vector<double> widths_;     // characters needed per column
+    std::vector<double> set_widths_; // the widths set
 };
 
 class XlsxWorkbook {
