@@ -70,10 +70,11 @@ class CodeAgreement {
 
   private:
     std::size_t raters_ = 0;
-    std::vector<std::size_t>
-        unit_begin_; // raters who coded unit u: unit_raters_[begin[u], begin[u + 1])
+    // The raters who coded unit u: unit_raters_[unit_begin_[u], unit_begin_[u + 1]), ascending.
+    std::vector<std::size_t> unit_begin_;
     std::vector<int> unit_raters_;
-    std::vector<std::size_t> code_begin_; // (unit, rater) pairs of code c, sorted, one each
+    // The (unit, rater) pairs of code c, likewise from code_begin_[c], sorted, each once.
+    std::vector<std::size_t> code_begin_;
     std::vector<std::pair<int, int>> code_codings_;
     std::size_t pairable_units_ = 0, pairable_values_ = 0, both_coded_ = 0;
 };
