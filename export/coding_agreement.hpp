@@ -5,6 +5,7 @@
 #include "export/agreement.hpp"
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,21 +37,46 @@ std::vector<CodeReliabilityData>
 code_reliability_data(std::span<const CodeApplication> applications,
                       std::span<const std::string> coders, std::span<const std::string> codes);
 
-// The applications indexed once, so that the data of one code at a time can be made without
-// holding every code's data (codes x answers) at once: with 1,000 codes and 60,000 answers that
-// is gigabytes. data_for(code) equals code_reliability_data's entry for that code.
-class ReliabilityIndex {
+// Agreement on each code at once, from the codings by index. An answer no coder applied a code to
+// is "not applied" by everyone who coded it: it adds the same to every code's figures, so such
+// answers are counted once for all codes and a code costs only its own applications. Gives the
+// figures of code_reliability_data fed to percent_agreement, cohen_kappa and krippendorff_alpha
+// (nominal) without making codes x answers values (1,000 codes x 60,000 answers: 60 million).
+struct Coding {
+    int unit = 0;  // an answer, 0 <= unit < units
+    int rater = 0; // a coder, 0 <= rater < raters
+    int code = 0;  // 0 <= code < codes; several codings of one (unit, rater, code) count once
+};
+
+struct CodeFigures {
+    std::size_t pairable_units = 0;    // units coded by two or more raters
+    std::optional<double> percent;     // percent agreement; nullopt: no pairable unit
+    std::optional<double> cohen_kappa; // raters 0 and 1, only when there are exactly two
+    std::optional<double> alpha;       // Krippendorff's alpha, nominal
+    std::vector<int> with_code;        // units some rater applied the code to, ascending
+    struct Split {
+        int unit = 0;
+        std::vector<int> applied, not_applied; // raters who coded the unit, ascending
+    };
+    std::vector<Split> disagreements; // pairable units whose raters did not all agree, ascending
+};
+
+class CodeAgreement {
   public:
-    ReliabilityIndex(std::span<const CodeApplication> applications,
-                     std::span<const std::string> coders);
-    CodeReliabilityData data_for(const std::string& code) const;
+    // Throws std::invalid_argument for a unit, rater or code out of range.
+    CodeAgreement(std::size_t units, std::size_t raters, std::size_t codes,
+                  std::span<const Coding> codings);
+    CodeFigures figures(int code) const;
 
   private:
     std::size_t raters_ = 0;
-    std::map<std::string, int> code_ids_;
-    std::vector<std::string> answers_; // ascending
-    // Per answer, per rater, the ids of the codes applied, ascending; empty: not coded.
-    std::vector<std::vector<std::vector<int>>> applied_;
+    // The raters who coded unit u: unit_raters_[unit_begin_[u], unit_begin_[u + 1]), ascending.
+    std::vector<std::size_t> unit_begin_;
+    std::vector<int> unit_raters_;
+    // The (unit, rater) pairs of code c, likewise from code_begin_[c], sorted, each once.
+    std::vector<std::size_t> code_begin_;
+    std::vector<std::pair<int, int>> code_codings_;
+    std::size_t pairable_units_ = 0, pairable_values_ = 0, both_coded_ = 0;
 };
 
 } // namespace convene::exporting::agreement

@@ -91,6 +91,9 @@ class CrosstabWriter {
         sheet_.set_width(0, label_width_);
         for (std::size_t c = 1; c <= columns_; ++c)
             sheet_.set_width(static_cast<std::uint16_t>(c), kValueWidth);
+        // Landscape, one page wide, the sheet's name and page numbers in the footer; the tables
+        // have headers of their own, so no row repeats.
+        sheet_.print_setup(0, false);
     }
 
   private:

@@ -2,12 +2,14 @@
 // this answer or not), for the chosen coders: the answers compared, percent agreement, Cohen's
 // kappa (exactly two coders) and Krippendorff's alpha (nominal; copes with answers not every
 // coder coded), and the list of answers where the coders disagree, to settle them. The
-// statistics are export/agreement.hpp and export/krippendorff.hpp; the reliability data per
-// code is export/coding_agreement.hpp.
+// statistics are export/agreement.hpp and export/krippendorff.hpp, computed for every code at
+// once by export/coding_agreement.hpp (the same figures, without codes x answers values).
 #pragma once
 
+#include "export/coding_agreement.hpp"
 #include "export/summaries.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,9 +24,27 @@ struct AgreementOptions {
 // The coders the options mean, in the snapshot's order (indexes into s.coders).
 std::vector<int> agreement_coders(const Snapshot& s, const Filters& f, const AgreementOptions& o);
 
-// One row per code. The coder filter of f is ignored (agreement needs every coder's codings).
+// Agreement on every code, computed once for both tables. The coder filter of f is ignored
+// (agreement needs every coder's codings).
+struct AgreementResult {
+    std::vector<int> coders;                     // indexes into s.coders
+    std::vector<int> codes;                      // indexes into s.codes, tree order
+    std::vector<agreement::CodeFigures> figures; // per code; units are indexes into s.answers
+};
+AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o);
+
+// One row per code.
+SummaryTable intercoder_agreement(const Snapshot& s, const AgreementResult& r);
+// One row per answer and code where the coders who coded the answer do not all agree: the
+// table whole, or its columns (rows empty) and then each row handed over as it is made, for a
+// writer that should not hold the list.
+SummaryTable coder_disagreements(const Snapshot& s, const AgreementResult& r);
+SummaryTable coder_disagreements_columns();
+void for_each_disagreement(const Snapshot& s, const AgreementResult& r,
+                           const std::function<void(std::vector<Cell>&&)>& row);
+
+// The same from the options, computing agreement for the one table.
 SummaryTable intercoder_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o);
-// One row per answer and code where the coders who coded the answer do not all agree.
 SummaryTable coder_disagreements(const Snapshot& s, const Filters& f, const AgreementOptions& o);
 
 // The two with default options, for the summary registry.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <xlsxwriter.h>
 
 namespace convene::exporting {
@@ -85,43 +86,7 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
     return std::max(last + 3, at + chart_rows + 2);
 }
 
-} // namespace
-
-const std::vector<SummaryKind>& export_summary_kinds() {
-    static const std::vector<SummaryKind> kinds = [] {
-        auto all = summary_kinds();
-        all.push_back({"intercoder-agreement", "Intercoder agreement per code (answer level)",
-                       intercoder_agreement_all});
-        all.push_back({"coder-disagreements", "Answers and codes the coders disagree on",
-                       coder_disagreements_all});
-        return all;
-    }();
-    return kinds;
-}
-
-std::string summary_sheet_name(const SummaryKind& kind) {
-    auto it = short_names().find(kind.name);
-    return it != short_names().end() ? it->second : std::string(kind.title);
-}
-
-std::vector<SummaryTable> compute_summaries(ExportContext& ctx) {
-    auto snapshot = store::load_coding_snapshot(ctx.ws);
-    const auto& f = ctx.filter;
-    Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
-    std::vector<SummaryTable> out;
-    const auto& kinds = export_summary_kinds();
-    for (std::size_t k = 0; k < kinds.size(); ++k) {
-        ctx.tick(k, kinds.size(), summary_sheet_name(kinds[k]));
-        SummaryTable t = kinds[k].compute(snapshot, filters);
-        if (ctx.names.enabled())
-            for (auto& row : t.rows)
-                for (auto& cell : row)
-                    if (auto* s = std::get_if<std::string>(&cell.value)) *s = ctx.names.text(*s);
-        out.push_back(std::move(t));
-    }
-    return out;
-}
-
+// The Charts sheet from the code frequencies and structured answers; returns its rows.
 std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb) {
     XlsxSheet& sheet = wb.add_sheet("Charts");
     std::uint32_t at = 0;
@@ -182,7 +147,73 @@ std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& 
     sheet.set_width(0, 44);
     for (std::uint16_t c = 1; c < 8; ++c)
         sheet.set_width(c, 13);
-    sheet.print_setup(0);
+    sheet.print_setup(0, false);
+    return rows;
+}
+
+} // namespace
+
+const std::vector<SummaryKind>& export_summary_kinds() {
+    static const std::vector<SummaryKind> kinds = [] {
+        auto all = summary_kinds();
+        all.push_back({"intercoder-agreement", "Intercoder agreement per code (answer level)",
+                       intercoder_agreement_all});
+        all.push_back({"coder-disagreements", "Answers and codes the coders disagree on",
+                       coder_disagreements_all});
+        return all;
+    }();
+    return kinds;
+}
+
+std::string summary_sheet_name(const SummaryKind& kind) {
+    auto it = short_names().find(kind.name);
+    return it != short_names().end() ? it->second : std::string(kind.title);
+}
+
+std::vector<std::pair<std::string, std::size_t>>
+write_summaries(ExportContext& ctx, TableSink& sink, XlsxWorkbook& wb) {
+    auto snapshot = store::load_coding_snapshot(ctx.ws);
+    const auto& f = ctx.filter;
+    Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
+    auto replace_names = [&](std::vector<Cell>& row) {
+        if (ctx.names.enabled())
+            for (auto& cell : row)
+                if (auto* s = std::get_if<std::string>(&cell.value)) *s = ctx.names.text(*s);
+    };
+    std::vector<std::pair<std::string, std::size_t>> rows;
+    std::vector<SummaryTable> charted; // the tables the Charts sheet is drawn from
+    std::optional<AgreementResult> agreement;
+    const auto& kinds = export_summary_kinds();
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        const std::string sheet = summary_sheet_name(kinds[k]);
+        ctx.tick(k, kinds.size(), sheet);
+        if (kinds[k].name == "intercoder-agreement" || kinds[k].name == "coder-disagreements") {
+            if (!agreement) agreement = compute_agreement(snapshot, filters, {});
+        }
+        if (kinds[k].name == "coder-disagreements") {
+            auto t = coder_disagreements_columns();
+            sink.begin({sheet, t.id, t.note, t.columns, -1, {"question", "notes"}});
+            std::size_t n = 0;
+            for_each_disagreement(snapshot, *agreement, [&](std::vector<Cell>&& row) {
+                replace_names(row);
+                sink.row(row);
+                ++n;
+            });
+            sink.end();
+            rows.emplace_back(sheet, n);
+            continue;
+        }
+        SummaryTable t = kinds[k].name == "intercoder-agreement"
+                             ? intercoder_agreement(snapshot, *agreement)
+                             : kinds[k].compute(snapshot, filters);
+        for (auto& row : t.rows)
+            replace_names(row);
+        write_summary(t, sheet, sink);
+        rows.emplace_back(sheet, t.rows.size());
+        if (t.id == "code_frequencies" || t.id == "structured_answers")
+            charted.push_back(std::move(t));
+    }
+    rows.emplace_back("Charts", write_charts(charted, wb));
     return rows;
 }
 

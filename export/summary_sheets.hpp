@@ -7,6 +7,7 @@
 #include "export/table_sink.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace convene::exporting {
@@ -21,11 +22,11 @@ const std::vector<SummaryKind>& export_summary_kinds();
 // The sheet name of a summary ("Code × area"), within Excel's 31 characters.
 std::string summary_sheet_name(const SummaryKind& kind);
 
-// Computes every summary on the snapshot with the export's filters and writes each; returns the
-// tables (for the charts), names already replaced.
-std::vector<SummaryTable> compute_summaries(ExportContext& ctx);
-
-// Writes the Charts sheet from the code frequencies and structured answers; returns its rows.
-std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb);
+// Loads the coding snapshot, computes every summary with the export's filters and writes each
+// as soon as it is made (names replaced), then the Charts sheet; only the two tables the charts
+// need are kept. Intercoder agreement is computed once for its two sheets, and the disagreements
+// are written row by row as they are made. Returns each sheet's name and rows.
+std::vector<std::pair<std::string, std::size_t>> write_summaries(ExportContext& ctx,
+                                                                 TableSink& sink, XlsxWorkbook& wb);
 
 } // namespace convene::exporting

@@ -23,6 +23,10 @@ std::uint64_t fnv1a(std::string_view s) {
 
 constexpr std::size_t kWrapAbove = 40; // text longer than this wraps in its cell
 constexpr double kTextWidth = 40, kLongWidth = 60, kUuidWidth = 13;
+constexpr double kMaxLines = 27; // 409 points, the tallest row Excel allows
+// Letters of prose per character of column width (a width counts the digit 0, wider than most
+// letters): without it wrapped rows print half empty.
+constexpr double kProseChars = 1.15;
 
 bool uuid_column(const Column& c) {
     return c.id.size() > 5 && c.id.compare(c.id.size() - 5, 5, "_uuid") == 0;
@@ -40,9 +44,12 @@ void XlsxTableWriter::begin(const TableInfo& table) {
     table_ = table;
     sheet_ = &wb_.add_sheet(table.sheet);
     std::vector<std::string> headers;
-    for (const auto& c : table.columns)
+    std::vector<bool> narrow; // numbers: the header wraps rather than widen the column
+    for (const auto& c : table.columns) {
         headers.push_back(c.header);
-    sheet_->header(0, headers);
+        narrow.push_back(c.type != ColumnType::Text && c.type != ColumnType::Date);
+    }
+    sheet_->header(0, headers, narrow);
     row_ = 1;
     long_.assign(table.columns.size(), 0);
     for (std::size_t c = 0; c < table.columns.size(); ++c)
@@ -61,7 +68,10 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
     ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
     if (const auto* s = cell.text()) {
-        if (!cell.link.empty() && !answers_sheet_.empty()) {
+        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
+                    s->find('\n') != std::string::npos;
+        // Text that wraps is not linked: LibreOffice shows a linked cell on one line.
+        if (!wrap && !cell.link.empty() && !answers_sheet_.empty()) {
             std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.link), 0};
             auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
                                        [](auto& a, auto& b) { return a.first < b.first; });
@@ -69,8 +79,6 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
                 return sheet_->link(row_, col, *s, answers_sheet_, it->second);
         }
         if (type == ColumnType::Date) return sheet_->date(row_, col, *s);
-        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
-                    s->find('\n') != std::string::npos;
         return sheet_->text(row_, col, *s, wrap ? f.wrap : f.text);
     }
     int decimals = column ? column->decimals : 2;
@@ -93,7 +101,10 @@ void XlsxTableWriter::row(const std::vector<Cell>& cells) {
                   (c < long_.size() && long_[c])))
             lines = std::max(
                 lines,
-                wrapped_lines(*s, (c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3));
+                wrapped_lines(*s,
+                              kProseChars *
+                                  ((c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3),
+                              kMaxLines));
     }
     sheet_->row_lines(row_, lines);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
@@ -113,6 +124,7 @@ void XlsxTableWriter::end() {
             sheet_->set_width(c, kLongWidth);
         else if (uuid_column(table_.columns[c]))
             sheet_->set_width(c, kUuidWidth);
+    sheet_->fit_print_width();
     if (recording_answers_) {
         std::sort(answer_rows_.begin(), answer_rows_.end());
         recording_answers_ = false;
@@ -181,7 +193,15 @@ TableTee::TableTee(std::vector<TableSink*> sinks) {
 }
 
 void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink) {
-    sink.begin({sheet, table.id, table.note, table.columns, -1, {}});
+    // Columns of long text (the framework matrix's notes): wide and wrapped.
+    std::vector<std::string> long_text;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (std::any_of(table.rows.begin(), table.rows.end(), [&](const auto& row) {
+                const auto* s = row[c].text();
+                return s && s->size() > 2 * kWrapAbove;
+            }))
+            long_text.push_back(table.columns[c].id);
+    sink.begin({sheet, table.id, table.note, table.columns, -1, long_text});
     for (const auto& row : table.rows)
         sink.row(row);
     sink.end();

@@ -208,13 +208,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
             {"Summaries",
              [&](TableSink& s) {
-                 auto tables = compute_summaries(ctx);
-                 const auto& kinds = export_summary_kinds();
-                 for (std::size_t k = 0; k < kinds.size(); ++k) {
-                     write_summary(tables[k], summary_sheet_name(kinds[k]), s);
-                     summary_rows.emplace_back(summary_sheet_name(kinds[k]), tables[k].rows.size());
-                 }
-                 summary_rows.emplace_back("Charts", write_charts(tables, wb));
+                 summary_rows = write_summaries(ctx, s, wb);
                  return std::size_t{0};
              }},
             {"Survey items",

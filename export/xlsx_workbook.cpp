@@ -36,6 +36,36 @@ std::string_view cut_to_limit(std::string_view s, std::string& buffer) {
     return buffer;
 }
 
+// Characters of the longest word (split at spaces).
+double longest_word(std::string_view s) {
+    double longest = 0;
+    for (std::size_t start = 0; start <= s.size();) {
+        std::size_t end = std::min(s.find(' ', start), s.size());
+        longest = std::max(longest, text_width(s.substr(start, end - start)));
+        start = end + 1;
+    }
+    return longest;
+}
+
+// Lines a title takes wrapped at spaces in a column of `width` characters.
+double word_wrapped_lines(std::string_view s, double width) {
+    double lines = 1, line = 0;
+    for (std::size_t start = 0; start <= s.size();) {
+        std::size_t end = std::min(s.find(' ', start), s.size());
+        double word = text_width(s.substr(start, end - start));
+        if (line > 0 && line + 1 + word > width) {
+            ++lines;
+            line = word;
+        } else {
+            line += (line > 0 ? 1 : 0) + word;
+        }
+        start = end + 1;
+    }
+    return lines;
+}
+
+constexpr double kNarrowWidth = 8; // a number column's header: at least this wide
+
 bool parse_int(std::string_view s, int& out) {
     auto r = std::from_chars(s.data(), s.data() + s.size(), out);
     return r.ec == std::errc() && r.ptr == s.data() + s.size();
@@ -76,6 +106,10 @@ void XlsxSheet::check(int error, std::string_view what, std::uint32_t row) const
 }
 
 void XlsxSheet::note(std::uint32_t row, std::uint16_t col, std::string_view value) {
+    note_width(row, col, text_width(value));
+}
+
+void XlsxSheet::note_width(std::uint32_t row, std::uint16_t col, double width) {
     // Constant-memory mode silently drops a cell above the current row: refuse instead.
     if (next_row_ > 0 && row + 1 < next_row_)
         throw XlsxError("sheet \"" + name_ + "\": row " + std::to_string(row + 1) +
@@ -86,7 +120,7 @@ void XlsxSheet::note(std::uint32_t row, std::uint16_t col, std::string_view valu
                         " rows, Excel's limit");
     next_row_ = std::max(next_row_, row + 1);
     if (widths_.size() <= col) widths_.resize(col + 1u, 0);
-    widths_[col] = std::max(widths_[col], text_width(value));
+    widths_[col] = std::max(widths_[col], width);
 }
 
 void XlsxSheet::text(std::uint32_t row, std::uint16_t col, std::string_view value,
@@ -146,6 +180,24 @@ void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& titles
         text(row, static_cast<std::uint16_t>(c), titles[c], f_.header);
 }
 
+void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& titles,
+                       const std::vector<bool>& narrow) {
+    double lines = 1;
+    for (std::size_t c = 0; c < titles.size(); ++c) {
+        auto col = static_cast<std::uint16_t>(c);
+        if (c >= narrow.size() || !narrow[c] || titles[c].empty()) {
+            text(row, col, titles[c], f_.header);
+            continue;
+        }
+        double width = std::max(kNarrowWidth, longest_word(titles[c]) + 1);
+        note_width(row, col, width);
+        lines = std::max(lines, word_wrapped_lines(titles[c], width));
+        check(worksheet_write_string(ws_, row, col, titles[c].c_str(), f_.header),
+              "writing a header", row);
+    }
+    row_lines(row, lines);
+}
+
 void XlsxSheet::table_frame(std::uint32_t header_row, std::uint32_t last_row,
                             std::uint16_t columns) {
     if (columns == 0) return;
@@ -156,17 +208,19 @@ void XlsxSheet::table_frame(std::uint32_t header_row, std::uint32_t last_row,
           "setting the autofilter", header_row);
 }
 
-void XlsxSheet::print_setup(std::uint32_t header_row) {
+void XlsxSheet::print_setup(std::uint32_t header_row, bool repeat_header) {
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 1); // US Letter
     worksheet_fit_to_pages(ws_, 1, 0);
-    check(worksheet_repeat_rows(ws_, header_row, header_row), "repeating the header row");
+    if (repeat_header)
+        check(worksheet_repeat_rows(ws_, header_row, header_row), "repeating the header row");
     check(worksheet_set_footer(ws_, "&L&A&RPage &P of &N"), "setting the footer");
 }
 
 void XlsxSheet::row_lines(std::uint32_t row, double lines) {
     if (lines <= 1) return;
-    check(worksheet_set_row(ws_, row, 15 * lines, nullptr), "setting a row height", row);
+    check(worksheet_set_row(ws_, row, std::min(15 * lines, 409.0), nullptr), "setting a row height",
+          row);
 }
 
 void XlsxSheet::fit_columns(double min_width, double max_width) {
@@ -174,7 +228,20 @@ void XlsxSheet::fit_columns(double min_width, double max_width) {
         set_width(static_cast<std::uint16_t>(c), std::clamp(widths_[c] + 2, min_width, max_width));
 }
 
+void XlsxSheet::fit_print_width() {
+    // A landscape Letter page holds about 180 characters of column width at 75% of full size.
+    constexpr double kPageChars = 180;
+    double total = 0;
+    for (double w : set_widths_)
+        total += w;
+    auto pages = static_cast<std::uint16_t>(std::max(1.0, std::ceil(total / kPageChars)));
+    worksheet_fit_to_pages(ws_, pages, 0);
+    if (pages > 1) check(worksheet_repeat_columns(ws_, 0, 0), "repeating the first column");
+}
+
 void XlsxSheet::set_width(std::uint16_t col, double width) {
+    if (set_widths_.size() <= col) set_widths_.resize(col + 1u, 0);
+    set_widths_[col] = width;
     check(worksheet_set_column(ws_, col, col, width, nullptr), "setting a column width");
 }
 

@@ -72,11 +72,19 @@ class XlsxSheet {
               std::string_view target_sheet, std::uint32_t target_row,
               std::uint16_t target_col = 0);
     void header(std::uint32_t row, const std::vector<std::string>& titles);
+    // The same, where the columns flagged narrow (numbers) are made as wide as their longest
+    // title word rather than their whole title, which wraps; the row gets the height that needs.
+    void header(std::uint32_t row, const std::vector<std::string>& titles,
+                const std::vector<bool>& narrow);
     // Frozen header row and an autofilter over the table (header row to last_row).
     void table_frame(std::uint32_t header_row, std::uint32_t last_row, std::uint16_t columns);
-    // Printing: landscape, one page wide, the header row on every page, the sheet's name and
-    // page numbers in the footer.
-    void print_setup(std::uint32_t header_row);
+    // Printing: landscape, one page wide, the header row on every page (unless repeat_header is
+    // false: a sheet of several small tables), the sheet's name and page numbers in the footer.
+    void print_setup(std::uint32_t header_row, bool repeat_header = true);
+    // Pages across when printed: one while the columns fit at a readable size, otherwise as many
+    // as keep the text readable, with the first column (what the row is) repeated on each. Call
+    // after the widths are set.
+    void fit_print_width();
     // A row of `lines` lines of text (wrapped cells): Excel and LibreOffice keep the height a
     // file gives, so it is set from the text rather than left at one line. Call while the row
     // is the last one written.
@@ -92,13 +100,15 @@ class XlsxSheet {
 
   private:
     void note(std::uint32_t row, std::uint16_t col, std::string_view value);
+    void note_width(std::uint32_t row, std::uint16_t col, double width);
 
     lxw_worksheet* ws_;
     std::string name_;
     const XlsxFormats& f_;
     std::uint32_t next_row_ = 0;
     std::size_t links_ = 0;
-    std::vector<double> widths_; // characters needed per column
+    std::vector<double> widths_;     // characters needed per column
+    std::vector<double> set_widths_; // the widths set
 };
 
 class XlsxWorkbook {

@@ -10,7 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -382,4 +384,102 @@ TEST_CASE("coding agreement data feeds kappa and alpha per code", "[agreement]")
 TEST_CASE("coding agreement data refuses a coder listed twice", "[agreement]") {
     const std::vector<std::string> twice{"ann", "ann"};
     CHECK_THROWS_AS(code_reliability_data(applications, twice, codes), std::invalid_argument);
+}
+
+namespace {
+
+// The figures of one code the long way: its reliability data (units x raters values), then the
+// statistics of export/agreement.hpp and export/krippendorff.hpp on it.
+void check_against_reference(const std::vector<Coding>& codings, std::size_t units,
+                             std::size_t raters, std::size_t code_count) {
+    std::vector<CodeApplication> given;
+    for (const auto& c : codings)
+        given.push_back({"u" + std::to_string(1000 + c.unit), "r" + std::to_string(c.rater),
+                         "c" + std::to_string(c.code)});
+    std::vector<std::string> rater_ids, code_ids;
+    for (std::size_t r = 0; r < raters; ++r)
+        rater_ids.push_back("r" + std::to_string(r));
+    for (std::size_t c = 0; c < code_count; ++c)
+        code_ids.push_back("c" + std::to_string(c));
+    auto reference = code_reliability_data(given, rater_ids, code_ids);
+    CodeAgreement fast(units, raters, code_count, codings);
+    for (std::size_t c = 0; c < code_count; ++c) {
+        INFO("code " << c << ", " << raters << " raters");
+        const auto& data = reference[c].data;
+        auto unit_of = [&](std::size_t u) {
+            return std::stoi(reference[c].answers[u].substr(1)) - 1000;
+        };
+        auto figures = fast.figures(static_cast<int>(c));
+        auto percent = percent_agreement(data);
+        CHECK(figures.pairable_units == percent.pairable_units);
+        REQUIRE(figures.percent.has_value() == percent.proportion.has_value());
+        if (percent.proportion) CHECK(*figures.percent == exact(*percent.proportion));
+        auto alpha = krippendorff_alpha(data, Metric::nominal);
+        REQUIRE(figures.alpha.has_value() == alpha.alpha.has_value());
+        if (alpha.alpha) CHECK(*figures.alpha == exact(*alpha.alpha));
+        if (raters == 2) {
+            auto kappa = cohen_kappa(data, 0, 1);
+            REQUIRE(figures.cohen_kappa.has_value() == kappa.kappa.has_value());
+            if (kappa.kappa) CHECK(*figures.cohen_kappa == exact(*kappa.kappa));
+        } else {
+            CHECK_FALSE(figures.cohen_kappa);
+        }
+        std::vector<int> with_code, disagreeing;
+        for (std::size_t u = 0; u < data.units.size(); ++u)
+            for (const auto& v : data.units[u])
+                if (v == 1) {
+                    with_code.push_back(unit_of(u));
+                    break;
+                }
+        for (auto u : disagreeing_units(data))
+            disagreeing.push_back(unit_of(u));
+        std::sort(with_code.begin(), with_code.end());
+        std::sort(disagreeing.begin(), disagreeing.end());
+        CHECK(figures.with_code == with_code);
+        std::vector<int> fast_disagreeing;
+        for (const auto& d : figures.disagreements) {
+            fast_disagreeing.push_back(d.unit);
+            // Who applied it and who did not, as the reference row has them.
+            std::size_t u = 0;
+            while (unit_of(u) != d.unit)
+                ++u;
+            std::vector<int> applied, not_applied;
+            for (std::size_t r = 0; r < raters; ++r)
+                if (const auto& v = data.units[u][r])
+                    (*v == 1 ? applied : not_applied).push_back(static_cast<int>(r));
+            CHECK(d.applied == applied);
+            CHECK(d.not_applied == not_applied);
+        }
+        CHECK(fast_disagreeing == disagreeing);
+    }
+}
+
+} // namespace
+
+TEST_CASE("agreement on every code at once gives the figures of the per-code reliability data",
+          "[agreement]") {
+    std::mt19937 rng(13);
+    for (std::size_t raters : {2u, 3u, 4u}) {
+        constexpr std::size_t units = 300, code_count = 12;
+        std::vector<Coding> codings;
+        for (std::size_t u = 0; u < units; ++u)
+            for (std::size_t r = 0; r < raters; ++r) {
+                if (rng() % 4 == 0) continue; // this rater did not code this answer
+                int n = 1 + static_cast<int>(rng() % 3);
+                for (int i = 0; i < n; ++i) // codes 0-2 often, so that coders often agree
+                    codings.push_back(
+                        {static_cast<int>(u), static_cast<int>(r),
+                         static_cast<int>(rng() % 2 ? rng() % 3 : rng() % code_count)});
+            }
+        codings.push_back(codings.front()); // the same coding twice counts once
+        check_against_reference(codings, units + 5, raters,
+                                code_count + 1); // code 12: never applied
+    }
+    // Every rater applying one code to every answer: alpha and kappa undefined, agreement 1.
+    std::vector<Coding> all;
+    for (int u = 0; u < 5; ++u)
+        for (int r = 0; r < 2; ++r)
+            all.push_back({u, r, 0});
+    check_against_reference(all, 5, 2, 1);
+    CHECK_THROWS_AS(CodeAgreement(5, 2, 1, std::vector<Coding>{{5, 0, 0}}), std::invalid_argument);
 }

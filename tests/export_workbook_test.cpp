@@ -18,6 +18,7 @@
 #include "temp_dir.hpp"
 #include "workbook_reader.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -118,6 +119,22 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
     CHECK(result.csv_files.size() == 23);
     auto csv = test::read_file(demo.dir / "csv" / "answers.csv");
     CHECK(csv.rfind("answer_uuid,conversation_uuid,date,", 0) == 0);
+    // Every table sheet has a header for each column of its CSV file (Crosstabs is a report
+    // table in the workbook, long form in CSV).
+    for (const auto& p : plan) {
+        if (p.file.empty() || p.sheet == "Crosstabs") continue;
+        INFO("sheet " << p.sheet);
+        auto first_line = test::read_file(demo.dir / "csv" / (p.file + ".csv"));
+        first_line = first_line.substr(0, first_line.find("\r\n"));
+        auto csv_columns =
+            static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), ',') + 1);
+        const auto& header = sheet(wb, p.sheet)["rows"][0];
+        std::size_t named = 0;
+        for (const auto& cell : header)
+            if (cell["v"].is_string() && !cell["v"].get<std::string>().empty()) ++named;
+        CHECK(named == csv_columns);
+        CHECK(header[0]["t"] == "s");
+    }
     // Every sheet's rows count as the export reported them.
     for (const auto& s : result.sheets)
         if (s.sheet != "Crosstabs" && s.sheet != "Charts")

@@ -125,8 +125,9 @@ exporting::AgreementOptions agreement_options(Context& ctx, const AgreementArgs&
 int agreement(Context& ctx, AgreementArgs a) {
     auto snapshot = resolve(ctx, a.base);
     auto options = agreement_options(ctx, a);
-    auto table = exporting::intercoder_agreement(snapshot, a.base.filters, options);
-    auto disagreements = exporting::coder_disagreements(snapshot, a.base.filters, options);
+    auto computed = exporting::compute_agreement(snapshot, a.base.filters, options);
+    auto table = exporting::intercoder_agreement(snapshot, computed);
+    auto disagreements = exporting::coder_disagreements(snapshot, computed);
     if (ctx.json) {
         auto j = table_json(a.base, table);
         j["disagreements"] = summary_json(disagreements);
