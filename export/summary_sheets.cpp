@@ -54,7 +54,11 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
     sheet.text(at++, 0, p.title, f.bold);
     std::vector<std::string> header{p.value_header};
     header.insert(header.end(), p.series.begin(), p.series.end());
-    sheet.header(at, header);
+    // The series are groups with long labels over narrow number columns: their headers wrap,
+    // and the row is as tall as the longest of them.
+    std::vector<bool> narrow(header.size(), true);
+    narrow[0] = false;
+    sheet.header(at, header, narrow);
     std::uint32_t first = at + 1;
     for (std::size_t r = 0; r < p.categories.size(); ++r) {
         auto row = static_cast<std::uint32_t>(first + r);

@@ -141,6 +141,22 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
             CHECK(sheet(wb, s.sheet)["rows"].size() == s.rows + 1);
 }
 
+TEST_CASE("the Charts sheet's group headers wrap in a row tall enough to show them", "[export]") {
+    Demo demo;
+    auto file = demo.dir / "demo.xlsx";
+    exporting::export_workspace(*demo.ws, {file, {}, false, {}});
+    json charts = sheet(read_workbook(file), "Charts");
+    // Row 1 is the first chart's title, row 2 its header: the stakeholder groups' labels
+    // ("Professional association or regional service agency") over 13-character columns.
+    REQUIRE(charts["rows"].size() > 2);
+    bool labelled = false;
+    for (const auto& c : charts["rows"][1])
+        labelled |= c["v"] == "Professional association or regional service agency";
+    CHECK(labelled);
+    REQUIRE(charts["heights"].contains("2"));
+    CHECK(charts["heights"]["2"].get<double>() >= 4 * 15);
+}
+
 TEST_CASE("the workbook holds intercoder agreement, disagreements and the quality review as in "
           "the database",
           "[export]") {

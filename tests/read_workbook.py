@@ -38,6 +38,8 @@ def read(path):
             "freeze": ws.freeze_panes,
             "autofilter": ws.auto_filter.ref,
             "rows": rows,
+            # rows given a height of their own (1-based row number -> points)
+            "heights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height},
         })
     with zipfile.ZipFile(path) as z:
         charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))

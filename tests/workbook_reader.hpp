@@ -12,7 +12,7 @@ namespace convene::test {
 // The output of a shell command; the command must succeed.
 std::string run_command(const std::string& command);
 
-// {"sheets": [{"name", "freeze", "autofilter", "rows": [[{"v", "t", "link"?}]]}], "charts",
+// {"sheets": [{"name", "freeze", "autofilter", "heights", "rows": [[{"v", "t", "link"?}]]}], "charts",
 // "zip_ok"}
 nlohmann::json read_workbook(const std::filesystem::path& file);
 // tests/read_workbook.py with the interpreter, followed by a space.
