@@ -15,16 +15,10 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 namespace {
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
 
 // The Library's Codebook tab on a fresh workspace (the bundled codebook), tall enough that
 // every code is on screen.

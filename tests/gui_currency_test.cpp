@@ -10,18 +10,8 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
-
-namespace {
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
-
-} // namespace
 
 TEST_CASE("a state's conversion edited in the currency tab is stored, a bad figure refused") {
     TempDir dir;

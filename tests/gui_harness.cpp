@@ -159,4 +159,11 @@ void GuiHarness::type(const std::string& utf8) {
     frame();
 }
 
+std::string probe_text(const std::string& name) {
+    auto r = app::probe_find(name);
+    INFO("widget " << name);
+    REQUIRE(r.has_value());
+    return r->text;
+}
+
 } // namespace convene::test

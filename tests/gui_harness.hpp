@@ -48,4 +48,8 @@ class GuiHarness {
     std::function<void()> draw_;
 };
 
+// The text of a widget drawn in the last frame (app/ui_probe.hpp); the test fails when it was
+// not drawn.
+std::string probe_text(const std::string& name);
+
 } // namespace convene::test

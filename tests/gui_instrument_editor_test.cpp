@@ -13,16 +13,10 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 namespace {
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
 
 void show_instrument(GuiHarness& gui, const std::string& id) {
     gui.click("nav.surveys");

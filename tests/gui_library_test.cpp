@@ -17,6 +17,7 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 TEST_CASE("the guide browser shows the questions for the chosen group") {
@@ -242,13 +243,6 @@ class ScopedEnv {
     const char* name_;
     std::optional<std::string> old_;
 };
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
 
 void replace_text(GuiHarness& gui, const std::string& field, const std::string& text) {
     gui.click(field);

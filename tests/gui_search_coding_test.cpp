@@ -15,16 +15,10 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 namespace {
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
-}
 
 void search(GuiHarness& gui, const std::string& text) {
     gui.click("conversations.search");

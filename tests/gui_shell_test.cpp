@@ -5,8 +5,8 @@
 
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
-#include <sys/stat.h>
 #include <imgui.h>
+#include <sys/stat.h>
 
 using namespace convene;
 using convene::test::GuiHarness;

@@ -18,6 +18,7 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 namespace {
@@ -27,13 +28,6 @@ std::filesystem::path demo_workspace(const TempDir& dir) {
     auto ws = store::open_workspace(path);
     store::load_demo_project(*ws, guides::data_dir());
     return path;
-}
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
 }
 
 // Waits until the screen shows the table with this id, computed and no longer updating.

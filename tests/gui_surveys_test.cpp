@@ -20,6 +20,7 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::probe_text;
 using convene::test::TempDir;
 
 namespace {
@@ -29,13 +30,6 @@ void wait_for(GuiHarness& gui, const std::string& probe_name) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         gui.frame();
     }
-}
-
-std::string probe_text(const std::string& name) {
-    auto r = app::probe_find(name);
-    INFO("widget " << name);
-    REQUIRE(r.has_value());
-    return r->text;
 }
 
 // The survey is loaded and analysed on a worker: draws frames until what it made is on screen.
