@@ -6,6 +6,7 @@
 #include "store/answers.hpp"
 #include "store/guides.hpp"
 #include "store/people.hpp"
+#include "store/segment_codes.hpp"
 #include "store/segments.hpp"
 
 #include <algorithm>
@@ -67,8 +68,8 @@ std::string values_text(const guides::Question* q, const nlohmann::json& values)
     return out;
 }
 
-bool coder_wanted(const ExportContext& ctx, const store::Segment& s) {
-    return ctx.coder_uuid.empty() || s.coder_uuid == ctx.coder_uuid;
+bool coder_wanted(const ExportContext& ctx, const std::string& coder_uuid) {
+    return ctx.coder_uuid.empty() || coder_uuid == ctx.coder_uuid;
 }
 
 } // namespace
@@ -236,9 +237,9 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
     for (const auto& c : ctx.conversations) {
         const auto& g = ctx.guide_of(c);
         auto answers = store::answers_for(ctx.ws.db(), c.uuid);
-        std::map<std::string, std::vector<store::Segment>> by_answer;
-        for (auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid))
-            if (coder_wanted(ctx, s)) by_answer[s.answer_uuid].push_back(std::move(s));
+        std::map<std::string, std::vector<store::SegmentCode>> by_answer;
+        for (auto& s : store::segment_codes_for_conversation(ctx.ws.db(), c.uuid))
+            if (coder_wanted(ctx, s.coder_uuid)) by_answer[s.answer_uuid].push_back(std::move(s));
         std::set<std::string> codes_here;
         auto order = question_order(c, g);
         std::set<std::string> in_order;
@@ -314,7 +315,7 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
     for (const auto& c : ctx.conversations) {
         auto question_of = store::question_ids_for(ctx.ws.db(), c.uuid);
         for (const auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid)) {
-            if (!coder_wanted(ctx, s)) continue;
+            if (!coder_wanted(ctx, s.coder_uuid)) continue;
             auto code = ctx.codes.find(s.code_uuid);
             auto coder = ctx.coders.find(s.coder_uuid);
             sink.row({text(s.uuid), link_cell(s.answer_uuid, s.answer_uuid), text(c.uuid),
