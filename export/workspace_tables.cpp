@@ -6,6 +6,7 @@
 #include "store/answers.hpp"
 #include "store/guides.hpp"
 #include "store/people.hpp"
+#include "store/segment_codes.hpp"
 #include "store/segments.hpp"
 
 #include <algorithm>
@@ -26,39 +27,33 @@ const char* asked_name(store::Asked a) {
     return a == store::Asked::Asked ? "asked" : a == store::Asked::Skipped ? "skipped" : "";
 }
 
-// The conversation's question ids in the order they were asked: the guide's areas and
-// questions, each area's follow-up questions after its own.
-std::vector<std::pair<std::string, std::string>> question_order(const store::Conversation& c,
-                                                                const guides::Guide& g) {
-    std::vector<std::pair<std::string, std::string>> out; // question id, area id
+// A question of a conversation: its id, its area's title, the guide's question (none for a
+// follow-up or a question no longer in the guide).
+struct QuestionInfo {
+    std::string id, area;
+    const guides::Question* question = nullptr;
+};
+
+// The conversation's questions in the order they were asked: the guide's areas and questions,
+// each area's follow-up questions after its own.
+std::vector<QuestionInfo> question_order(const store::Conversation& c, const guides::Guide& g) {
+    std::vector<QuestionInfo> out;
     for (const auto& area : g.areas) {
         for (const auto& q : area.questions)
-            out.emplace_back(q.id, area.id);
+            out.push_back({q.id, area.title, &q});
         for (const auto& f : c.follow_ups)
             if (f.area_id == area.id)
-                out.emplace_back(store::follow_up_question_id(f.uuid), area.id);
+                out.push_back({store::follow_up_question_id(f.uuid), area.title, nullptr});
     }
     return out;
 }
 
-struct QuestionInfo {
-    std::string area, text;
-    const guides::Question* question = nullptr;
-};
-
-QuestionInfo question_info(const store::Conversation& c, const guides::Guide& g,
-                           const std::string& qid, const std::string& area_id) {
-    QuestionInfo info;
-    for (const auto& a : g.areas)
-        if (a.id == area_id) info.area = a.title;
-    if (const auto* q = g.question(qid)) {
-        info.question = q;
-        info.text = guides::substitute(q->text_for(c.group), c.state, c.org);
-    } else {
-        for (const auto& f : c.follow_ups)
-            if (store::follow_up_question_id(f.uuid) == qid) info.text = f.text + " (follow-up)";
-    }
-    return info;
+// The question as asked of this conversation's group (a follow-up's own text).
+std::string question_text(const store::Conversation& c, const QuestionInfo& info) {
+    if (info.question) return guides::substitute(info.question->text_for(c.group), c.state, c.org);
+    for (const auto& f : c.follow_ups)
+        if (store::follow_up_question_id(f.uuid) == info.id) return f.text + " (follow-up)";
+    return "";
 }
 
 std::string values_text(const guides::Question* q, const nlohmann::json& values) {
@@ -73,8 +68,8 @@ std::string values_text(const guides::Question* q, const nlohmann::json& values)
     return out;
 }
 
-bool coder_wanted(const ExportContext& ctx, const store::Segment& s) {
-    return ctx.coder_uuid.empty() || s.coder_uuid == ctx.coder_uuid;
+bool coder_wanted(const ExportContext& ctx, const std::string& coder_uuid) {
+    return ctx.coder_uuid.empty() || coder_uuid == ctx.coder_uuid;
 }
 
 } // namespace
@@ -242,19 +237,21 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
     for (const auto& c : ctx.conversations) {
         const auto& g = ctx.guide_of(c);
         auto answers = store::answers_for(ctx.ws.db(), c.uuid);
-        std::map<std::string, std::vector<store::Segment>> by_answer;
-        for (auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid))
-            if (coder_wanted(ctx, s)) by_answer[s.answer_uuid].push_back(std::move(s));
+        std::map<std::string, std::vector<store::SegmentCode>> by_answer;
+        for (auto& s : store::segment_codes_for_conversation(ctx.ws.db(), c.uuid))
+            if (coder_wanted(ctx, s.coder_uuid)) by_answer[s.answer_uuid].push_back(std::move(s));
         std::set<std::string> codes_here;
         auto order = question_order(c, g);
+        std::set<std::string> in_order;
+        for (const auto& q : order)
+            in_order.insert(q.id);
         for (const auto& [qid, a] : answers) // answers to questions no longer in the guide
-            if (std::none_of(order.begin(), order.end(), [&](auto& o) { return o.first == qid; }))
-                order.emplace_back(qid, "");
-        for (const auto& [qid, area] : order) {
+            if (!in_order.count(qid)) order.push_back({qid, "", nullptr});
+        for (const auto& info : order) {
+            const auto& qid = info.id;
             auto it = answers.find(qid);
             if (it == answers.end() || it->second.empty()) continue;
             const auto& a = it->second;
-            auto info = question_info(c, g, qid, area);
             std::string quotes;
             for (const auto& q : a.quotes) {
                 if (!quotes.empty()) quotes += "\n";
@@ -279,8 +276,9 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
             for (const auto& n : code_names)
                 codes += (codes.empty() ? "" : "; ") + n;
             sink.row({text(a.uuid), text(c.uuid), text(c.scheduled_at), text(ctx.group_label(c)),
-                      text(c.org), text(c.state), text(info.area), text(qid), text(info.text),
-                      text(asked_name(a.asked)), text(ctx.names.text(a.notes)), text(quotes),
+                      text(c.org), text(c.state), text(info.area), text(qid),
+                      text(question_text(c, info)), text(asked_name(a.asked)),
+                      text(ctx.names.text(a.notes)), text(quotes),
                       text(ctx.names.text(values_text(info.question, a.values))), text(codes),
                       segs.empty() ? Cell() : num(static_cast<double>(segs.size()))});
             ++ctx.answers;
@@ -315,12 +313,9 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
     sink.begin(t);
     std::size_t n = 0, i = 0;
     for (const auto& c : ctx.conversations) {
-        auto answers = store::answers_for(ctx.ws.db(), c.uuid);
-        std::map<std::string, std::string> question_of;
-        for (const auto& [qid, a] : answers)
-            question_of[a.uuid] = qid;
+        auto question_of = store::question_ids_for(ctx.ws.db(), c.uuid);
         for (const auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid)) {
-            if (!coder_wanted(ctx, s)) continue;
+            if (!coder_wanted(ctx, s.coder_uuid)) continue;
             auto code = ctx.codes.find(s.code_uuid);
             auto coder = ctx.coders.find(s.coder_uuid);
             sink.row({text(s.uuid), link_cell(s.answer_uuid, s.answer_uuid), text(c.uuid),

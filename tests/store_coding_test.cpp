@@ -7,6 +7,7 @@
 #include "store/guides.hpp"
 #include "store/people.hpp"
 #include "store/seed.hpp"
+#include "store/segment_codes.hpp"
 #include "store/segments.hpp"
 #include "temp_dir.hpp"
 
@@ -118,6 +119,22 @@ TEST_CASE("deleting a code hides its sub-codes and segments until it is restored
     CHECK(store::restore_code(f.db, f.code) == 2); // the code and its parent
     CHECK(store::segments_for_answer(f.db, f.answer).size() == 1);
     CHECK(store::list_codes(f.db).size() == before - 4);
+}
+
+TEST_CASE("a conversation's segment codes are its live segments' answer, code and coder") {
+    Fixture f;
+    auto kept = store::apply_code(f.db, f.notes_segment(0, 7));
+    auto other = store::find_code(f.db, "Perceptions")->uuid;
+    auto removed = store::apply_code(f.db, {f.answer, other, f.coder, store::SegmentPart::Answer});
+    store::remove_segment(f.db, removed);
+    auto codes = store::segment_codes_for_conversation(f.db, f.conversation);
+    CHECK(codes == std::vector<store::SegmentCode>{{f.answer, f.code, f.coder}});
+    REQUIRE(store::segments_for_conversation(f.db, f.conversation).size() == 1);
+    CHECK(store::segments_for_conversation(f.db, f.conversation)[0].uuid == kept);
+    // A code in the trash takes its segments out, as segments_for_conversation does.
+    store::delete_code(f.db, f.code);
+    CHECK(store::segment_codes_for_conversation(f.db, f.conversation).empty());
+    CHECK(store::segment_codes_for_conversation(f.db, "no-such-conversation").empty());
 }
 
 TEST_CASE("a segment keeps its byte range and excerpt and applying twice is one segment") {

@@ -1,0 +1,23 @@
+// Which codes were applied to which answers of a conversation, by whom: the three ids of each
+// coded segment, without its excerpt, memo or anchor. For tables that count codes per answer
+// (the export's Answers sheet) and need no more of the segment.
+#pragma once
+
+#include "store/sqlite.hpp"
+
+#include <string>
+#include <vector>
+
+namespace convene::store {
+
+struct SegmentCode {
+    std::string answer_uuid, code_uuid, coder_uuid;
+    bool operator==(const SegmentCode&) const = default;
+};
+
+// The conversation's segments that segments_for_conversation returns (not in the trash, their
+// code not in the trash), in no particular order.
+std::vector<SegmentCode> segment_codes_for_conversation(Database& db,
+                                                        const std::string& conversation_uuid);
+
+} // namespace convene::store
