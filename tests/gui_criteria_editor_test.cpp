@@ -16,14 +16,10 @@
 
 using namespace convene;
 using convene::test::GuiHarness;
+using convene::test::shown;
 using convene::test::TempDir;
 
 namespace {
-
-std::string shown(const std::string& probe_name) {
-    auto p = app::probe_find(probe_name);
-    return p ? p->text : "(not drawn)";
-}
 
 void open_editor(GuiHarness& gui) {
     gui.click("nav.library");

@@ -166,4 +166,9 @@ std::string probe_text(const std::string& name) {
     return r->text;
 }
 
+std::string shown(const std::string& name) {
+    auto p = app::probe_find(name);
+    return p ? p->text : "(not drawn)";
+}
+
 } // namespace convene::test

@@ -51,5 +51,7 @@ class GuiHarness {
 // The text of a widget drawn in the last frame (app/ui_probe.hpp); the test fails when it was
 // not drawn.
 std::string probe_text(const std::string& name);
+// The same, or "(not drawn)" when the widget was not drawn (for checks that it is not).
+std::string shown(const std::string& name);
 
 } // namespace convene::test
