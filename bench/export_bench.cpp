@@ -316,6 +316,7 @@ int child_baseline(const fs::path& shape_file, const fs::path& xlsx) {
     options.tmpdir = tmpdir.data();
     lxw_workbook* wb = workbook_new_opt(xlsx.c_str(), &options);
     workbook_add_worksheet(wb, "About");
+    std::string stages;
     for (const auto& s : j) {
         auto p = Clock::now();
         std::ifstream csv(s["file"].get<std::string>(), std::ios::binary);
@@ -324,6 +325,7 @@ int child_baseline(const fs::path& shape_file, const fs::path& xlsx) {
         auto parsed = guides::parse_csv(bytes.str(), ',');
         parsing += ms_since(p);
         if (!parsed.table) return 1;
+        auto writing = Clock::now();
         lxw_worksheet* ws = workbook_add_worksheet(wb, s["name"].get<std::string>().c_str());
         const auto& header = parsed.table->header;
         for (std::size_t c = 0; c < header.size(); ++c)
@@ -341,9 +343,17 @@ int child_baseline(const fs::path& shape_file, const fs::path& xlsx) {
             }
             ++row;
         }
+        char line[160];
+        std::snprintf(line, sizeof line, "    %-22s %6.0f ms\n", s["name"].get<std::string>().c_str(),
+                      ms_since(writing));
+        stages += line;
     }
+    auto closing = Clock::now();
     if (workbook_close(wb) != LXW_NO_ERROR) return 1;
-    std::printf("%.0f\n", ms_since(t) - parsing);
+    char line[160];
+    std::snprintf(line, sizeof line, "    %-22s %6.0f ms\n", "Writing the file", ms_since(closing));
+    stages += line;
+    std::printf("%.0f\n%s", ms_since(t) - parsing, stages.c_str());
     return 0;
 }
 
@@ -438,6 +448,7 @@ Row measure(const char* self, const fs::path& dir, const char* label, const Size
     std::printf("  baseline %6.0f ms, peak %4ld MB (libxlsxwriter alone, %.0f sheets, %.1f MB)\n",
                 row.baseline.ms, row.baseline.peak_kb / 1024, shaped.ms + 1,
                 static_cast<double>(fs::file_size(dir / "baseline.xlsx")) / 1e6);
+    std::printf("%s", row.baseline.detail.c_str());
     std::fflush(stdout);
     return row;
 }

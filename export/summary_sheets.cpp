@@ -90,7 +90,8 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
     return std::max(last + 3, at + chart_rows + 2);
 }
 
-// The Charts sheet from the code frequencies and structured answers; returns its rows.
+} // namespace
+
 std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb) {
     XlsxSheet& sheet = wb.add_sheet("Charts");
     std::uint32_t at = 0;
@@ -155,8 +156,6 @@ std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& 
     return rows;
 }
 
-} // namespace
-
 const std::vector<SummaryKind>& export_summary_kinds() {
     static const std::vector<SummaryKind> kinds = [] {
         auto all = summary_kinds();
@@ -175,7 +174,7 @@ std::string summary_sheet_name(const SummaryKind& kind) {
 }
 
 std::vector<std::pair<std::string, std::size_t>>
-write_summaries(ExportContext& ctx, TableSink& sink, XlsxWorkbook& wb) {
+write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& charted) {
     auto snapshot = store::load_coding_snapshot(ctx.ws);
     const auto& f = ctx.filter;
     Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
@@ -185,7 +184,6 @@ write_summaries(ExportContext& ctx, TableSink& sink, XlsxWorkbook& wb) {
                 if (auto* s = std::get_if<std::string>(&cell.value)) *s = ctx.names.text(*s);
     };
     std::vector<std::pair<std::string, std::size_t>> rows;
-    std::vector<SummaryTable> charted; // the tables the Charts sheet is drawn from
     std::optional<AgreementResult> agreement;
     const auto& kinds = export_summary_kinds();
     for (std::size_t k = 0; k < kinds.size(); ++k) {
@@ -217,7 +215,6 @@ write_summaries(ExportContext& ctx, TableSink& sink, XlsxWorkbook& wb) {
         if (t.id == "code_frequencies" || t.id == "structured_answers")
             charted.push_back(std::move(t));
     }
-    rows.emplace_back("Charts", write_charts(charted, wb));
     return rows;
 }
 

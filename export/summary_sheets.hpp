@@ -23,10 +23,13 @@ const std::vector<SummaryKind>& export_summary_kinds();
 std::string summary_sheet_name(const SummaryKind& kind);
 
 // Loads the coding snapshot, computes every summary with the export's filters and writes each
-// as soon as it is made (names replaced), then the Charts sheet; only the two tables the charts
-// need are kept. Intercoder agreement is computed once for its two sheets, and the disagreements
+// as soon as it is made (names replaced); only the two tables the charts need are kept, in
+// `charted`. Intercoder agreement is computed once for its two sheets, and the disagreements
 // are written row by row as they are made. Returns each sheet's name and rows.
-std::vector<std::pair<std::string, std::size_t>> write_summaries(ExportContext& ctx,
-                                                                 TableSink& sink, XlsxWorkbook& wb);
+std::vector<std::pair<std::string, std::size_t>>
+write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& charted);
+
+// The Charts sheet from the code frequencies and structured answers; returns its rows.
+std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb);
 
 } // namespace convene::exporting

@@ -47,35 +47,71 @@ int SurveyTable::column(std::string_view item_id) const {
     return -1;
 }
 
+namespace {
+
+// Fills a SurveyTable one respondent at a time: the columns are the instrument's Likert and
+// number items; each respondent's answers are walked once (no look-up per cell).
+class TableFiller {
+  public:
+    TableFiller(SurveyTable& t, const guides::Instrument& inst) : t_(t) {
+        for (const auto& item : inst.items) {
+            if (item.type != ItemType::Likert && item.type != ItemType::Number) continue;
+            index_[item.id] = t.items.size();
+            t.items.push_back(&item);
+            const auto* scale = item.type == ItemType::Likert ? inst.scale(item.scale) : nullptr;
+            points_.push_back(scale ? scale->points() : 0);
+        }
+    }
+
+    void add(const std::map<std::string, store::ResponseValue>& responses) {
+        std::size_t n = t_.items.size(), r = t_.raw.size() / std::max<std::size_t>(n, 1);
+        t_.raw.resize(t_.raw.size() + n, kMissing);
+        t_.scored.resize(t_.scored.size() + n, kMissing);
+        for (const auto& [item_id, value] : responses) {
+            auto it = index_.find(item_id);
+            if (it == index_.end() || !value.number) continue;
+            std::size_t c = it->second;
+            double v = *value.number;
+            t_.raw[r * n + c] = v;
+            t_.scored[r * n + c] = t_.items[c]->reverse && points_[c] > 0 ? points_[c] + 1 - v : v;
+        }
+    }
+
+  private:
+    SurveyTable& t_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+    std::vector<int> points_;
+};
+
+} // namespace
+
 SurveyTable make_table(const store::SurveyData& data) {
     SurveyTable t;
     t.data = &data;
-    std::map<std::string, std::size_t, std::less<>> index;
-    std::vector<int> points;
-    for (const auto& item : data.instrument.items) {
-        if (item.type != ItemType::Likert && item.type != ItemType::Number) continue;
-        index[item.id] = t.items.size();
-        t.items.push_back(&item);
-        const auto* scale =
-            item.type == ItemType::Likert ? data.instrument.scale(item.scale) : nullptr;
-        points.push_back(scale ? scale->points() : 0);
-    }
-    std::size_t n = t.items.size();
-    t.raw.assign(data.respondents.size() * n, kMissing);
-    t.scored.assign(data.respondents.size() * n, kMissing);
-    // One walk over each respondent's answers (no look-ups per cell).
-    for (std::size_t r = 0; r < data.respondents.size(); ++r) {
-        auto it = index.begin();
-        for (const auto& [item_id, value] : data.respondents[r].responses) {
-            it = index.lower_bound(item_id);
-            if (it == index.end() || it->first != item_id || !value.number) continue;
-            std::size_t c = it->second;
-            double v = *value.number;
-            t.raw[r * n + c] = v;
-            t.scored[r * n + c] = t.items[c]->reverse && points[c] > 0 ? points[c] + 1 - v : v;
-        }
-    }
+    TableFiller fill(t, data.instrument);
+    t.raw.reserve(data.respondents.size() * t.items.size());
+    t.scored.reserve(t.raw.capacity());
+    for (const auto& r : data.respondents)
+        fill.add(r.responses);
     return t;
+}
+
+SurveyForAnalysis load_for_analysis(store::Workspace& ws, const std::string& instrument_id) {
+    auto inst = store::current_instrument(ws, instrument_id);
+    if (!inst)
+        throw std::runtime_error("no instrument \"" + instrument_id + "\" in " +
+                                 ws.path().string());
+    SurveyForAnalysis out{std::make_unique<store::SurveyData>(), {}};
+    auto& data = *out.data;
+    data.instrument = std::move(*inst);
+    out.table.data = &data;
+    TableFiller fill(out.table, data.instrument);
+    store::visit_respondents(ws.db(), instrument_id, [&](store::Respondent&& r) {
+        fill.add(r.responses);
+        r.responses.clear(); // kept in the table as numbers
+        data.respondents.push_back(std::move(r));
+    });
+    return out;
 }
 
 std::vector<ItemResult> item_results(const store::SurveyData& data) {

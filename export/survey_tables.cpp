@@ -58,8 +58,8 @@ lxw_color_t point_colour(int point, int points) {
 
 } // namespace
 
-std::vector<SurveyResults> analyse_surveys(ExportContext& ctx) {
-    std::vector<SurveyResults> out;
+std::vector<LoadedSurvey> load_surveys(ExportContext& ctx) {
+    std::vector<LoadedSurvey> out;
     auto rows = store::list_instruments(ctx.ws);
     std::size_t done = 0;
     for (const auto& row : rows) {
@@ -67,10 +67,22 @@ std::vector<SurveyResults> analyse_surveys(ExportContext& ctx) {
         if (!ctx.filter.instrument.empty() ? row.instrument_id != ctx.filter.instrument
                                            : row.respondents == 0)
             continue;
-        auto data = store::load_survey(ctx.ws, row.instrument_id);
-        auto table = make_table(data);
-        SurveyResults r{row.instrument_id, row.version, row.title, row.hash,
-                        data.respondents.size()};
+        out.push_back({row.instrument_id, row.version, row.title, row.hash,
+                       load_for_analysis(ctx.ws, row.instrument_id)});
+        ctx.tick(done, rows.size(), "Survey items");
+    }
+    if (!ctx.filter.instrument.empty() && out.empty())
+        throw std::runtime_error("no instrument \"" + ctx.filter.instrument +
+                                 "\" in the workspace");
+    return out;
+}
+
+std::vector<SurveyResults> analyse_surveys(const std::vector<LoadedSurvey>& loaded) {
+    std::vector<SurveyResults> out;
+    for (const auto& s : loaded) {
+        const auto& data = *s.survey.data;
+        const auto& table = s.survey.table;
+        SurveyResults r{s.instrument_id, s.version, s.title, s.hash, data.respondents.size()};
         r.items = item_results(table);
         r.constructs = construct_results(table);
         r.comparisons = all_comparisons(table);
@@ -80,17 +92,13 @@ std::vector<SurveyResults> analyse_surveys(ExportContext& ctx) {
         bool one = true;
         for (const auto& item : data.instrument.items)
             if (item.type == guides::ItemType::Likert) {
-                const auto* s = data.instrument.scale(item.scale);
-                if (shared && s != shared) one = false;
-                shared = s;
+                const auto* scale = data.instrument.scale(item.scale);
+                if (shared && scale != shared) one = false;
+                shared = scale;
             }
         if (one && shared) r.scale_labels = shared->labels;
         out.push_back(std::move(r));
-        ctx.tick(done, rows.size(), "Survey items");
     }
-    if (!ctx.filter.instrument.empty() && out.empty())
-        throw std::runtime_error("no instrument \"" + ctx.filter.instrument +
-                                 "\" in the workspace");
     return out;
 }
 

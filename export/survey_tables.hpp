@@ -1,7 +1,8 @@
 // The survey tables of an export, from export/survey_analysis: items (with their Likert
 // distributions and a 100% stacked bar chart per instrument), constructs and two-group
 // comparisons; analyse_surveys() also runs what export/survey_sheets.hpp writes.
-// Each survey is loaded, analysed and dropped before the next, so only its results are kept.
+// Each survey is read into a dense table (load_surveys, from the database); the analysis is then
+// pure computing on those tables, so the export runs it beside its other work.
 #pragma once
 
 #include "export/survey_analysis.hpp"
@@ -29,8 +30,15 @@ struct SurveyResults {
     std::vector<TestedCrosstab> crosstabs;   // each pair of attributes once
 };
 
-// Every instrument with respondents (or the filter's instrument), analysed.
-std::vector<SurveyResults> analyse_surveys(ExportContext& ctx);
+// Every instrument with respondents (or the filter's instrument), read for analysis.
+struct LoadedSurvey {
+    std::string instrument_id, version, title, hash;
+    SurveyForAnalysis survey;
+};
+std::vector<LoadedSurvey> load_surveys(ExportContext& ctx);
+// Their results, in the same order. Touches neither the database nor the context: it may run on
+// a thread of its own.
+std::vector<SurveyResults> analyse_surveys(const std::vector<LoadedSurvey>& loaded);
 
 std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableSink& sink,
                                XlsxTableWriter& xlsx, XlsxWorkbook& wb);

@@ -6,11 +6,13 @@
 #include "export/survey_sheets.hpp"
 #include "export/survey_tables.hpp"
 #include "export/table_writers.hpp"
+#include "export/writer_thread.hpp"
 #include "export/xlsx_workbook.hpp"
 #include "store/uuid.hpp"
 
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <memory>
 #include <set>
 #include <utility>
@@ -41,7 +43,7 @@ class AboutSheet {
   public:
     AboutSheet(XlsxWorkbook& wb) : wb_(wb), sheet_(wb.add_sheet("About")) {}
 
-    void head(ExportContext& ctx, const std::vector<SurveyResults>* surveys) {
+    void head(ExportContext& ctx, const std::vector<LoadedSurvey>& surveys) {
         const auto& f = wb_.formats();
         sheet_.text(row_, 0, "Convene evidence workbook", f.title);
         row_ += 2;
@@ -63,8 +65,9 @@ class AboutSheet {
         ++row_;
         sheet_.header(
             row_++, {"Survey instrument", "Id, version and content hash (SHA-256)", "Respondents"});
-        for (const auto& s : *surveys)
-            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash, s.respondents);
+        for (const auto& s : surveys)
+            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash,
+                      s.survey.data->respondents.size());
         ++row_;
     }
 
@@ -111,9 +114,13 @@ class AboutSheet {
     std::uint32_t row_ = 0;
 };
 
+// One sheet (or several, for Summaries) of the export. A step writes its rows through the sink
+// it is given; a `direct` one also uses the workbook itself (charts, report layouts), so it runs
+// once the writer thread is idle and gets the writers themselves.
 struct Step {
     std::string sheet;
     std::function<std::size_t(TableSink&)> write;
+    bool direct = false;
 };
 
 } // namespace
@@ -184,9 +191,13 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     ExportContext ctx{ws, options.filter, Pseudonymizer(options.pseudonymize)};
     ctx.progress = &progress;
     load_context(ctx);
-    ctx.stages = 17;
+    ctx.stages = 18;
     ctx.stage = 0;
-    auto surveys = analyse_surveys(ctx);
+    // The surveys are read now and analysed on a thread of their own while the sheets before
+    // theirs are written.
+    const auto loaded = load_surveys(ctx);
+    auto analysing = std::async(std::launch::async, [&loaded] { return analyse_surveys(loaded); });
+    std::vector<SurveyResults> surveys;
 
     fs::path dir = options.xlsx.has_parent_path() ? options.xlsx.parent_path() : fs::path(".");
     PendingFile xlsx_file(options.xlsx);
@@ -198,8 +209,15 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         XlsxTableWriter xlsx(wb);
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
+        about.head(ctx, loaded);
+        WriterThread writer; // declared after what it writes to: stopped before they go
+        QueuedSink queued(writer, both);
         std::vector<std::pair<std::string, std::size_t>> summary_rows;
-        about.head(ctx, &surveys);
+        std::vector<SummaryTable> charted;
+        auto analysed = [&]() -> const std::vector<SurveyResults>& {
+            if (analysing.valid()) surveys = analysing.get();
+            return surveys;
+        };
         std::vector<Step> steps{
             {"Conversations", [&](TableSink& s) { return write_conversations(ctx, s); }},
             {"Participants", [&](TableSink& s) { return write_participants(ctx, s); }},
@@ -208,39 +226,43 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
             {"Summaries",
              [&](TableSink& s) {
-                 summary_rows = write_summaries(ctx, s, wb);
+                 summary_rows = write_summaries(ctx, s, charted);
                  return std::size_t{0};
              }},
+            {"Charts", [&](TableSink&) { return write_charts(charted, wb); }, true},
             {"Survey items",
-             [&](TableSink& s) { return write_survey_items(surveys, s, xlsx, wb); }},
+             [&](TableSink& s) { return write_survey_items(analysed(), s, xlsx, wb); }, true},
             {"Survey constructs",
-             [&](TableSink& s) { return write_survey_constructs(surveys, s); }},
+             [&](TableSink& s) { return write_survey_constructs(analysed(), s); }},
             {"Group comparisons",
-             [&](TableSink& s) { return write_group_comparisons(surveys, s); }},
-            {"Group tests", [&](TableSink& s) { return write_group_tests(surveys, s); }},
-            {"Group means", [&](TableSink& s) { return write_group_means(surveys, s); }},
-            {"Group contrasts", [&](TableSink& s) { return write_group_contrasts(surveys, s); }},
-            {"Crosstabs", [&](TableSink&) { return write_crosstabs(surveys, wb, csv.get()); }},
-            {"Crosstab tests", [&](TableSink& s) { return write_crosstab_tests(surveys, s); }},
+             [&](TableSink& s) { return write_group_comparisons(analysed(), s); }},
+            {"Group tests", [&](TableSink& s) { return write_group_tests(analysed(), s); }},
+            {"Group means", [&](TableSink& s) { return write_group_means(analysed(), s); }},
+            {"Group contrasts", [&](TableSink& s) { return write_group_contrasts(analysed(), s); }},
+            {"Crosstabs", [&](TableSink&) { return write_crosstabs(analysed(), wb, csv.get()); },
+             true},
+            {"Crosstab tests", [&](TableSink& s) { return write_crosstab_tests(analysed(), s); }},
             {"Quality criteria", [&](TableSink& s) { return write_quality_criteria(ctx, s); }},
             {"Quality ratings", [&](TableSink& s) { return write_quality_ratings(ctx, s); }}};
         auto plan = export_sheet_plan();
         for (const auto& step : steps) {
             ++ctx.stage;
             ctx.tick(0, 1, step.sheet);
-            std::size_t rows = step.write(both);
+            if (step.direct) writer.wait();
+            std::size_t rows = step.write(step.direct ? static_cast<TableSink&>(both) : queued);
             for (const auto& p : plan)
                 if (p.sheet == step.sheet) result.sheets.push_back({p.sheet, p.file, "", rows});
             for (const auto& [sheet, n] : std::exchange(summary_rows, {}))
                 for (const auto& p : plan)
                     if (p.sheet == sheet) result.sheets.push_back({p.sheet, p.file, "", n});
         }
+        writer.wait();
         // The descriptions the tables gave themselves are longer than the plan's: use the plan's
         // short ones for the panel, the tables' own for About.
         std::size_t participants = 0, respondents = 0;
         for (const auto& c : ctx.conversations)
             participants += c.participants.size();
-        for (const auto& s : surveys)
+        for (const auto& s : analysed())
             respondents += s.respondents;
         for (auto& s : result.sheets)
             for (const auto& p : plan)

@@ -131,13 +131,10 @@ std::size_t count_respondents(Database& db, const std::string& instrument_id) {
     return static_cast<std::size_t>(st.int64(0));
 }
 
-SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
-    SurveyData data;
-    auto inst = current_instrument(ws, instrument_id);
-    if (!inst) throw Error("no instrument \"" + instrument_id + "\" in " + ws.path().string());
-    data.instrument = std::move(*inst);
-    Statement rs(ws.db(), "SELECT uuid, external_id, attributes, source, answers, partial FROM "
-                          "respondent WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
+void visit_respondents(Database& db, const std::string& instrument_id,
+                       const std::function<void(Respondent&&)>& visit) {
+    Statement rs(db, "SELECT uuid, external_id, attributes, source, answers, partial FROM "
+                     "respondent WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
     rs.bind(1, instrument_id);
     while (rs.step()) {
         Respondent r;
@@ -153,8 +150,17 @@ SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
         for (const auto& [k, v] : answers.items())
             r.responses.emplace(k, response_from_json(v));
         r.partial = rs.int64(5) != 0;
-        data.respondents.push_back(std::move(r));
+        visit(std::move(r));
     }
+}
+
+SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {
+    SurveyData data;
+    auto inst = current_instrument(ws, instrument_id);
+    if (!inst) throw Error("no instrument \"" + instrument_id + "\" in " + ws.path().string());
+    data.instrument = std::move(*inst);
+    visit_respondents(ws.db(), instrument_id,
+                      [&](Respondent&& r) { data.respondents.push_back(std::move(r)); });
     return data;
 }
 

@@ -6,6 +6,7 @@
 #include "store/versioned.hpp"
 #include "store/workspace.hpp"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -81,5 +82,9 @@ struct SurveyData {
     std::vector<Respondent> respondents;
 };
 SurveyData load_survey(Workspace& ws, const std::string& instrument_id);
+// The respondents of load_survey one at a time, in its order, for readers that keep only part
+// of each (the survey analysis keeps answers as numbers in a table): each is handed to `visit`.
+void visit_respondents(Database& db, const std::string& instrument_id,
+                       const std::function<void(Respondent&&)>& visit);
 
 } // namespace convene::store

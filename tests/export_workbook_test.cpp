@@ -279,6 +279,16 @@ TEST_CASE("a failed or cancelled export leaves no half-written file and the earl
             exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}}, cancel),
             exporting::ExportCancelled);
     }
+    SECTION("cancelled with rows still queued for the writer thread") {
+        for (const char* at : {"Disagreements", "Survey items", "Quality ratings"}) {
+            auto cancel = [at](std::size_t, std::size_t, const std::string& sheet) {
+                return sheet != at;
+            };
+            CHECK_THROWS_AS(
+                exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}}, cancel),
+                exporting::ExportCancelled);
+        }
+    }
     SECTION("an unknown coder") {
         exporting::ExportFilter f;
         f.coder = "Nobody Here";

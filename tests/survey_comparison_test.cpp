@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 using namespace convene;
 using namespace convene::exporting;
@@ -268,4 +269,42 @@ TEST_CASE("complete and partial responses split the demo survey as the CSV does"
     CHECK(only(demo.data, complete, false).respondents.size() == 48);
     for (const auto& r : item_results(make_table(kept)))
         CHECK(r.n == 52);
+}
+
+TEST_CASE("a survey read for analysis has the whole survey's table and attributes, not its answers",
+          "[survey]") {
+    DemoSurvey demo;
+    auto loaded = load_for_analysis(*demo.ws, "pl-standards");
+    const auto& data = *loaded.data;
+    REQUIRE(data.respondents.size() == demo.data.respondents.size());
+    REQUIRE(loaded.table.items.size() == demo.table.items.size());
+    CHECK(loaded.table.data == loaded.data.get());
+    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
+        CHECK(data.respondents[i].uuid == demo.data.respondents[i].uuid);
+        CHECK(data.respondents[i].attributes == demo.data.respondents[i].attributes);
+        CHECK(data.respondents[i].responses.empty()); // kept in the table, as numbers
+    }
+    // NaN (no answer) compares unequal to itself: compare the cells one by one.
+    auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+        return a.size() == b.size() &&
+               std::equal(a.begin(), a.end(), b.begin(), [](double x, double y) {
+                   return x == y || (std::isnan(x) && std::isnan(y));
+               });
+    };
+    CHECK(same(loaded.table.raw, demo.table.raw));
+    CHECK(same(loaded.table.scored, demo.table.scored));
+    CHECK(std::count_if(demo.table.raw.begin(), demo.table.raw.end(),
+                        [](double v) { return std::isnan(v); }) > 0); // the demo has gaps
+    bool reversed = false;                                            // and reverse-scored items
+    for (std::size_t i = 0; i < loaded.table.raw.size(); ++i)
+        reversed |=
+            loaded.table.raw[i] != loaded.table.scored[i] && !std::isnan(loaded.table.raw[i]);
+    CHECK(reversed);
+    auto a =
+        compare_k_groups(loaded.table, {"school_level", {}, "communities", "", Unit::Respondent});
+    auto b =
+        compare_k_groups(demo.table, {"school_level", {}, "communities", "", Unit::Respondent});
+    REQUIRE(a.anova);
+    CHECK(a.anova->f == b.anova->f);
+    CHECK_THROWS_WITH(load_for_analysis(*demo.ws, "no-such-survey"), Contains("no-such-survey"));
 }
