@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
@@ -62,24 +63,38 @@ void XlsxTableWriter::begin(const TableInfo& table) {
     }
 }
 
-void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
-    if (cell.empty()) return;
+double XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
+    if (cell.empty()) return 1;
     const Column* column = col < table_.columns.size() ? &table_.columns[col] : nullptr;
     ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
     if (const auto* s = cell.text()) {
-        bool wrap = (col < long_.size() && long_[col]) || s->size() > kWrapAbove ||
-                    s->find('\n') != std::string::npos;
+        // Measured once: whether it wraps, its width and the lines it takes.
+        bool one_line = s->find('\n') == std::string::npos;
+        bool long_text = col < long_.size() && long_[col];
+        bool wrap = long_text || s->size() > kWrapAbove || !one_line;
+        double lines = 1;
+        double width = one_line ? static_cast<double>(code_points(*s)) : text_width(*s);
+        if (wrap) { // long-text columns are 60 characters wide, other columns at most 60
+            double column_chars = kProseChars * ((long_text ? kLongWidth : kTextWidth) - 3);
+            lines = one_line ? std::min(std::max(1.0, std::ceil(width / column_chars)), kMaxLines)
+                             : wrapped_lines(*s, column_chars, kMaxLines);
+        }
         // Text that wraps is not linked: LibreOffice shows a linked cell on one line.
         if (!wrap && !cell.link.empty() && !answers_sheet_.empty()) {
             std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.link), 0};
             auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
                                        [](auto& a, auto& b) { return a.first < b.first; });
-            if (it != answer_rows_.end() && it->first == key.first)
-                return sheet_->link(row_, col, *s, answers_sheet_, it->second);
+            if (it != answer_rows_.end() && it->first == key.first) {
+                sheet_->link(row_, col, *s, answers_sheet_, it->second);
+                return lines;
+            }
         }
-        if (type == ColumnType::Date) return sheet_->date(row_, col, *s);
-        return sheet_->text(row_, col, *s, wrap ? f.wrap : f.text);
+        if (type == ColumnType::Date)
+            sheet_->date(row_, col, *s);
+        else
+            sheet_->measured_text(row_, col, *s, width, wrap ? f.wrap : f.text);
+        return lines;
     }
     int decimals = column ? column->decimals : 2;
     lxw_format* fmt =
@@ -89,23 +104,13 @@ void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
             ? f.integer
             : wb_.real_format(decimals);
     sheet_->number(row_, col, cell.number(), fmt);
+    return 1;
 }
 
 void XlsxTableWriter::row(const std::vector<Cell>& cells) {
     double lines = 1;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        write_cell(static_cast<std::uint16_t>(c), cells[c]);
-        // Wrapped text: long-text columns are 60 characters wide, other columns at most 60.
-        if (const auto* s = cells[c].text();
-            s && (s->size() > kWrapAbove || s->find('\n') != std::string::npos ||
-                  (c < long_.size() && long_[c])))
-            lines = std::max(
-                lines,
-                wrapped_lines(*s,
-                              kProseChars *
-                                  ((c < long_.size() && long_[c] ? kLongWidth : kTextWidth) - 3),
-                              kMaxLines));
-    }
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        lines = std::max(lines, write_cell(static_cast<std::uint16_t>(c), cells[c]));
     sheet_->row_lines(row_, lines);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
         if (const auto* uuid = cells[table_.answer_column].text())

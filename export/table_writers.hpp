@@ -28,7 +28,8 @@ class XlsxTableWriter final : public TableSink {
     std::uint32_t rows_written() const { return row_ - 1; } // data rows of that sheet
 
   private:
-    void write_cell(std::uint16_t col, const Cell& cell);
+    // Returns the lines the cell's text takes (1 for one line or a number).
+    double write_cell(std::uint16_t col, const Cell& cell);
 
     XlsxWorkbook& wb_;
     XlsxSheet* sheet_ = nullptr;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <malloc.h>
 #include <memory>
 #include <set>
 #include <utility>
@@ -193,10 +194,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     load_context(ctx);
     ctx.stages = 18;
     ctx.stage = 0;
-    // The surveys are read now and analysed on a thread of their own while the sheets before
-    // theirs are written.
-    const auto loaded = load_surveys(ctx);
-    auto analysing = std::async(std::launch::async, [&loaded] { return analyse_surveys(loaded); });
+    auto loaded = load_surveys(ctx);
     std::vector<SurveyResults> surveys;
 
     fs::path dir = options.xlsx.has_parent_path() ? options.xlsx.parent_path() : fs::path(".");
@@ -210,6 +208,16 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
         about.head(ctx, loaded);
+        // The surveys are analysed on a thread of their own while the sheets before theirs are
+        // written; the tables are dropped as soon as the results are made.
+        auto analysing = std::async(std::launch::async, [tables = std::move(loaded)]() mutable {
+            auto results = analyse_surveys(tables);
+            tables.clear();
+            // This thread allocated from a malloc arena of its own: hand what it freed back to
+            // the system rather than keep it beside the memory the summaries need next.
+            malloc_trim(0);
+            return results;
+        });
         WriterThread writer; // declared after what it writes to: stopped before they go
         QueuedSink queued(writer, both);
         std::vector<std::pair<std::string, std::size_t>> summary_rows;

@@ -51,9 +51,10 @@ void WriterThread::loop() {
                 failed = std::current_exception();
             }
         }
-        task = nullptr; // frees the rows before the queue has room again
         {
             std::lock_guard lock(mutex_);
+            // The caller frees the rows (on its next post): the writer goes on writing.
+            finished_.push_back(std::move(task));
             if (failed && !error_) error_ = failed;
             bytes_ -= bytes;
             busy_ = false;
@@ -68,8 +69,10 @@ void WriterThread::throw_error() {
 }
 
 void WriterThread::post(std::function<void()> task, std::size_t bytes) {
+    std::vector<std::function<void()>> finished; // freed here, after the lock is let go
     {
         std::unique_lock lock(mutex_);
+        finished.swap(finished_);
         // One task larger than the whole queue still goes in, alone.
         room_.wait(lock, [&] { return error_ || bytes_ == 0 || bytes_ + bytes <= max_bytes_; });
         throw_error();

@@ -42,6 +42,7 @@ class WriterThread {
     std::mutex mutex_;
     std::condition_variable work_, room_, idle_;
     std::deque<std::pair<std::function<void()>, std::size_t>> queue_;
+    std::vector<std::function<void()>> finished_; // run, to be freed by the caller
     std::size_t bytes_ = 0;
     bool busy_ = false, stop_ = false;
     std::exception_ptr error_;

@@ -1,16 +1,32 @@
 #include "export/xlsx_workbook.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <xlsxwriter.h>
 
 namespace convene::exporting {
-namespace {
 
-// Characters a line of text needs on screen: UTF-8 code points of its longest line.
+std::size_t code_points(std::string_view s) {
+    // Every byte but the continuation bytes (10xxxxxx) starts a code point: count those eight
+    // bytes at a time (a continuation byte has its top bit set and the next one clear).
+    constexpr std::uint64_t kTop = 0x8080808080808080ull;
+    std::size_t continuation = 0, i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        continuation += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & kTop));
+    }
+    for (; i < s.size(); ++i)
+        continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+    return s.size() - continuation;
+}
+
 double text_width(std::string_view s) {
+    if (s.find('\n') == std::string_view::npos) return static_cast<double>(code_points(s));
     double longest = 0, line = 0;
     for (unsigned char c : s) {
         if (c == '\n') {
@@ -22,6 +38,8 @@ double text_width(std::string_view s) {
     }
     return std::max(longest, line);
 }
+
+namespace {
 
 // Cuts text to Excel's cell limit at a character boundary, marking the cut.
 std::string_view cut_to_limit(std::string_view s, std::string& buffer) {
@@ -131,6 +149,15 @@ void XlsxSheet::text(std::uint32_t row, std::uint16_t col, std::string_view valu
     note(row, col, v);
     std::string s(v); // libxlsxwriter wants a NUL-terminated string
     check(worksheet_write_string(ws_, row, col, s.c_str(), format ? format : f_.text),
+          "writing text", row);
+}
+
+void XlsxSheet::measured_text(std::uint32_t row, std::uint16_t col, const std::string& value,
+                              double width, lxw_format* format) {
+    if (value.empty()) return;
+    if (value.size() > kMaxCellChars) return text(row, col, value, format); // cut first
+    note_width(row, col, width);
+    check(worksheet_write_string(ws_, row, col, value.c_str(), format ? format : f_.text),
           "writing text", row);
 }
 

@@ -63,6 +63,10 @@ class XlsxSheet {
     // An empty text writes nothing. Longer than Excel allows: cut, ending in "[...]".
     void text(std::uint32_t row, std::uint16_t col, std::string_view value,
               lxw_format* format = nullptr);
+    // The same for a table's cell whose width (characters of its longest line, text_width) the
+    // caller has measured; the text is passed to libxlsxwriter as it is, not copied.
+    void measured_text(std::uint32_t row, std::uint16_t col, const std::string& value, double width,
+                       lxw_format* format);
     void number(std::uint32_t row, std::uint16_t col, double value, lxw_format* format = nullptr);
     // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" as an Excel date; other text is written as text.
     void date(std::uint32_t row, std::uint16_t col, std::string_view iso);
@@ -146,6 +150,9 @@ class XlsxWorkbook {
 
 // Lines a text takes in a wrapped column of `width` characters (at most max_lines).
 double wrapped_lines(std::string_view text, double width, double max_lines = 15);
+// UTF-8 code points of a text; characters its longest line needs on screen.
+std::size_t code_points(std::string_view s);
+double text_width(std::string_view s);
 
 // A quoted sheet name for formulas and links: 'Code × area' (quotes inside doubled).
 std::string quoted_sheet(std::string_view name);

@@ -5,6 +5,7 @@
 #include "cli_runner.hpp"
 #include "export/intercoder_agreement.hpp"
 #include "export/workbook_export.hpp"
+#include "export/xlsx_workbook.hpp"
 #include "guides/data_dir.hpp"
 #include "store/answers.hpp"
 #include "store/codebook.hpp"
@@ -380,4 +381,21 @@ TEST_CASE("convene-cli export writes the workbook and CSV files and reports its 
                                       " --coder Nobody");
     CHECK(bad.code != 0);
     CHECK_THAT(bad.err, Catch::Contains("Nobody"));
+}
+
+TEST_CASE("code points and widths of text are counted right whatever its length and script",
+          "[export]") {
+    CHECK(exporting::code_points("") == 0);
+    CHECK(exporting::code_points("abc") == 3);
+    CHECK(exporting::code_points("Cram\u00e9r's V") == 10);
+    const std::string mixed = "\u201Cq\u201D \u2014 \u00d7 \u4e2d\u6587 caf\u00e9 \U0001F600 ok";
+    for (std::size_t len = 0; len <= mixed.size(); ++len) { // every cut, 8-byte steps or not
+        auto part = std::string_view(mixed).substr(0, len);
+        std::size_t slow = 0;
+        for (unsigned char c : part)
+            slow += (c & 0xC0) != 0x80;
+        CHECK(exporting::code_points(part) == slow);
+    }
+    CHECK(exporting::text_width("short\nthe longest line\nmid") == 16);
+    CHECK(exporting::text_width("\u00e9\u00e9\u00e9") == 3);
 }
