@@ -93,7 +93,12 @@ void QueuedSink::begin(const TableInfo& table) {
 }
 
 void QueuedSink::row(const std::vector<Cell>& cells) {
-    batch_.push_back(cells);
+    // What the sinks write: the values and links, not the summaries' drill-down indexes.
+    auto& copy = batch_.emplace_back(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        copy[i].value = cells[i].value;
+        copy[i].link = cells[i].link;
+    }
     batch_bytes_ += bytes_of(batch_.back());
     if (batch_.size() >= kBatchRows || batch_bytes_ >= kBatchBytes) flush();
 }

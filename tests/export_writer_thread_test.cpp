@@ -21,7 +21,10 @@ struct RecordingSink final : TableSink {
     std::vector<std::string> seen;
     void begin(const TableInfo& t) override { seen.push_back("begin " + t.sheet); }
     void row(const std::vector<Cell>& cells) override {
-        seen.push_back("row " + *cells.at(0).text());
+        std::string r = "row " + *cells.at(0).text();
+        for (std::size_t c = 1; c < cells.size(); ++c) // links, and drill-downs (not wanted)
+            r += " " + cells[c].link + "/" + std::to_string(cells[c].segments.size());
+        seen.push_back(r);
     }
     void end() override { seen.push_back("end"); }
 };
@@ -47,16 +50,21 @@ TEST_CASE("a queued sink hands tables to its target in order, rows in batches", 
     queued.begin({"First", "first", "", {}, -1, {}});
     for (int i = 0; i < 600; ++i) // more than one batch
         queued.row({Cell(std::to_string(i))});
+    Cell linked("an answer");
+    linked.link = "answer-uuid";
+    linked.segments = {1, 2, 3}; // the screen's drill-down: the writers have no use for it
+    queued.row({Cell("last"), linked});
     queued.end();
     queued.begin({"Second", "second", "", {}, -1, {}});
     queued.end();
     writer.wait();
-    REQUIRE(target.seen.size() == 604);
+    REQUIRE(target.seen.size() == 605);
     CHECK(target.seen.front() == "begin First");
     CHECK(target.seen[1] == "row 0");
     CHECK(target.seen[600] == "row 599");
-    CHECK(target.seen[601] == "end");
-    CHECK(target.seen[602] == "begin Second");
+    CHECK(target.seen[601] == "row last answer-uuid/0");
+    CHECK(target.seen[602] == "end");
+    CHECK(target.seen[603] == "begin Second");
 }
 
 TEST_CASE("a writer's failure stops the export: later posts and wait() throw it", "[export]") {
