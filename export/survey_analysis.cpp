@@ -101,14 +101,18 @@ SurveyForAnalysis load_for_analysis(store::Workspace& ws, const std::string& ins
     if (!inst)
         throw std::runtime_error("no instrument \"" + instrument_id + "\" in " +
                                  ws.path().string());
+    return load_for_analysis(ws.db(), std::move(*inst));
+}
+
+SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument) {
     SurveyForAnalysis out{std::make_unique<store::SurveyData>(), {}};
     auto& data = *out.data;
-    data.instrument = std::move(*inst);
+    data.instrument = std::move(instrument);
     out.table.data = &data;
     TableFiller fill(out.table, data.instrument);
-    store::visit_respondents(ws.db(), instrument_id, [&](store::Respondent&& r) {
+    store::visit_respondents(db, data.instrument.id, [&](store::Respondent&& r) {
         fill.add(r.responses);
-        r.responses.clear(); // kept in the table as numbers
+        r.responses.clear(); // kept in the table, as numbers
         data.respondents.push_back(std::move(r));
     });
     return out;

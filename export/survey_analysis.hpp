@@ -37,6 +37,8 @@ struct SurveyForAnalysis {
     SurveyTable table;                       // points into *data
 };
 SurveyForAnalysis load_for_analysis(store::Workspace& ws, const std::string& instrument_id);
+// The same with the instrument already read, through any connection to the workspace.
+SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument);
 
 struct ItemResult {
     std::string item_id, text, construct_id;

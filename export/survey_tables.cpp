@@ -58,18 +58,14 @@ lxw_color_t point_colour(int point, int points) {
 
 } // namespace
 
-std::vector<LoadedSurvey> load_surveys(ExportContext& ctx) {
-    std::vector<LoadedSurvey> out;
-    auto rows = store::list_instruments(ctx.ws);
-    std::size_t done = 0;
-    for (const auto& row : rows) {
-        ++done;
+std::vector<SurveyToAnalyse> surveys_to_analyse(ExportContext& ctx) {
+    std::vector<SurveyToAnalyse> out;
+    for (auto& row : store::list_instruments(ctx.ws)) {
         if (!ctx.filter.instrument.empty() ? row.instrument_id != ctx.filter.instrument
                                            : row.respondents == 0)
             continue;
-        out.push_back({row.instrument_id, row.version, row.title, row.hash,
-                       load_for_analysis(ctx.ws, row.instrument_id)});
-        ctx.tick(done, rows.size(), "Survey items");
+        auto inst = store::current_instrument(ctx.ws, row.instrument_id);
+        if (inst) out.push_back({std::move(row), std::move(*inst)});
     }
     if (!ctx.filter.instrument.empty() && out.empty())
         throw std::runtime_error("no instrument \"" + ctx.filter.instrument +
@@ -77,12 +73,15 @@ std::vector<LoadedSurvey> load_surveys(ExportContext& ctx) {
     return out;
 }
 
-std::vector<SurveyResults> analyse_surveys(const std::vector<LoadedSurvey>& loaded) {
+std::vector<SurveyResults> analyse_surveys(store::Database& db,
+                                           const std::vector<SurveyToAnalyse>& surveys) {
     std::vector<SurveyResults> out;
-    for (const auto& s : loaded) {
-        const auto& data = *s.survey.data;
-        const auto& table = s.survey.table;
-        SurveyResults r{s.instrument_id, s.version, s.title, s.hash, data.respondents.size()};
+    for (const auto& s : surveys) {
+        auto loaded = load_for_analysis(db, s.instrument);
+        const auto& data = *loaded.data;
+        const auto& table = loaded.table;
+        SurveyResults r{s.row.instrument_id, s.row.version, s.row.title, s.row.hash,
+                        data.respondents.size()};
         r.items = item_results(table);
         r.constructs = construct_results(table);
         r.comparisons = all_comparisons(table);

@@ -1,8 +1,8 @@
 // The survey tables of an export, from export/survey_analysis: items (with their Likert
 // distributions and a 100% stacked bar chart per instrument), constructs and two-group
 // comparisons; analyse_surveys() also runs what export/survey_sheets.hpp writes.
-// Each survey is read into a dense table (load_surveys, from the database); the analysis is then
-// pure computing on those tables, so the export runs it beside its other work.
+// The analysis reads the surveys through a connection of its own, so the export runs it on a
+// thread beside its other work.
 #pragma once
 
 #include "export/survey_analysis.hpp"
@@ -30,15 +30,17 @@ struct SurveyResults {
     std::vector<TestedCrosstab> crosstabs;   // each pair of attributes once
 };
 
-// Every instrument with respondents (or the filter's instrument), read for analysis.
-struct LoadedSurvey {
-    std::string instrument_id, version, title, hash;
-    SurveyForAnalysis survey;
+// Every instrument with respondents (or the filter's instrument), to be analysed.
+struct SurveyToAnalyse {
+    store::InstrumentRow row;
+    guides::Instrument instrument;
 };
-std::vector<LoadedSurvey> load_surveys(ExportContext& ctx);
-// Their results, in the same order. Touches neither the database nor the context: it may run on
-// a thread of its own.
-std::vector<SurveyResults> analyse_surveys(const std::vector<LoadedSurvey>& loaded);
+std::vector<SurveyToAnalyse> surveys_to_analyse(ExportContext& ctx);
+// Their results, in the same order: each survey is read into a dense table through `db` (a
+// connection of the calling thread's own), analysed and dropped before the next. Touches neither
+// the export's connection nor its context: it runs on a thread of its own.
+std::vector<SurveyResults> analyse_surveys(store::Database& db,
+                                           const std::vector<SurveyToAnalyse>& surveys);
 
 std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableSink& sink,
                                XlsxTableWriter& xlsx, XlsxWorkbook& wb);

@@ -44,7 +44,7 @@ class AboutSheet {
   public:
     AboutSheet(XlsxWorkbook& wb) : wb_(wb), sheet_(wb.add_sheet("About")) {}
 
-    void head(ExportContext& ctx, const std::vector<LoadedSurvey>& surveys) {
+    void head(ExportContext& ctx, const std::vector<SurveyToAnalyse>& surveys) {
         const auto& f = wb_.formats();
         sheet_.text(row_, 0, "Convene evidence workbook", f.title);
         row_ += 2;
@@ -66,9 +66,8 @@ class AboutSheet {
         ++row_;
         sheet_.header(
             row_++, {"Survey instrument", "Id, version and content hash (SHA-256)", "Respondents"});
-        for (const auto& s : surveys)
-            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash,
-                      s.survey.data->respondents.size());
+        for (const auto& [s, instrument] : surveys)
+            versioned(s.title, s.instrument_id + " v" + s.version + "\n" + s.hash, s.respondents);
         ++row_;
     }
 
@@ -194,7 +193,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     load_context(ctx);
     ctx.stages = 18;
     ctx.stage = 0;
-    auto loaded = load_surveys(ctx);
+    auto to_analyse = surveys_to_analyse(ctx);
     std::vector<SurveyResults> surveys;
 
     fs::path dir = options.xlsx.has_parent_path() ? options.xlsx.parent_path() : fs::path(".");
@@ -207,12 +206,11 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         XlsxTableWriter xlsx(wb);
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
-        about.head(ctx, loaded);
-        // The surveys are analysed on a thread of their own while the sheets before theirs are
-        // written; the tables are dropped as soon as the results are made.
-        auto analysing = std::async(std::launch::async, [tables = std::move(loaded)]() mutable {
-            auto results = analyse_surveys(tables);
-            tables.clear();
+        about.head(ctx, to_analyse);
+        // The surveys are read and analysed on a thread of their own, through a connection of
+        // its own, while the sheets before theirs are written.
+        auto analysing = std::async(std::launch::async, [&ws, &to_analyse] {
+            auto results = analyse_surveys(*ws.open_reader(), to_analyse);
             // This thread allocated from a malloc arena of its own: hand what it freed back to
             // the system rather than keep it beside the memory the summaries need next.
             malloc_trim(0);

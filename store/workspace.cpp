@@ -222,6 +222,10 @@ void Workspace::open_for_writing(int latest) {
     register_functions(*db_);
 }
 
+std::unique_ptr<Database> Workspace::open_reader() const {
+    return open_read_only_connection(path_);
+}
+
 void Workspace::open_read_only(int latest, const std::string& why) {
     db_ = open_read_only_connection(path_);
     if (schema_version() < latest)

@@ -61,6 +61,9 @@ class Workspace {
     // Empty when the workspace can be written; else why it was opened read-only (for a banner).
     const std::string& read_only_reason() const { return read_only_reason_; }
     bool read_only() const { return !read_only_reason_.empty(); }
+    // Another connection to this file that only reads (and never checkpoints), for work on a
+    // thread of its own: a connection is used by one thread at a time.
+    std::unique_ptr<Database> open_reader() const;
 
   private:
     void open_for_writing(int latest);
