@@ -7,6 +7,7 @@
 #include "store/guides.hpp"
 #include "store/people.hpp"
 #include "store/segment_codes.hpp"
+#include "store/segment_rows.hpp"
 #include "store/segments.hpp"
 
 #include <algorithm>
@@ -18,6 +19,23 @@ namespace {
 
 Cell text(std::string s) {
     return text_cell(std::move(s));
+}
+// The cell as text_cell(s) would make it, reusing the buffer of the text it held.
+void set_text(Cell& cell, std::string_view s) {
+    if (s.empty())
+        cell.value = std::monostate();
+    else if (auto* held = std::get_if<std::string>(&cell.value))
+        held->assign(s);
+    else
+        cell.value.emplace<std::string>(s);
+}
+// The cell as link_cell(uuid, uuid) would make it.
+void set_link(Cell& cell, std::string_view answer_uuid) {
+    if (auto* held = std::get_if<std::string>(&cell.value))
+        held->assign(answer_uuid);
+    else
+        cell.value.emplace<std::string>(answer_uuid);
+    cell.link.assign(answer_uuid);
 }
 Cell num(double v) {
     return Cell(v);
@@ -70,6 +88,14 @@ std::string values_text(const guides::Question* q, const nlohmann::json& values)
 
 bool coder_wanted(const ExportContext& ctx, const std::string& coder_uuid) {
     return ctx.coder_uuid.empty() || coder_uuid == ctx.coder_uuid;
+}
+
+// Text that may hold names (pseudonymised when the export is), into a cell.
+void set_named_text(const ExportContext& ctx, Cell& cell, const std::string& s) {
+    if (ctx.names.enabled())
+        set_text(cell, ctx.names.text(s));
+    else
+        set_text(cell, s);
 }
 
 } // namespace
@@ -312,19 +338,29 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
     t.long_text = {"excerpt", "memo"};
     sink.begin(t);
     std::size_t n = 0, i = 0;
+    store::ConversationSegmentRows segments(ctx.ws.db());
+    std::vector<Cell> cells(t.columns.size());
     for (const auto& c : ctx.conversations) {
-        auto question_of = store::question_ids_for(ctx.ws.db(), c.uuid);
-        for (const auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid)) {
-            if (!coder_wanted(ctx, s.coder_uuid)) continue;
-            auto code = ctx.codes.find(s.code_uuid);
-            auto coder = ctx.coders.find(s.coder_uuid);
-            sink.row({text(s.uuid), link_cell(s.answer_uuid, s.answer_uuid), text(c.uuid),
-                      text(ctx.group_label(c)), text(c.state), text(question_of[s.answer_uuid]),
-                      text(code == ctx.codes.end() ? "" : code->second.path), text(s.code_uuid),
-                      text(coder == ctx.coders.end() ? "" : coder->second),
-                      text(store::part_name(s.part)), text(ctx.names.text(s.excerpt)),
-                      text(ctx.names.text(s.memo)), text(s.lost ? "lost" : "ok"),
-                      text(s.created_at)});
+        const auto& group = ctx.group_label(c);
+        for (const auto* s : segments.read(c.uuid)) {
+            if (!coder_wanted(ctx, s->coder_uuid)) continue;
+            auto code = ctx.codes.find(s->code_uuid);
+            auto coder = ctx.coders.find(s->coder_uuid);
+            set_text(cells[0], s->uuid);
+            set_link(cells[1], s->answer_uuid);
+            set_text(cells[2], c.uuid);
+            set_text(cells[3], group);
+            set_text(cells[4], c.state);
+            set_text(cells[5], s->question_id);
+            set_text(cells[6], code == ctx.codes.end() ? std::string_view() : code->second.path);
+            set_text(cells[7], s->code_uuid);
+            set_text(cells[8], coder == ctx.coders.end() ? std::string_view() : coder->second);
+            set_text(cells[9], store::part_name(s->part));
+            set_named_text(ctx, cells[10], s->excerpt);
+            set_named_text(ctx, cells[11], s->memo);
+            set_text(cells[12], s->lost ? "lost" : "ok");
+            set_text(cells[13], s->created_at);
+            sink.row(cells);
             ++n;
         }
         ctx.tick(++i, ctx.conversations.size(), t.sheet);

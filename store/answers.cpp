@@ -48,16 +48,6 @@ std::map<std::string, Answer> answers_for(Database& db, const std::string& conve
     return out;
 }
 
-std::map<std::string, std::string> question_ids_for(Database& db,
-                                                    const std::string& conversation_uuid) {
-    std::map<std::string, std::string> out;
-    Statement st(db, "SELECT uuid, question_id FROM answer WHERE conversation_uuid = ?1");
-    st.bind(1, conversation_uuid);
-    while (st.step())
-        out.emplace(st.text(0), st.text(1));
-    return out;
-}
-
 std::vector<std::string> search_words(const std::string& text) {
     std::vector<std::string> words;
     std::set<std::string> seen; // a word given twice adds nothing but work

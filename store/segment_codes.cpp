@@ -2,6 +2,14 @@
 
 namespace convene::store {
 
+std::unordered_set<std::string> live_code_uuids(Database& db) {
+    std::unordered_set<std::string> out;
+    Statement st(db, "SELECT uuid FROM code WHERE deleted_at IS NULL");
+    while (st.step())
+        out.insert(st.text(0));
+    return out;
+}
+
 std::vector<SegmentCode> segment_codes_for_conversation(Database& db,
                                                         const std::string& conversation_uuid) {
     Statement st(db, "SELECT s.answer_uuid, s.code_uuid, s.coder_uuid FROM segment s "

@@ -6,6 +6,7 @@
 #include "store/sqlite.hpp"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace convene::store {
@@ -14,6 +15,10 @@ struct SegmentCode {
     std::string answer_uuid, code_uuid, coder_uuid;
     bool operator==(const SegmentCode&) const = default;
 };
+
+// The uuids of the codes not in the trash. A segment's code checked against these, read once,
+// costs less than joining the code table for every conversation.
+std::unordered_set<std::string> live_code_uuids(Database& db);
 
 // The conversation's segments that segments_for_conversation returns (not in the trash, their
 // code not in the trash), in no particular order.
