@@ -128,14 +128,19 @@ TEST_CASE("a conversation's segment codes are its live segments' answer, code an
     auto other = store::find_code(f.db, "Perceptions")->uuid;
     auto removed = store::apply_code(f.db, {f.answer, other, f.coder, store::SegmentPart::Answer});
     store::remove_segment(f.db, removed);
-    auto codes = store::segment_codes_for_conversation(f.db, f.conversation);
-    CHECK(codes == std::vector<store::SegmentCode>{{f.answer, f.code, f.coder}});
+    store::ConversationSegmentCodes reader(f.db);
+    auto codes = [&](const std::string& conversation) {
+        auto rows = reader.read(conversation);
+        return std::vector<store::SegmentCode>(rows.begin(), rows.end());
+    };
+    CHECK(codes(f.conversation) == std::vector<store::SegmentCode>{{f.answer, f.code, f.coder}});
     REQUIRE(store::segments_for_conversation(f.db, f.conversation).size() == 1);
     CHECK(store::segments_for_conversation(f.db, f.conversation)[0].uuid == kept);
+    CHECK(codes("no-such-conversation").empty()); // the rows read before are not returned again
+    CHECK(codes(f.conversation).size() == 1);
     // A code in the trash takes its segments out, as segments_for_conversation does.
     store::delete_code(f.db, f.code);
-    CHECK(store::segment_codes_for_conversation(f.db, f.conversation).empty());
-    CHECK(store::segment_codes_for_conversation(f.db, "no-such-conversation").empty());
+    CHECK(store::ConversationSegmentCodes(f.db).read(f.conversation).empty());
 }
 
 TEST_CASE("the export's segment rows are the live segments in segments_for_conversation order") {
