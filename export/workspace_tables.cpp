@@ -225,8 +225,9 @@ void load_context(ExportContext& ctx) {
     store::ConversationFilter cf{f.group, f.state, f.status, f.from, f.to, false};
     auto rows = store::list_conversations(ctx.ws.db(), cf);
     std::reverse(rows.begin(), rows.end()); // oldest first
+    store::ConversationReader reader(ctx.ws.db());
     for (const auto& row : rows) {
-        auto c = store::get_conversation(ctx.ws.db(), row.uuid);
+        auto c = reader.read(row.uuid);
         if (!c) continue;
         if (!ctx.guides.count(c->guide_hash)) {
             auto g = store::guide_by_hash(ctx.ws, c->guide_hash);
@@ -248,18 +249,19 @@ void load_context(ExportContext& ctx) {
     // Codes for names in a stable order: conversation by conversation (oldest first) the
     // facilitator, the note taker, the participants and the quote speakers; then the coders.
     if (ctx.names.enabled()) {
+        store::ConversationAnswers answers(ctx.ws.db());
         for (const auto& c : ctx.conversations) {
             ctx.names.add(c.facilitator);
             ctx.names.add(c.note_taker);
             for (const auto& p : c.participants)
                 ctx.names.add(p.name);
-            for (const auto& [qid, a] : store::answers_for(ctx.ws.db(), c.uuid))
+            for (const auto& [qid, a] : answers.read(c.uuid))
                 for (const auto& q : a.quotes)
                     ctx.names.add(q.speaker);
         }
         // Everyone else in the workspace too: their names may be typed into exported notes.
         for (const auto& row : store::list_conversations(ctx.ws.db()))
-            if (auto c = store::get_conversation(ctx.ws.db(), row.uuid)) {
+            if (auto c = reader.read(row.uuid)) {
                 ctx.names.add(c->facilitator);
                 ctx.names.add(c->note_taker);
                 for (const auto& p : c->participants)
