@@ -9,7 +9,6 @@
 #include "export/coding_agreement.hpp"
 #include "export/summaries.hpp"
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,11 +36,12 @@ AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const Agr
 SummaryTable intercoder_agreement(const Snapshot& s, const AgreementResult& r);
 // One row per answer and code where the coders who coded the answer do not all agree: the
 // table whole, or its columns (rows empty) and then each row handed over as it is made, for a
-// writer that should not hold the list.
+// writer that should not hold the list. The callback gets the row's cells to read, change or
+// move from; the same vector is filled again for the next row, so its strings' buffers are
+// reused rather than allocated per row.
 SummaryTable coder_disagreements(const Snapshot& s, const AgreementResult& r);
 SummaryTable coder_disagreements_columns();
-void for_each_disagreement(const Snapshot& s, const AgreementResult& r,
-                           const std::function<void(std::vector<Cell>&&)>& row);
+void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef row);
 
 // The same from the options, computing agreement for the one table.
 SummaryTable intercoder_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o);

@@ -196,7 +196,7 @@ write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& 
             auto t = coder_disagreements_columns();
             sink.begin({sheet, t.id, t.note, t.columns, -1, {"question", "notes"}});
             std::size_t n = 0;
-            for_each_disagreement(snapshot, *agreement, [&](std::vector<Cell>&& row) {
+            for_each_disagreement(snapshot, *agreement, [&](std::vector<Cell>& row) {
                 replace_names(row);
                 sink.row(row);
                 ++n;

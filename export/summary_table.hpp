@@ -26,8 +26,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -61,6 +63,25 @@ struct Cell {
     const std::string* text() const { return std::get_if<std::string>(&value); }
     // The value as a number (integers widened); 0 for empty or text.
     double number() const;
+};
+
+// A borrowed callback taking a row's cells, for functions that hand rows over one at a time:
+// like std::function but never allocating or copying the callable, which must outlive the call
+// it is passed to (a lambda written at the call site does).
+class RowRef {
+  public:
+    template <typename F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, RowRef>) RowRef(F&& f)
+        : callable_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+          call_(&call<std::remove_reference_t<F>>) {}
+    void operator()(std::vector<Cell>& row) const { call_(callable_, row); }
+
+  private:
+    template <typename F> static void call(void* callable, std::vector<Cell>& row) {
+        (*static_cast<F*>(callable))(row);
+    }
+    void* callable_;
+    void (*call_)(void*, std::vector<Cell>&);
 };
 
 struct SummaryTable {

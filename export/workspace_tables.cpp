@@ -7,17 +7,37 @@
 #include "store/guides.hpp"
 #include "store/people.hpp"
 #include "store/segment_codes.hpp"
+#include "store/segment_rows.hpp"
 #include "store/segments.hpp"
 
 #include <algorithm>
-#include <set>
 #include <stdexcept>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace convene::exporting {
 namespace {
 
 Cell text(std::string s) {
     return text_cell(std::move(s));
+}
+// The cell as text_cell(s) would make it, reusing the buffer of the text it held.
+void set_text(Cell& cell, std::string_view s) {
+    if (s.empty())
+        cell.value = std::monostate();
+    else if (auto* held = std::get_if<std::string>(&cell.value))
+        held->assign(s);
+    else
+        cell.value.emplace<std::string>(s);
+}
+// The cell as link_cell(uuid, uuid) would make it.
+void set_link(Cell& cell, std::string_view answer_uuid) {
+    if (auto* held = std::get_if<std::string>(&cell.value))
+        held->assign(answer_uuid);
+    else
+        cell.value.emplace<std::string>(answer_uuid);
+    cell.link.assign(answer_uuid);
 }
 Cell num(double v) {
     return Cell(v);
@@ -30,7 +50,8 @@ const char* asked_name(store::Asked a) {
 // A question of a conversation: its id, its area's title, the guide's question (none for a
 // follow-up or a question no longer in the guide).
 struct QuestionInfo {
-    std::string id, area;
+    std::string id;
+    std::string_view area; // a title in the guide
     const guides::Question* question = nullptr;
 };
 
@@ -72,6 +93,115 @@ bool coder_wanted(const ExportContext& ctx, const std::string& coder_uuid) {
     return ctx.coder_uuid.empty() || coder_uuid == ctx.coder_uuid;
 }
 
+// Text that may hold names (pseudonymised when the export is), into a cell.
+void set_named_text(const ExportContext& ctx, Cell& cell, const std::string& s) {
+    if (ctx.names.enabled())
+        set_text(cell, ctx.names.text(s));
+    else
+        set_text(cell, s);
+}
+
+// The questions of the conversation's answers in the order the sheet lists them: the guide's
+// order (question_order), then answers to questions no longer in the guide.
+std::vector<QuestionInfo> answer_order(const store::Conversation& c, const guides::Guide& g,
+                                       const std::map<std::string, store::Answer>& answers) {
+    auto order = question_order(c, g);
+    std::unordered_set<std::string_view> in_order;
+    for (const auto& q : order)
+        in_order.insert(q.id);
+    std::vector<QuestionInfo> gone;
+    for (const auto& [qid, a] : answers)
+        if (!in_order.count(qid)) gone.push_back({qid, "", nullptr});
+    order.insert(order.end(), std::make_move_iterator(gone.begin()),
+                 std::make_move_iterator(gone.end()));
+    return order;
+}
+
+// The quotes as the Answers sheet shows them, one a line: “text” — speaker.
+void set_quotes(ExportContext& ctx, std::string& out, const std::vector<store::Quote>& quotes) {
+    out.clear();
+    for (const auto& q : quotes) {
+        if (!out.empty()) out += "\n";
+        out += "\u201C";
+        if (ctx.names.enabled())
+            out += ctx.names.text(q.text);
+        else
+            out += q.text;
+        out += "\u201D";
+        if (q.speaker.empty()) continue;
+        out += " \u2014 ";
+        if (ctx.names.enabled())
+            out += ctx.names.name(q.speaker);
+        else
+            out += q.speaker;
+    }
+}
+
+// The codes applied to each answer of a conversation (the chosen coder's only), counted into
+// ctx.code_counts as the Answers sheet is written: segments, answers and conversations per code.
+class AnswerCodes {
+  public:
+    explicit AnswerCodes(ExportContext& ctx) : ctx_(ctx), reader_(ctx.ws.db()) {
+        for (const auto& [uuid, code] : ctx.codes)
+            tally_.emplace(uuid, Tally{&code.path, &ctx.code_counts[uuid], 0});
+    }
+    void read(const std::string& conversation_uuid) {
+        ++conversation_;
+        segments_.clear();
+        for (const auto& s : reader_.read(conversation_uuid))
+            if (coder_wanted(ctx_, s.coder_uuid)) segments_.push_back(&s);
+        std::sort(segments_.begin(), segments_.end(), [](const auto* a, const auto* b) {
+            return std::tie(a->answer_uuid, a->code_uuid) < std::tie(b->answer_uuid, b->code_uuid);
+        });
+    }
+    // The answer's segments, counted; its codes' paths into `codes` ("A; B", sorted).
+    std::size_t count(const std::string& answer_uuid, std::string& codes) {
+        auto [begin, end] =
+            std::equal_range(segments_.begin(), segments_.end(), answer_uuid, Less{});
+        paths_.clear();
+        for (auto it = begin; it != end; ++it) {
+            auto t = tally_.find((*it)->code_uuid);
+            if (t == tally_.end()) continue;
+            auto& tally = t->second;
+            ++tally.counts->segments;
+            if (it != begin && (*it)->code_uuid == (*(it - 1))->code_uuid) continue;
+            paths_.push_back(tally.path);
+            ++tally.counts->answers;
+            if (tally.conversation != conversation_) ++tally.counts->conversations;
+            tally.conversation = conversation_;
+        }
+        std::sort(paths_.begin(), paths_.end(),
+                  [](const auto* a, const auto* b) { return *a < *b; });
+        codes.clear();
+        for (const auto* p : paths_) {
+            if (!codes.empty()) codes += "; ";
+            codes += *p;
+        }
+        return static_cast<std::size_t>(end - begin);
+    }
+
+  private:
+    struct Tally {
+        const std::string* path;
+        CodeCounts* counts;
+        std::size_t conversation; // the last counted in (conversations from 1)
+    };
+    struct Less { // segments by answer uuid, for equal_range
+        bool operator()(const store::SegmentCode* s, const std::string& a) const {
+            return s->answer_uuid < a;
+        }
+        bool operator()(const std::string& a, const store::SegmentCode* s) const {
+            return a < s->answer_uuid;
+        }
+    };
+    ExportContext& ctx_;
+    store::ConversationSegmentCodes reader_;
+    std::unordered_map<std::string, Tally> tally_;
+    std::vector<const store::SegmentCode*> segments_;
+    std::vector<const std::string*> paths_;
+    std::size_t conversation_ = 0;
+};
+
 } // namespace
 
 void ExportContext::tick(std::size_t done, std::size_t total, const std::string& sheet) {
@@ -95,8 +225,9 @@ void load_context(ExportContext& ctx) {
     store::ConversationFilter cf{f.group, f.state, f.status, f.from, f.to, false};
     auto rows = store::list_conversations(ctx.ws.db(), cf);
     std::reverse(rows.begin(), rows.end()); // oldest first
+    store::ConversationReader reader(ctx.ws.db());
     for (const auto& row : rows) {
-        auto c = store::get_conversation(ctx.ws.db(), row.uuid);
+        auto c = reader.read(row.uuid);
         if (!c) continue;
         if (!ctx.guides.count(c->guide_hash)) {
             auto g = store::guide_by_hash(ctx.ws, c->guide_hash);
@@ -118,18 +249,19 @@ void load_context(ExportContext& ctx) {
     // Codes for names in a stable order: conversation by conversation (oldest first) the
     // facilitator, the note taker, the participants and the quote speakers; then the coders.
     if (ctx.names.enabled()) {
+        store::ConversationAnswers answers(ctx.ws.db());
         for (const auto& c : ctx.conversations) {
             ctx.names.add(c.facilitator);
             ctx.names.add(c.note_taker);
             for (const auto& p : c.participants)
                 ctx.names.add(p.name);
-            for (const auto& [qid, a] : store::answers_for(ctx.ws.db(), c.uuid))
+            for (const auto& [qid, a] : answers.read(c.uuid))
                 for (const auto& q : a.quotes)
                     ctx.names.add(q.speaker);
         }
         // Everyone else in the workspace too: their names may be typed into exported notes.
         for (const auto& row : store::list_conversations(ctx.ws.db()))
-            if (auto c = store::get_conversation(ctx.ws.db(), row.uuid)) {
+            if (auto c = reader.read(row.uuid)) {
                 ctx.names.add(c->facilitator);
                 ctx.names.add(c->note_taker);
                 for (const auto& p : c->participants)
@@ -233,56 +365,38 @@ std::size_t write_answers(ExportContext& ctx, TableSink& sink) {
     t.long_text = {"question", "notes", "quotes", "values", "codes"};
     sink.begin(t);
     std::size_t i = 0;
-    std::vector<Cell> cells;
+    store::ConversationAnswers reader(ctx.ws.db());
+    AnswerCodes codes(ctx);
+    std::vector<Cell> cells(t.columns.size());
+    std::string quotes, code_paths;
     for (const auto& c : ctx.conversations) {
-        const auto& g = ctx.guide_of(c);
-        auto answers = store::answers_for(ctx.ws.db(), c.uuid);
-        std::map<std::string, std::vector<store::SegmentCode>> by_answer;
-        for (auto& s : store::segment_codes_for_conversation(ctx.ws.db(), c.uuid))
-            if (coder_wanted(ctx, s.coder_uuid)) by_answer[s.answer_uuid].push_back(std::move(s));
-        std::set<std::string> codes_here;
-        auto order = question_order(c, g);
-        std::set<std::string> in_order;
-        for (const auto& q : order)
-            in_order.insert(q.id);
-        for (const auto& [qid, a] : answers) // answers to questions no longer in the guide
-            if (!in_order.count(qid)) order.push_back({qid, "", nullptr});
-        for (const auto& info : order) {
-            const auto& qid = info.id;
-            auto it = answers.find(qid);
+        auto answers = reader.read(c.uuid);
+        codes.read(c.uuid);
+        const auto group = ctx.group_label(c);
+        for (const auto& info : answer_order(c, ctx.guide_of(c), answers)) {
+            auto it = answers.find(info.id);
             if (it == answers.end() || it->second.empty()) continue;
             const auto& a = it->second;
-            std::string quotes;
-            for (const auto& q : a.quotes) {
-                if (!quotes.empty()) quotes += "\n";
-                quotes += "\u201C" + ctx.names.text(q.text) + "\u201D";
-                if (!q.speaker.empty()) quotes += " \u2014 " + ctx.names.name(q.speaker);
-            }
-            const auto& segs = by_answer[a.uuid];
-            std::vector<std::string> code_names;
-            std::set<std::string> seen;
-            for (const auto& s : segs) {
-                auto code = ctx.codes.find(s.code_uuid);
-                if (code == ctx.codes.end() || !seen.insert(s.code_uuid).second) continue;
-                code_names.push_back(code->second.path);
-                auto& counts = ctx.code_counts[s.code_uuid];
-                ++counts.answers;
-                if (codes_here.insert(s.code_uuid).second) ++counts.conversations;
-            }
-            for (const auto& s : segs)
-                ++ctx.code_counts[s.code_uuid].segments;
-            std::sort(code_names.begin(), code_names.end());
-            std::string codes;
-            for (const auto& n : code_names)
-                codes += (codes.empty() ? "" : "; ") + n;
-            sink.row({text(a.uuid), text(c.uuid), text(c.scheduled_at), text(ctx.group_label(c)),
-                      text(c.org), text(c.state), text(info.area), text(qid),
-                      text(question_text(c, info)), text(asked_name(a.asked)),
-                      text(ctx.names.text(a.notes)), text(quotes),
-                      text(ctx.names.text(values_text(info.question, a.values))), text(codes),
-                      segs.empty() ? Cell() : num(static_cast<double>(segs.size()))});
+            auto segments = codes.count(a.uuid, code_paths);
+            set_quotes(ctx, quotes, a.quotes);
+            set_text(cells[0], a.uuid);
+            set_text(cells[1], c.uuid);
+            set_text(cells[2], c.scheduled_at);
+            set_text(cells[3], group);
+            set_text(cells[4], c.org);
+            set_text(cells[5], c.state);
+            set_text(cells[6], info.area);
+            set_text(cells[7], info.id);
+            set_text(cells[8], question_text(c, info));
+            set_text(cells[9], asked_name(a.asked));
+            set_named_text(ctx, cells[10], a.notes);
+            set_text(cells[11], quotes);
+            set_named_text(ctx, cells[12], values_text(info.question, a.values));
+            set_text(cells[13], code_paths);
+            cells[14] = segments == 0 ? Cell() : num(static_cast<double>(segments));
+            sink.row(cells);
             ++ctx.answers;
-            ctx.segments += segs.size();
+            ctx.segments += segments;
         }
         ctx.tick(++i, ctx.conversations.size(), t.sheet);
     }
@@ -312,19 +426,29 @@ std::size_t write_segments(ExportContext& ctx, TableSink& sink) {
     t.long_text = {"excerpt", "memo"};
     sink.begin(t);
     std::size_t n = 0, i = 0;
+    store::ConversationSegmentRows segments(ctx.ws.db());
+    std::vector<Cell> cells(t.columns.size());
     for (const auto& c : ctx.conversations) {
-        auto question_of = store::question_ids_for(ctx.ws.db(), c.uuid);
-        for (const auto& s : store::segments_for_conversation(ctx.ws.db(), c.uuid)) {
-            if (!coder_wanted(ctx, s.coder_uuid)) continue;
-            auto code = ctx.codes.find(s.code_uuid);
-            auto coder = ctx.coders.find(s.coder_uuid);
-            sink.row({text(s.uuid), link_cell(s.answer_uuid, s.answer_uuid), text(c.uuid),
-                      text(ctx.group_label(c)), text(c.state), text(question_of[s.answer_uuid]),
-                      text(code == ctx.codes.end() ? "" : code->second.path), text(s.code_uuid),
-                      text(coder == ctx.coders.end() ? "" : coder->second),
-                      text(store::part_name(s.part)), text(ctx.names.text(s.excerpt)),
-                      text(ctx.names.text(s.memo)), text(s.lost ? "lost" : "ok"),
-                      text(s.created_at)});
+        const auto& group = ctx.group_label(c);
+        for (const auto* s : segments.read(c.uuid)) {
+            if (!coder_wanted(ctx, s->coder_uuid)) continue;
+            auto code = ctx.codes.find(s->code_uuid);
+            auto coder = ctx.coders.find(s->coder_uuid);
+            set_text(cells[0], s->uuid);
+            set_link(cells[1], s->answer_uuid);
+            set_text(cells[2], c.uuid);
+            set_text(cells[3], group);
+            set_text(cells[4], c.state);
+            set_text(cells[5], s->question_id);
+            set_text(cells[6], code == ctx.codes.end() ? std::string_view() : code->second.path);
+            set_text(cells[7], s->code_uuid);
+            set_text(cells[8], coder == ctx.coders.end() ? std::string_view() : coder->second);
+            set_text(cells[9], store::part_name(s->part));
+            set_named_text(ctx, cells[10], s->excerpt);
+            set_named_text(ctx, cells[11], s->memo);
+            set_text(cells[12], s->lost ? "lost" : "ok");
+            set_text(cells[13], s->created_at);
+            sink.row(cells);
             ++n;
         }
         ctx.tick(++i, ctx.conversations.size(), t.sheet);

@@ -102,17 +102,26 @@ std::size_t Guide::question_count(std::string_view group_id) const {
 std::string substitute(std::string_view text, std::string_view state, std::string_view org) {
     std::string out;
     out.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size();) {
-        if (text.compare(i, 7, "{state}") == 0) {
-            out += state.empty() ? std::string_view("[state]") : state;
-            i += 7;
-        } else if (text.compare(i, 5, "{org}") == 0) {
-            out += org.empty() ? std::string_view("[organisation]") : org;
-            i += 5;
+    std::size_t done = 0; // text before this is in out
+    for (auto at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+        auto rest = text.substr(at);
+        std::string_view value;
+        std::size_t length = 0;
+        if (rest.starts_with("{state}")) {
+            value = state.empty() ? std::string_view("[state]") : state;
+            length = 7;
+        } else if (rest.starts_with("{org}")) {
+            value = org.empty() ? std::string_view("[organisation]") : org;
+            length = 5;
         } else {
-            out += text[i++];
+            continue;
         }
+        out.append(text.substr(done, at - done));
+        out.append(value);
+        done = at + length;
+        at = done - 1;
     }
+    out.append(text.substr(done));
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "store/uuid.hpp"
 
 #include <set>
+#include <unordered_map>
 
 namespace convene::store {
 
@@ -19,43 +20,49 @@ std::string save_answer(Database& db, const Answer& a) {
     return uuid;
 }
 
-std::map<std::string, Answer> answers_for(Database& db, const std::string& conversation_uuid) {
+ConversationAnswers::ConversationAnswers(Database& db)
+    : answers_(db, "SELECT uuid, question_id, notes, asked, probes, value_json, updated_at "
+                   "FROM answer WHERE conversation_uuid = ?1"),
+      quotes_(db, "SELECT q.uuid, q.answer_uuid, q.text, q.speaker FROM quote q "
+                  "JOIN answer a ON a.uuid = q.answer_uuid WHERE a.conversation_uuid = ?1 "
+                  "ORDER BY q.answer_uuid, q.position") {}
+
+std::map<std::string, Answer> ConversationAnswers::read(const std::string& conversation_uuid) {
     std::map<std::string, Answer> out;
-    Statement st(db, "SELECT uuid, question_id, notes, asked, probes, value_json, updated_at "
-                     "FROM answer WHERE conversation_uuid = ?1");
-    st.bind(1, conversation_uuid);
-    std::map<std::string, std::string> question_of;
-    while (st.step()) {
-        Answer a;
-        a.uuid = st.text(0);
+    answers_.reset();
+    answers_.bind(1, conversation_uuid);
+    std::unordered_map<std::string, Answer*> by_uuid;
+    while (answers_.step()) {
+        auto& a = out[answers_.text(1)];
+        a.uuid = answers_.text(0);
         a.conversation_uuid = conversation_uuid;
-        a.question_id = st.text(1);
-        a.notes = st.text(2);
-        a.asked = static_cast<Asked>(st.integer(3));
-        for (const auto& p : json_column(st.text(4), "answer", "probes", a.uuid, JsonKind::Array))
+        a.question_id = answers_.text(1);
+        a.notes = answers_.text(2);
+        a.asked = static_cast<Asked>(answers_.integer(3));
+        for (const auto& p :
+             json_column(answers_.text(4), "answer", "probes", a.uuid, JsonKind::Array))
             if (p.is_number_integer()) a.probes.push_back(p.get<int>());
-        a.values = json_column(st.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
-        a.updated_at = st.text(6);
-        question_of[a.uuid] = a.question_id;
-        out[a.question_id] = std::move(a);
+        a.values = json_column(answers_.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
+        a.updated_at = answers_.text(6);
+        by_uuid.emplace(a.uuid, &a);
     }
-    Statement qs(db, "SELECT q.uuid, q.answer_uuid, q.text, q.speaker FROM quote q "
-                     "JOIN answer a ON a.uuid = q.answer_uuid WHERE a.conversation_uuid = ?1 "
-                     "ORDER BY q.answer_uuid, q.position");
-    qs.bind(1, conversation_uuid);
-    while (qs.step())
-        out[question_of[qs.text(1)]].quotes.push_back({qs.text(0), qs.text(2), qs.text(3)});
+    quotes_.reset();
+    quotes_.bind(1, conversation_uuid);
+    Answer* answer = nullptr; // the quotes come answer by answer
+    while (quotes_.step()) {
+        auto answer_uuid = quotes_.text_view(1);
+        if (!answer || answer->uuid != answer_uuid) {
+            auto it = by_uuid.find(std::string(answer_uuid));
+            if (it == by_uuid.end()) continue; // an answer saved since the answers were read
+            answer = it->second;
+        }
+        answer->quotes.push_back({quotes_.text(0), quotes_.text(2), quotes_.text(3)});
+    }
     return out;
 }
 
-std::map<std::string, std::string> question_ids_for(Database& db,
-                                                    const std::string& conversation_uuid) {
-    std::map<std::string, std::string> out;
-    Statement st(db, "SELECT uuid, question_id FROM answer WHERE conversation_uuid = ?1");
-    st.bind(1, conversation_uuid);
-    while (st.step())
-        out.emplace(st.text(0), st.text(1));
-    return out;
+std::map<std::string, Answer> answers_for(Database& db, const std::string& conversation_uuid) {
+    return ConversationAnswers(db).read(conversation_uuid);
 }
 
 std::vector<std::string> search_words(const std::string& text) {

@@ -42,10 +42,15 @@ struct Answer {
 std::string save_answer(Database& db, const Answer& a);
 // The conversation's answers by question id.
 std::map<std::string, Answer> answers_for(Database& db, const std::string& conversation_uuid);
-// The conversation's question ids by answer uuid: no notes, values or quotes read (the coded
-// segments table names each segment's question).
-std::map<std::string, std::string> question_ids_for(Database& db,
-                                                    const std::string& conversation_uuid);
+// The same for one conversation after another, its two statements prepared once (the export).
+class ConversationAnswers {
+  public:
+    explicit ConversationAnswers(Database& db);
+    std::map<std::string, Answer> read(const std::string& conversation_uuid);
+
+  private:
+    Statement answers_, quotes_;
+};
 
 struct SearchHit {
     std::string answer_uuid, conversation_uuid, question_id;

@@ -136,8 +136,10 @@ void load_answers(Database& db, CodingSnapshot& s, const Index& conversations,
     std::vector<int> order;
     Statement st(db, "SELECT uuid, conversation_uuid, question_id, notes, asked, value_json "
                      "FROM answer ORDER BY conversation_uuid, rowid");
+    std::string key; // a uuid looked up, its buffer reused from row to row
     while (st.step()) {
-        auto c = conversations.find(st.text(1));
+        key.assign(st.text_view(1));
+        auto c = conversations.find(key);
         if (c == conversations.end()) continue;
         SnapshotAnswer a;
         a.uuid = st.text(0);
@@ -159,10 +161,12 @@ void load_answers(Database& db, CodingSnapshot& s, const Index& conversations,
     }
     Statement qs(db, "SELECT answer_uuid, uuid, text, speaker FROM quote "
                      "ORDER BY answer_uuid, position");
-    while (qs.step())
-        if (auto it = by_uuid.find(qs.text(0)); it != by_uuid.end())
+    while (qs.step()) {
+        key.assign(qs.text_view(0));
+        if (auto it = by_uuid.find(key); it != by_uuid.end())
             s.answers[static_cast<std::size_t>(it->second)].quotes.push_back(
                 {qs.text(1), qs.text(2), qs.text(3)});
+    }
     sort_answers(s, order, by_uuid);
 }
 
@@ -174,27 +178,40 @@ void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
         coders.emplace(s.coders[i].uuid, static_cast<int>(i));
     Statement st(db, "SELECT uuid, answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
                      "excerpt, anchor FROM segment WHERE deleted_at IS NULL");
+    std::string key; // the uuid looked up, its buffer reused from row to row
+    auto find = [&](const Index& index, int column) {
+        key.assign(st.text_view(column));
+        return index.find(key);
+    };
     while (st.step()) {
-        auto answer = answers.find(st.text(1));
-        auto code = codes.find(st.text(2));
+        auto answer = find(answers, 1);
+        auto code = find(codes, 2);
         if (answer == answers.end() || code == codes.end()) continue;
         SnapshotSegment seg;
         seg.uuid = st.text(0);
         seg.answer = answer->second;
         seg.code = code->second;
-        auto coder = coders.find(st.text(3));
+        auto coder = find(coders, 3);
         seg.coder = coder == coders.end() ? kNoIndex : coder->second;
-        auto part = st.text(4);
+        auto part = st.text_view(4);
         seg.part = part == "notes"   ? SegmentPart::Notes
                    : part == "quote" ? SegmentPart::Quote
                                      : SegmentPart::Answer;
         seg.quote_uuid = st.text(5);
         seg.excerpt = st.text(6);
-        seg.lost = st.text(7) == "lost";
+        seg.lost = st.text_view(7) == "lost";
         s.segments.push_back(std::move(seg));
     }
-    std::stable_sort(s.segments.begin(), s.segments.end(),
-                     [](const auto& a, const auto& b) { return a.answer < b.answer; });
+    // By answer, keeping the order read within an answer: counted, then each put in its place.
+    std::vector<std::size_t> next(s.answers.size() + 1, 0);
+    for (const auto& seg : s.segments)
+        ++next[static_cast<std::size_t>(seg.answer) + 1];
+    for (std::size_t a = 1; a < next.size(); ++a)
+        next[a] += next[a - 1];
+    std::vector<SnapshotSegment> sorted(s.segments.size());
+    for (auto& seg : s.segments)
+        sorted[next[static_cast<std::size_t>(seg.answer)]++] = std::move(seg);
+    s.segments = std::move(sorted);
 }
 
 } // namespace

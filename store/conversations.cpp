@@ -114,10 +114,25 @@ void update_conversation(Database& db, const Conversation& c) {
 }
 
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid) {
-    Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
-                     "facilitator, note_taker, profile_slug, flags, status, current_question, "
-                     "created_at, updated_at, deleted_at, notes, last_speaker FROM conversation "
-                     "WHERE uuid = ?1");
+    return ConversationReader(db).read(uuid);
+}
+
+ConversationReader::ConversationReader(Database& db)
+    : conversation_(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
+                        "facilitator, note_taker, profile_slug, flags, status, current_question, "
+                        "created_at, updated_at, deleted_at, notes, last_speaker FROM conversation "
+                        "WHERE uuid = ?1"),
+      participants_(db, "SELECT uuid, name, role, organisation, consent FROM participant "
+                        "WHERE conversation_uuid = ?1 ORDER BY position"),
+      // An area's time is the sum of its parts (one per session that timed it): see area_time.
+      times_(db, "SELECT area_id, sum(seconds) FROM area_time WHERE conversation_uuid = ?1 "
+                 "GROUP BY area_id"),
+      follow_ups_(db, "SELECT uuid, area_id, text FROM follow_up WHERE conversation_uuid = ?1 "
+                      "ORDER BY position, created_at") {}
+
+std::optional<Conversation> ConversationReader::read(const std::string& uuid) {
+    auto& st = conversation_;
+    st.reset();
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
     Conversation c;
@@ -140,23 +155,21 @@ std::optional<Conversation> get_conversation(Database& db, const std::string& uu
     c.deleted_at = st.optional_text(15);
     c.notes = st.text(16);
     c.last_speaker = st.text(17);
-    Statement ps(db, "SELECT uuid, name, role, organisation, consent FROM participant "
-                     "WHERE conversation_uuid = ?1 ORDER BY position");
-    ps.bind(1, uuid);
-    while (ps.step())
-        c.participants.push_back(
-            {ps.text(0), ps.text(1), ps.text(2), ps.text(3), ps.int64(4) != 0});
-    // An area's time is the sum of its parts (one per session that timed it): see area_time.
-    Statement ts(db, "SELECT area_id, sum(seconds) FROM area_time WHERE conversation_uuid = ?1 "
-                     "GROUP BY area_id");
-    ts.bind(1, uuid);
-    while (ts.step())
-        c.area_seconds[ts.text(0)] = ts.real(1);
-    Statement fs(db, "SELECT uuid, area_id, text FROM follow_up WHERE conversation_uuid = ?1 "
-                     "ORDER BY position, created_at");
-    fs.bind(1, uuid);
-    while (fs.step())
-        c.follow_ups.push_back({fs.text(0), fs.text(1), fs.text(2)});
+    st.reset(); // ends the read: the statement waits for the next conversation
+    participants_.reset();
+    participants_.bind(1, uuid);
+    while (participants_.step())
+        c.participants.push_back({participants_.text(0), participants_.text(1),
+                                  participants_.text(2), participants_.text(3),
+                                  participants_.int64(4) != 0});
+    times_.reset();
+    times_.bind(1, uuid);
+    while (times_.step())
+        c.area_seconds[times_.text(0)] = times_.real(1);
+    follow_ups_.reset();
+    follow_ups_.bind(1, uuid);
+    while (follow_ups_.step())
+        c.follow_ups.push_back({follow_ups_.text(0), follow_ups_.text(1), follow_ups_.text(2)});
     return c;
 }
 

@@ -65,6 +65,15 @@ std::string create_conversation(Database& db, Conversation c);
 // (participants missing from c are removed). Edits go through record_conversation_change.
 void update_conversation(Database& db, const Conversation& c);
 std::optional<Conversation> get_conversation(Database& db, const std::string& uuid);
+// The same for one conversation after another, its four statements prepared once (the export).
+class ConversationReader {
+  public:
+    explicit ConversationReader(Database& db);
+    std::optional<Conversation> read(const std::string& uuid);
+
+  private:
+    Statement conversation_, participants_, times_, follow_ups_;
+};
 // The conversations whose uuid starts with prefix (at least 4 characters), at most limit.
 std::vector<std::string> conversations_starting_with(Database& db, const std::string& prefix,
                                                      int limit);

@@ -97,6 +97,9 @@ class Statement {
     int integer(int column) const { return static_cast<int>(int64(column)); }
     double real(int column) const;
     std::string text(int column) const;
+    // The text without a copy: valid until the next step, reset or read of the column as
+    // another type. For filling a string whose buffer is reused.
+    std::string_view text_view(int column) const;
     std::optional<std::string> optional_text(int column) const;
 
   private:

@@ -8,6 +8,7 @@
 #include "store/people.hpp"
 #include "store/seed.hpp"
 #include "store/segment_codes.hpp"
+#include "store/segment_rows.hpp"
 #include "store/segments.hpp"
 #include "temp_dir.hpp"
 
@@ -127,14 +128,76 @@ TEST_CASE("a conversation's segment codes are its live segments' answer, code an
     auto other = store::find_code(f.db, "Perceptions")->uuid;
     auto removed = store::apply_code(f.db, {f.answer, other, f.coder, store::SegmentPart::Answer});
     store::remove_segment(f.db, removed);
-    auto codes = store::segment_codes_for_conversation(f.db, f.conversation);
-    CHECK(codes == std::vector<store::SegmentCode>{{f.answer, f.code, f.coder}});
+    store::ConversationSegmentCodes reader(f.db);
+    auto codes = [&](const std::string& conversation) {
+        auto rows = reader.read(conversation);
+        return std::vector<store::SegmentCode>(rows.begin(), rows.end());
+    };
+    CHECK(codes(f.conversation) == std::vector<store::SegmentCode>{{f.answer, f.code, f.coder}});
     REQUIRE(store::segments_for_conversation(f.db, f.conversation).size() == 1);
     CHECK(store::segments_for_conversation(f.db, f.conversation)[0].uuid == kept);
+    CHECK(codes("no-such-conversation").empty()); // the rows read before are not returned again
+    CHECK(codes(f.conversation).size() == 1);
     // A code in the trash takes its segments out, as segments_for_conversation does.
     store::delete_code(f.db, f.code);
-    CHECK(store::segment_codes_for_conversation(f.db, f.conversation).empty());
-    CHECK(store::segment_codes_for_conversation(f.db, "no-such-conversation").empty());
+    CHECK(store::ConversationSegmentCodes(f.db).read(f.conversation).empty());
+}
+
+TEST_CASE("the export's segment rows are the live segments in segments_for_conversation order") {
+    Fixture f;
+    // An answer made after the fixture's but first in the conversation's question order, with
+    // the same notes: its segments tie with the first answer's on part and range.
+    auto notes = "Credits matter: «crédito» counts, and renewal too.";
+    store::AnswerChange ch;
+    ch.conversation_uuid = f.conversation;
+    ch.question_id = "a.first";
+    ch.notes = notes;
+    auto first = store::record_answer_change(f.db, ch);
+    auto positive = f.code;
+    auto negative = store::find_code(f.db, "Negative view")->uuid;
+    auto mixed = store::find_code(f.db, "Mixed or ambivalent")->uuid;
+    for (const auto& answer : {f.answer, first})
+        for (const auto& code : {negative, positive, mixed}) {
+            store::apply_code(f.db, {answer, code, f.coder, store::SegmentPart::Notes, {}, 0, 7});
+            store::apply_code(f.db, {answer, code, f.coder, store::SegmentPart::Answer});
+        }
+    store::remove_segment(
+        f.db,
+        store::apply_code(f.db, {first, positive, f.coder, store::SegmentPart::Notes, {}, 8, 14}));
+    store::delete_code(f.db, mixed);
+    store::Conversation other_conversation;
+    other_conversation.guide_hash = *store::current_guide_hash(*f.ws, "air-2019");
+    other_conversation.group = "licensing";
+    auto other = store::create_conversation(f.db, other_conversation);
+    ch.conversation_uuid = other;
+    auto other_answer = store::record_answer_change(f.db, ch);
+    store::apply_code(f.db, {other_answer, negative, f.coder, store::SegmentPart::Answer});
+
+    store::ConversationSegmentRows rows(f.db);
+    auto same = [&](const std::string& conversation) {
+        auto expected = store::segments_for_conversation(f.db, conversation);
+        const auto& got = rows.read(conversation);
+        REQUIRE(got.size() == expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            const auto& r = *got[i];
+            const auto& s = expected[i];
+            CHECK(r.uuid == s.uuid);
+            CHECK(r.answer_uuid == s.answer_uuid);
+            CHECK(r.question_id == (s.answer_uuid == f.answer ? "impressions" : "a.first"));
+            CHECK(r.code_uuid == s.code_uuid);
+            CHECK(r.coder_uuid == s.coder_uuid);
+            CHECK(r.part == s.part);
+            CHECK(r.excerpt == s.excerpt);
+            CHECK(r.memo == s.memo);
+            CHECK(r.lost == s.lost);
+            CHECK(r.created_at == s.created_at);
+        }
+        return got.size();
+    };
+    CHECK(same(f.conversation) == 8); // two codes, two parts, two answers; mixed in the trash
+    CHECK(same(other) == 1);          // the rows of the conversation read before are gone
+    CHECK(same(f.conversation) == 8);
+    CHECK(rows.read("no-such-conversation").empty());
 }
 
 TEST_CASE("a segment keeps its byte range and excerpt and applying twice is one segment") {

@@ -92,10 +92,6 @@ TEST_CASE("answers keep notes, quotes, probes and values, and search finds them"
     CHECK(got.values["clock_hours"] == 8);
     REQUIRE(got.quotes.size() == 1);
     CHECK(got.quotes[0].speaker == "Mia Chen");
-    // Question ids by answer uuid, for tables that only need to name the question.
-    auto ids = store::question_ids_for(ws->db(), uuid);
-    CHECK(ids == std::map<std::string, std::string>{{got.uuid, "recognition.grain_size"}});
-    CHECK(store::question_ids_for(ws->db(), "no-such-conversation").empty());
 
     // Prefix, case and accent insensitive; quotes are searched too.
     auto hits = store::search_answers(ws->db(), "jose GRAIN");

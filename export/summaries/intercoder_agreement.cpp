@@ -24,14 +24,6 @@ std::string coder_names(const Snapshot& s, const std::vector<int>& coders) {
     return out;
 }
 
-// Raters (positions in r.coders) as coder indexes into s.coders.
-std::vector<int> coders_of(const AgreementResult& r, const std::vector<int>& raters) {
-    std::vector<int> out;
-    for (int rater : raters)
-        out.push_back(r.coders[static_cast<std::size_t>(rater)]);
-    return out;
-}
-
 Cell optional_cell(const std::optional<double>& v) {
     return v ? Cell(*v) : Cell();
 }
@@ -135,28 +127,79 @@ SummaryTable coder_disagreements_columns() {
     return t;
 }
 
-void for_each_disagreement(const Snapshot& s, const AgreementResult& r,
-                           const std::function<void(std::vector<Cell>&&)>& row) {
+namespace {
+
+// The raters' names ("Ana, Ben") into out, replacing what it held (its buffer is reused).
+void set_coder_names(std::string& out, const Snapshot& s, const AgreementResult& r,
+                     const std::vector<int>& raters) {
+    out.clear();
+    for (int rater : raters) {
+        if (!out.empty()) out += ", ";
+        out += s.coders[static_cast<std::size_t>(r.coders[static_cast<std::size_t>(rater)])].name;
+    }
+}
+
+std::string& text_of(Cell& cell) {
+    if (auto* s = std::get_if<std::string>(&cell.value)) return *s;
+    return cell.value.emplace<std::string>();
+}
+
+// Texts that depend on the answer or its conversation only, made the first time a row needs
+// them: an answer the coders disagree on usually has a row for several codes.
+class RowTexts {
+  public:
+    explicit RowTexts(const Snapshot& s)
+        : s_(s), question_(s.answers.size()), group_(s.conversations.size()) {}
+
+    const std::string& question(std::size_t answer) {
+        auto& q = question_[answer];
+        if (!q) {
+            const auto& a = s_.answers[answer];
+            q = s_.question_text(a);
+            if (q->empty()) *q = a.question_id;
+        }
+        return *q;
+    }
+    const std::string& group(std::size_t conversation) {
+        auto& g = group_[conversation];
+        if (!g) g = s_.group_label(s_.conversations[conversation].group);
+        return *g;
+    }
+
+  private:
+    const Snapshot& s_;
+    std::vector<std::optional<std::string>> question_, group_;
+};
+
+} // namespace
+
+void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef row) {
+    RowTexts texts(s);
+    std::vector<Cell> cells;
     for (std::size_t k = 0; k < r.codes.size(); ++k) {
-        std::string code = detail::code_label(s, r.codes[k]);
+        const auto& code = detail::code_label(s, r.codes[k]);
         for (const auto& d : r.figures[k].disagreements) {
-            const auto& answer = s.answers[static_cast<std::size_t>(d.unit)];
-            const auto& conv = s.conversations[static_cast<std::size_t>(answer.conversation)];
-            auto text = s.question_text(answer);
-            Cell question(text.empty() ? answer.question_id : std::move(text));
-            question.answers = {detail::key(static_cast<std::size_t>(d.unit))};
-            question.link = answer.uuid;
-            row({conv.org, s.group_label(conv.group), std::move(question), code,
-                 coder_names(s, coders_of(r, d.applied)),
-                 coder_names(s, coders_of(r, d.not_applied)), answer.notes});
+            auto unit = static_cast<std::size_t>(d.unit);
+            const auto& answer = s.answers[unit];
+            auto conversation = static_cast<std::size_t>(answer.conversation);
+            cells.resize(7); // the callback may have moved the cells away
+            text_of(cells[0]) = s.conversations[conversation].org;
+            text_of(cells[1]) = texts.group(conversation);
+            text_of(cells[2]) = texts.question(unit);
+            cells[2].answers.assign(1, detail::key(unit));
+            cells[2].link = answer.uuid;
+            text_of(cells[3]) = code;
+            set_coder_names(text_of(cells[4]), s, r, d.applied);
+            set_coder_names(text_of(cells[5]), s, r, d.not_applied);
+            text_of(cells[6]) = answer.notes;
+            row(cells);
         }
     }
 }
 
 SummaryTable coder_disagreements(const Snapshot& s, const AgreementResult& r) {
     auto t = coder_disagreements_columns();
-    for_each_disagreement(s, r,
-                          [&](std::vector<Cell>&& cells) { t.rows.push_back(std::move(cells)); });
+    for_each_disagreement(s, r, [&](std::vector<Cell>& cells) { t.rows.push_back(cells); });
     return t;
 }
 
