@@ -173,30 +173,38 @@ std::string summary_sheet_name(const SummaryKind& kind) {
     return it != short_names().end() ? it->second : std::string(kind.title);
 }
 
-std::vector<std::pair<std::string, std::size_t>>
-write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& charted) {
-    auto snapshot = store::load_coding_snapshot(ctx.ws);
+CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters) {
+    CodingForSummaries c{store::load_coding_snapshot(db), {}};
+    c.agreement = compute_agreement(c.snapshot, filters, {});
+    return c;
+}
+
+Filters summary_filters(const ExportContext& ctx) {
     const auto& f = ctx.filter;
-    Filters filters{f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
+    return {f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
+}
+
+std::vector<std::pair<std::string, std::size_t>>
+write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink& sink,
+                std::vector<SummaryTable>& charted) {
+    const auto& snapshot = coding.snapshot;
+    const auto& agreement = coding.agreement;
+    const Filters filters = summary_filters(ctx);
     auto replace_names = [&](std::vector<Cell>& row) {
         if (ctx.names.enabled())
             for (auto& cell : row)
                 if (auto* s = std::get_if<std::string>(&cell.value)) *s = ctx.names.text(*s);
     };
     std::vector<std::pair<std::string, std::size_t>> rows;
-    std::optional<AgreementResult> agreement;
     const auto& kinds = export_summary_kinds();
     for (std::size_t k = 0; k < kinds.size(); ++k) {
         const std::string sheet = summary_sheet_name(kinds[k]);
         ctx.tick(k, kinds.size(), sheet);
-        if (kinds[k].name == "intercoder-agreement" || kinds[k].name == "coder-disagreements") {
-            if (!agreement) agreement = compute_agreement(snapshot, filters, {});
-        }
         if (kinds[k].name == "coder-disagreements") {
             auto t = coder_disagreements_columns();
             sink.begin({sheet, t.id, t.note, t.columns, -1, {"question", "notes"}});
             std::size_t n = 0;
-            for_each_disagreement(snapshot, *agreement, [&](std::vector<Cell>& row) {
+            for_each_disagreement(snapshot, agreement, [&](std::vector<Cell>& row) {
                 replace_names(row);
                 sink.row(row);
                 ++n;
@@ -206,7 +214,7 @@ write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& 
             continue;
         }
         SummaryTable t = kinds[k].name == "intercoder-agreement"
-                             ? intercoder_agreement(snapshot, *agreement)
+                             ? intercoder_agreement(snapshot, agreement)
                              : kinds[k].compute(snapshot, filters);
         for (auto& row : t.rows)
             replace_names(row);

@@ -3,8 +3,10 @@
 // (in clock hours) by group. Names in the summaries' text are pseudonymised like every sheet.
 #pragma once
 
+#include "export/intercoder_agreement.hpp"
 #include "export/summaries.hpp"
 #include "export/table_sink.hpp"
+#include "store/coding_snapshot.hpp"
 
 #include <string>
 #include <utility>
@@ -22,12 +24,23 @@ const std::vector<SummaryKind>& export_summary_kinds();
 // The sheet name of a summary ("Code × area"), within Excel's 31 characters.
 std::string summary_sheet_name(const SummaryKind& kind);
 
-// Loads the coding snapshot, computes every summary with the export's filters and writes each
-// as soon as it is made (names replaced); only the two tables the charts need are kept, in
-// `charted`. Intercoder agreement is computed once for its two sheets, and the disagreements
-// are written row by row as they are made. Returns each sheet's name and rows.
+// What the summaries read: the coding snapshot and the intercoder agreement (computed once for
+// its two sheets), made from a connection of their own, so the export makes them on a thread of
+// their own while the sheets before them are written.
+struct CodingForSummaries {
+    store::CodingSnapshot snapshot;
+    AgreementResult agreement;
+};
+CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters);
+// The export's filters as the summaries take them.
+Filters summary_filters(const ExportContext& ctx);
+
+// Computes every summary with the export's filters and writes each as soon as it is made (names
+// replaced); only the two tables the charts need are kept, in `charted`. The disagreements are
+// written row by row as they are made. Returns each sheet's name and rows.
 std::vector<std::pair<std::string, std::size_t>>
-write_summaries(ExportContext& ctx, TableSink& sink, std::vector<SummaryTable>& charted);
+write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink& sink,
+                std::vector<SummaryTable>& charted);
 
 // The Charts sheet from the code frequencies and structured answers; returns its rows.
 std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb);

@@ -1,6 +1,7 @@
 #include "export/workbook_export.hpp"
 
 #include "export/atomic_file.hpp"
+#include "export/background_reads.hpp"
 #include "export/export_context.hpp"
 #include "export/summary_sheets.hpp"
 #include "export/survey_sheets.hpp"
@@ -12,8 +13,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <future>
-#include <malloc.h>
 #include <memory>
 #include <set>
 #include <utility>
@@ -194,7 +193,6 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
     ctx.stages = 18;
     ctx.stage = 0;
     auto to_analyse = surveys_to_analyse(ctx);
-    std::vector<SurveyResults> surveys;
 
     fs::path dir = options.xlsx.has_parent_path() ? options.xlsx.parent_path() : fs::path(".");
     PendingFile xlsx_file(options.xlsx);
@@ -207,23 +205,12 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
         about.head(ctx, to_analyse);
-        // The surveys are read and analysed on a thread of their own, through a connection of
-        // its own, while the sheets before theirs are written.
-        auto analysing = std::async(std::launch::async, [&ws, &to_analyse] {
-            auto results = analyse_surveys(*ws.open_reader(), to_analyse);
-            // This thread allocated from a malloc arena of its own: hand what it freed back to
-            // the system rather than keep it beside the memory the summaries need next.
-            malloc_trim(0);
-            return results;
-        });
+        BackgroundReads background(ws, to_analyse, summary_filters(ctx));
         WriterThread writer; // declared after what it writes to: stopped before they go
         QueuedSink queued(writer, both);
         std::vector<std::pair<std::string, std::size_t>> summary_rows;
         std::vector<SummaryTable> charted;
-        auto analysed = [&]() -> const std::vector<SurveyResults>& {
-            if (analysing.valid()) surveys = analysing.get();
-            return surveys;
-        };
+        auto analysed = [&]() -> const std::vector<SurveyResults>& { return background.surveys(); };
         std::vector<Step> steps{
             {"Conversations", [&](TableSink& s) { return write_conversations(ctx, s); }},
             {"Participants", [&](TableSink& s) { return write_participants(ctx, s); }},
@@ -232,7 +219,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
             {"Summaries",
              [&](TableSink& s) {
-                 summary_rows = write_summaries(ctx, s, charted);
+                 summary_rows = write_summaries(ctx, background.take_coding(), s, charted);
                  return std::size_t{0};
              }},
             {"Charts", [&](TableSink&) { return write_charts(charted, wb); }, true},
@@ -278,7 +265,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
                                    {"Answers", ctx.answers},
                                    {"Coded segments", ctx.segments},
                                    {"Codes", ctx.codes.size()},
-                                   {"Survey instruments", surveys.size()},
+                                   {"Survey instruments", analysed().size()},
                                    {"Survey respondents", respondents}});
         wb.set_properties("Convene evidence workbook", "Stakeholder conversations and surveys",
                           describe_filter(options.filter));

@@ -74,14 +74,14 @@ struct Place {
 using Places = std::unordered_map<std::string, Place>; // question id -> place
 
 // Each guide used, once; and per guide (index as in s.guides) its questions' places.
-std::vector<Places> load_guides(Workspace& ws, CodingSnapshot& s) {
+std::vector<Places> load_guides(Database& db, CodingSnapshot& s) {
     std::vector<Places> area_of;
     Index by_hash;
     for (auto& c : s.conversations) {
         auto [it, added] = by_hash.emplace(c.guide_hash, static_cast<int>(s.guides.size()));
         c.guide = it->second;
         if (!added) continue;
-        auto guide = guide_by_hash(ws, c.guide_hash);
+        auto guide = guide_by_hash(db, c.guide_hash);
         if (!guide) throw Error("the guide " + c.guide_hash.substr(0, 12) + " is missing");
         auto& questions = area_of.emplace_back();
         int order = 0;
@@ -217,19 +217,22 @@ void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
 } // namespace
 
 CodingSnapshot load_coding_snapshot(Workspace& ws) {
-    auto& db = ws.db();
+    return load_coding_snapshot(ws.db());
+}
+
+CodingSnapshot load_coding_snapshot(Database& db) {
     ReadSnapshot read(db);
     CodingSnapshot s;
     Index conversations, answers;
     load_conversations(db, s, conversations);
-    auto area_of = load_guides(ws, s);
+    auto area_of = load_guides(db, s);
     Places follow_ups;
     load_follow_ups(db, s, follow_ups);
     load_answers(db, s, conversations, area_of, follow_ups, answers);
     s.codes = list_codes(db);
     s.coders = list_people(db);
     load_segments(db, s, answers);
-    s.currency = load_currency(ws);
+    s.currency = load_currency(db);
     return s;
 }
 

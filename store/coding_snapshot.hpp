@@ -83,5 +83,7 @@ struct CodingSnapshot {
 };
 
 CodingSnapshot load_coding_snapshot(Workspace& ws);
+// The same through any connection to the workspace (the export's own, on a thread of its own).
+CodingSnapshot load_coding_snapshot(Database& db);
 
 } // namespace convene::store

@@ -34,12 +34,16 @@ void save_currency(Workspace& ws, const guides::CurrencyTable& t) {
 }
 
 guides::CurrencyTable load_currency(Workspace& ws) {
+    return load_currency(ws.db());
+}
+
+guides::CurrencyTable load_currency(Database& db) {
     guides::CurrencyTable t;
-    Statement units(ws.db(), "SELECT slug, label, clock_hours FROM currency_unit ORDER BY rowid");
+    Statement units(db, "SELECT slug, label, clock_hours FROM currency_unit ORDER BY rowid");
     while (units.step())
         t.units.push_back({units.text(0), units.text(1), units.real(2)});
-    Statement conv(ws.db(), "SELECT state, state_name, unit, clock_hours, source "
-                            "FROM currency_conversion ORDER BY state, rowid");
+    Statement conv(db, "SELECT state, state_name, unit, clock_hours, source "
+                       "FROM currency_conversion ORDER BY state, rowid");
     while (conv.step()) {
         if (t.states.empty() || t.states.back().first != conv.text(0))
             t.states.emplace_back(conv.text(0), conv.text(1));

@@ -9,5 +9,6 @@ namespace convene::store {
 
 void save_currency(Workspace& ws, const guides::CurrencyTable& table);
 guides::CurrencyTable load_currency(Workspace& ws);
+guides::CurrencyTable load_currency(Database& db);
 
 } // namespace convene::store

@@ -59,7 +59,11 @@ std::optional<guides::Guide> current_guide(Workspace& ws, std::string_view guide
 }
 
 std::optional<guides::Guide> guide_by_hash(Workspace& ws, std::string_view hash) {
-    Statement st(ws.db(), "SELECT json FROM guide WHERE hash = ?1");
+    return guide_by_hash(ws.db(), hash);
+}
+
+std::optional<guides::Guide> guide_by_hash(Database& db, std::string_view hash) {
+    Statement st(db, "SELECT json FROM guide WHERE hash = ?1");
     st.bind(1, hash);
     if (!st.step()) return std::nullopt;
     return parse_stored(st.text(0), std::string(hash));

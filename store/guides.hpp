@@ -28,6 +28,7 @@ GuideImport import_guide(Workspace& ws, const guides::Guide& guide, bool bundled
 std::vector<GuideRow> list_guides(Workspace& ws, bool all_versions = false);
 std::optional<guides::Guide> current_guide(Workspace& ws, std::string_view guide_id);
 std::optional<guides::Guide> guide_by_hash(Workspace& ws, std::string_view hash);
+std::optional<guides::Guide> guide_by_hash(Database& db, std::string_view hash);
 std::optional<std::string> current_guide_hash(Workspace& ws, std::string_view guide_id);
 
 } // namespace convene::store
