@@ -110,7 +110,16 @@ bool App::busy() const {
 }
 
 double App::idle_timeout() const {
-    if (busy()) return 0.05; // keep the progress bar moving
+    if (busy()) {
+        frames_after_work_ = 2;
+        return 0.05; // keep the progress bar moving
+    }
+    // Work just ended: two more frames, one in which a view takes the result (views act after
+    // drawing) and one that draws it, or the window would sleep showing the progress bar.
+    if (frames_after_work_ > 0) {
+        --frames_after_work_;
+        return 0.0;
+    }
     if (show_shortcuts_ || open_error_popup_) return 0.05;
     return std::min(kNoTimer, views_[static_cast<std::size_t>(screen_)]->next_frame_in());
 }

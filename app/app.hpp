@@ -114,6 +114,7 @@ class App {
     std::unique_ptr<WorkspaceTools> tools_;
     Screen screen_ = Screen::Conversations;
     bool quit_ = false;
+    mutable int frames_after_work_ = 0; // frames still to draw once work off the UI thread ended
     bool fonts_dirty_ = true;
 
     // Dialog state

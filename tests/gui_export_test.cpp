@@ -1,6 +1,7 @@
 // The Export panel on the Summaries screen, as a user drives it: the demo exported through the
 // panel with names replaced and CSV files, found where the panel says, private to the user; and
 // a filter naming nobody refused with the reason and nothing written.
+#include "app/app.hpp"
 #include "app/ui_probe.hpp"
 #include "export/workbook_export.hpp"
 #include "gui_harness.hpp"
@@ -9,8 +10,10 @@
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace convene;
 using convene::test::GuiHarness;
@@ -59,6 +62,28 @@ TEST_CASE("the Export panel writes the demo workbook and CSV files where it says
     CHECK(mode_of(file) == 0600);
     CHECK(fs::exists(dir / "out" / "study-csv" / "quality_ratings.csv"));
     CHECK(mode_of(dir / "out" / "study-csv" / "answers.csv") == 0600);
+}
+
+TEST_CASE("the window does not sleep showing the progress bar of an export that has ended",
+          "[gui]") {
+    TempDir dir;
+    GuiHarness gui(dir / "ws.db", 1280, 2400);
+    store::load_demo_project(*gui.app().workspace(), guides::data_dir());
+    gui.click("nav.summaries");
+    gui.click("summaries.export");
+    gui.replace_text("export.folder", dir.path().string());
+    gui.frame();
+    gui.click("export.write");
+    // As the window's loop does: draw a frame, then ask how long it may sleep; it sleeps until
+    // the next input only once nothing changes by itself.
+    int frames = 0;
+    while (gui.app().idle_timeout() < app::App::kNoTimer && frames++ < 3000) {
+        gui.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(frames < 3000);
+    CHECK(shown("export.written")); // the last frame before sleeping shows the result
+    CHECK_FALSE(shown("export.progress"));
 }
 
 TEST_CASE("the Export panel refuses a coder nobody is and writes nothing", "[gui]") {

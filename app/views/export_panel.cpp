@@ -5,6 +5,7 @@
 #include "app/widgets.hpp"
 #include "store/paths.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -31,9 +32,22 @@ fs::path csv_folder(const std::string& typed, const fs::path& workbook) {
     return workbook.parent_path() / (workbook.stem().string() + "-csv");
 }
 
+// The width a labelled box takes with its label, which ImGui draws to its right.
+float labelled_width(const char* label, float box) {
+    return box + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+// A filter box after the one before it on the same line when both fit, else on a new line;
+// narrowed to the panel when even alone it would not fit, so its label always shows.
 void filter_box(const char* label, const char* hint, std::string& value, const char* probe_name,
-                float width) {
-    ImGui::SetNextItemWidth(width);
+                float width, bool first) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                          labelled_width(label, width) <=
+                      right)
+        ImGui::SameLine();
+    float room = ImGui::GetContentRegionAvail().x - labelled_width(label, 0);
+    ImGui::SetNextItemWidth(std::max(std::min(width, room), ImGui::GetFontSize() * 4));
     ImGui::InputTextWithHint(label, hint, &value);
     probe(probe_name, value);
 }
@@ -76,28 +90,27 @@ void ExportPanel::draw() {
 void ExportPanel::draw_filters() {
     const float em = ImGui::GetFontSize();
     ImGui::TextDisabled("Conversations");
-    filter_box("Group##export", "any stakeholder group id", filter_.group, "export.group", em * 11);
-    ImGui::SameLine();
-    filter_box("State##export", "any", filter_.state, "export.state", em * 6);
-    ImGui::SameLine();
-    filter_box("Status##export", "any", filter_.status, "export.status", em * 7);
-    filter_box("From##export", "YYYY-MM-DD", filter_.from, "export.from", em * 7);
-    ImGui::SameLine();
-    filter_box("To##export", "YYYY-MM-DD", filter_.to, "export.to", em * 7);
-    ImGui::SameLine();
-    filter_box("Guide##export", "any guide id", filter_.guide, "export.guide", em * 9);
+    filter_box("Group##export", "any stakeholder group id", filter_.group, "export.group", em * 11,
+               true);
+    filter_box("State##export", "any", filter_.state, "export.state", em * 6, false);
+    filter_box("Status##export", "any", filter_.status, "export.status", em * 7, false);
+    filter_box("From##export", "YYYY-MM-DD", filter_.from, "export.from", em * 7, true);
+    filter_box("To##export", "YYYY-MM-DD", filter_.to, "export.to", em * 7, false);
+    filter_box("Guide##export", "any guide id", filter_.guide, "export.guide", em * 9, false);
     filter_box("Survey instrument##export", "every instrument", filter_.instrument,
-               "export.instrument", em * 11);
-    ImGui::SameLine();
-    filter_box("Coder##export", "everyone (name or uuid)", filter_.coder, "export.coder", em * 11);
+               "export.instrument", em * 11, true);
+    filter_box("Coder##export", "everyone (name or uuid)", filter_.coder, "export.coder", em * 11,
+               false);
 }
 
 void ExportPanel::draw_target() {
     const float em = ImGui::GetFontSize();
-    folder_input_.draw(
-        "Folder##export", folder_,
-        {.filter = {.folders_only = true}, .width = em * 30, .probe = "export.folder"});
-    ImGui::SetNextItemWidth(em * 30);
+    // As wide as 30 characters when the panel has room, narrower so the labels still show.
+    float box = std::min(em * 30,
+                         ImGui::GetContentRegionAvail().x - labelled_width("File name##export", 0));
+    folder_input_.draw("Folder##export", folder_,
+                       {.filter = {.folders_only = true}, .width = box, .probe = "export.folder"});
+    ImGui::SetNextItemWidth(box);
     ImGui::InputText("File name##export", &name_);
     probe("export.name", name_);
     auto target = full_folder(folder_) / name_;
