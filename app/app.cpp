@@ -296,6 +296,7 @@ void App::close_popups_on_escape() {
 }
 
 void App::frame() {
+    if (busy()) frames_after_work_ = 2; // also work that starts and ends between two sleeps
     if (ImGui::GetIO().WantSaveIniSettings) save_layout();
     try {
         poll_workspace_changes();

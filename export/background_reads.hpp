@@ -17,9 +17,10 @@ namespace convene::exporting {
 
 class BackgroundReads {
   public:
-    BackgroundReads(const store::Workspace& ws, const std::vector<SurveyToAnalyse>& surveys,
+    BackgroundReads(const store::Workspace& ws, std::vector<SurveyToAnalyse> surveys,
                     Filters filters);
-    // Asks the thread to stop after what it is doing, and waits for it.
+    // Asks the thread to stop (it stops between surveys and between the snapshot and the
+    // agreement: a cancelled export waits a fraction of a second at most) and waits for it.
     ~BackgroundReads() = default;
 
     // Each waits until its part is made and rethrows what went wrong making it.
@@ -27,6 +28,7 @@ class BackgroundReads {
     CodingForSummaries take_coding(); // once
 
   private:
+    std::vector<SurveyToAnalyse> to_analyse_;
     std::promise<std::vector<SurveyResults>> surveys_promise_;
     std::promise<CodingForSummaries> coding_promise_;
     std::shared_future<std::vector<SurveyResults>> surveys_;

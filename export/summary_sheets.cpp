@@ -173,8 +173,10 @@ std::string summary_sheet_name(const SummaryKind& kind) {
     return it != short_names().end() ? it->second : std::string(kind.title);
 }
 
-CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters) {
+CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters,
+                                             std::stop_token stop) {
     CodingForSummaries c{store::load_coding_snapshot(db), {}};
+    if (stop.stop_requested()) throw ExportCancelled();
     c.agreement = compute_agreement(c.snapshot, filters, {});
     return c;
 }

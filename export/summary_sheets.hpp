@@ -8,6 +8,7 @@
 #include "export/table_sink.hpp"
 #include "store/coding_snapshot.hpp"
 
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,9 @@ struct CodingForSummaries {
     store::CodingSnapshot snapshot;
     AgreementResult agreement;
 };
-CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters);
+// Asked to stop, it throws ExportCancelled between the snapshot and the agreement.
+CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters,
+                                             std::stop_token stop = {});
 // The export's filters as the summaries take them.
 Filters summary_filters(const ExportContext& ctx);
 

@@ -74,9 +74,11 @@ std::vector<SurveyToAnalyse> surveys_to_analyse(ExportContext& ctx) {
 }
 
 std::vector<SurveyResults> analyse_surveys(store::Database& db,
-                                           const std::vector<SurveyToAnalyse>& surveys) {
+                                           const std::vector<SurveyToAnalyse>& surveys,
+                                           std::stop_token stop) {
     std::vector<SurveyResults> out;
     for (const auto& s : surveys) {
+        if (stop.stop_requested()) throw ExportCancelled();
         auto loaded = load_for_analysis(db, s.instrument);
         const auto& data = *loaded.data;
         const auto& table = loaded.table;

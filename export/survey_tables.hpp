@@ -9,6 +9,7 @@
 #include "export/survey_comparison.hpp"
 #include "export/table_sink.hpp"
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,10 @@ std::vector<SurveyToAnalyse> surveys_to_analyse(ExportContext& ctx);
 // Their results, in the same order: each survey is read into a dense table through `db` (a
 // connection of the calling thread's own), analysed and dropped before the next. Touches neither
 // the export's connection nor its context: it runs on a thread of its own.
+// Asked to stop, it throws ExportCancelled before the next survey.
 std::vector<SurveyResults> analyse_surveys(store::Database& db,
-                                           const std::vector<SurveyToAnalyse>& surveys);
+                                           const std::vector<SurveyToAnalyse>& surveys,
+                                           std::stop_token stop = {});
 
 std::size_t write_survey_items(const std::vector<SurveyResults>& surveys, TableSink& sink,
                                XlsxTableWriter& xlsx, XlsxWorkbook& wb);

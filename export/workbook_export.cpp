@@ -205,7 +205,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         TableTee both({&xlsx, csv.get()});
         AboutSheet about(wb);
         about.head(ctx, to_analyse);
-        BackgroundReads background(ws, to_analyse, summary_filters(ctx));
+        BackgroundReads background(ws, std::move(to_analyse), summary_filters(ctx));
         WriterThread writer; // declared after what it writes to: stopped before they go
         QueuedSink queued(writer, both);
         std::vector<std::pair<std::string, std::size_t>> summary_rows;

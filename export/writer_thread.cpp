@@ -83,8 +83,10 @@ void WriterThread::post(std::function<void()> task, std::size_t bytes) {
 }
 
 void WriterThread::wait() {
+    std::vector<std::function<void()>> finished; // freed here, after the lock is let go
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [&] { return queue_.empty() && !busy_; });
+    finished.swap(finished_);
     throw_error();
 }
 

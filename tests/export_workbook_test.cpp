@@ -4,11 +4,14 @@
 // a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
 #include "cli_runner.hpp"
 #include "export/intercoder_agreement.hpp"
+#include "export/summary_sheets.hpp"
+#include "export/survey_tables.hpp"
 #include "export/workbook_export.hpp"
 #include "export/xlsx_workbook.hpp"
 #include "guides/data_dir.hpp"
 #include "store/answers.hpp"
 #include "store/codebook.hpp"
+#include "store/coding_snapshot.hpp"
 #include "store/conversations.hpp"
 #include "store/criteria_sets.hpp"
 #include "store/demo.hpp"
@@ -16,6 +19,7 @@
 #include "store/people.hpp"
 #include "store/ratings.hpp"
 #include "store/seed.hpp"
+#include "store/surveys.hpp"
 #include "temp_dir.hpp"
 #include "workbook_reader.hpp"
 
@@ -25,6 +29,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stop_token>
 
 using namespace convene;
 using convene::test::column;
@@ -398,4 +403,27 @@ TEST_CASE("code points and widths of text are counted right whatever its length 
     }
     CHECK(exporting::text_width("short\nthe longest line\nmid") == 16);
     CHECK(exporting::text_width("\u00e9\u00e9\u00e9") == 3);
+}
+
+TEST_CASE("the export's background work stops when asked, so a cancel does not wait for it",
+          "[export]") {
+    Demo demo;
+    std::stop_source source;
+    source.request_stop();
+    auto reader = demo.ws->open_reader();
+    std::vector<exporting::SurveyToAnalyse> surveys;
+    for (auto& row : store::list_instruments(*demo.ws))
+        if (row.respondents > 0)
+            surveys.push_back({row, *store::current_instrument(*demo.ws, row.instrument_id)});
+    REQUIRE_FALSE(surveys.empty());
+    CHECK_THROWS_AS(exporting::analyse_surveys(*reader, surveys, source.get_token()),
+                    exporting::ExportCancelled);
+    CHECK_THROWS_AS(exporting::load_coding_for_summaries(*reader, {}, source.get_token()),
+                    exporting::ExportCancelled);
+    // Not asked: both are made, the same as through the workspace's own connection.
+    auto results = exporting::analyse_surveys(*reader, surveys);
+    REQUIRE(results.size() == surveys.size());
+    CHECK(results.front().respondents == surveys.front().row.respondents);
+    auto coding = exporting::load_coding_for_summaries(*reader, {});
+    CHECK(coding.snapshot.segments.size() == store::load_coding_snapshot(*demo.ws).segments.size());
 }
