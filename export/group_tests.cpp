@@ -100,25 +100,13 @@ WelchAnova welch_anova(const Groups& groups) {
 
 KruskalWallis kruskal_wallis(const Groups& groups) {
     summaries("kruskal_wallis", groups, 1);
-    std::vector<std::pair<double, std::size_t>> all; // value, group
-    for (std::size_t i = 0; i < groups.size(); ++i)
-        for (double v : groups[i])
-            all.emplace_back(v, i);
-    std::sort(all.begin(), all.end());
-    double n = static_cast<double>(all.size());
-    std::vector<double> rank_sum(groups.size(), 0.0);
-    double ties = 0.0;
-    for (std::size_t i = 0; i < all.size();) {
-        std::size_t j = i;
-        while (j < all.size() && all[j].first == all[i].first)
-            ++j;
-        double t = static_cast<double>(j - i);
-        double mid = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0; // mid-rank
-        for (std::size_t m = i; m < j; ++m)
-            rank_sum[all[m].second] += mid;
-        ties += t * t * t - t;
-        i = j;
-    }
+    std::vector<std::span<const double>> spans(groups.begin(), groups.end());
+    auto ranks = rank_sums(spans);
+    double n = 0;
+    for (const auto& g : groups)
+        n += static_cast<double>(g.size());
+    const auto& rank_sum = ranks.sums;
+    double ties = ranks.ties;
     double correction = 1 - ties / (n * n * n - n);
     if (correction <= 0.0) fail("kruskal_wallis", "all values are equal");
     double h = 0.0;

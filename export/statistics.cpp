@@ -222,34 +222,10 @@ MannWhitney mann_whitney(std::span<const double> a, std::span<const double> b) {
     require_finite(fn, a, "group a");
     require_finite(fn, b, "group b");
 
-    // Pool the values (remembering which came from a), sort, and give ties their mid-rank.
-    struct Item {
-        double value;
-        bool from_a;
-    };
-    std::vector<Item> pooled;
-    pooled.reserve(a.size() + b.size());
-    for (double v : a)
-        pooled.push_back({v, true});
-    for (double v : b)
-        pooled.push_back({v, false});
-    std::sort(pooled.begin(), pooled.end(),
-              [](const Item& x, const Item& y) { return x.value < y.value; });
-
-    double rank_sum_a = 0.0;
-    double tie_term = 0.0; // sum over tie groups of t^3 - t
-    for (std::size_t i = 0; i < pooled.size();) {
-        std::size_t j = i;
-        while (j < pooled.size() && pooled[j].value == pooled[i].value)
-            ++j;
-        // Positions i..j-1 (0-based) share ranks i+1..j, whose mean is (i + 1 + j) / 2.
-        double mid_rank = static_cast<double>(i + 1 + j) / 2.0;
-        double t = static_cast<double>(j - i);
-        tie_term += t * t * t - t;
-        for (std::size_t m = i; m < j; ++m)
-            if (pooled[m].from_a) rank_sum_a += mid_rank;
-        i = j;
-    }
+    const std::span<const double> both[] = {a, b};
+    auto ranks = rank_sums(both);
+    double rank_sum_a = ranks.sums[0];
+    double tie_term = ranks.ties;
 
     double n1 = static_cast<double>(a.size());
     double n2 = static_cast<double>(b.size());
@@ -269,6 +245,80 @@ MannWhitney mann_whitney(std::span<const double> a, std::span<const double> b) {
     r.p_two_sided =
         std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(standard, std::fabs(r.z))));
     r.rank_biserial = 2.0 * r.u / (n1 * n2) - 1.0;
+    return r;
+}
+
+namespace {
+
+// Runs of equal values in ascending order, each with how many come from each group, handed
+// to `run(per_group_counts, t)`; false when there are more than max_distinct values.
+template <typename Run>
+bool by_distinct_value(std::span<const std::span<const double>> groups, std::size_t max_distinct,
+                       Run&& run) {
+    const std::size_t k = groups.size();
+    std::vector<double> distinct;
+    std::vector<std::size_t> counts; // [value * k + group]
+    std::size_t last = 0;
+    for (std::size_t g = 0; g < k; ++g)
+        for (double v : groups[g]) {
+            if (last >= distinct.size() || !(distinct[last] == v)) {
+                last = static_cast<std::size_t>(std::find(distinct.begin(), distinct.end(), v) -
+                                                distinct.begin());
+                if (last == distinct.size()) {
+                    if (distinct.size() == max_distinct || std::isnan(v)) return false;
+                    distinct.push_back(v);
+                    counts.resize(counts.size() + k, 0);
+                }
+            }
+            ++counts[last * k + g];
+        }
+    std::vector<std::size_t> order(distinct.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return distinct[x] < distinct[y]; });
+    for (std::size_t d : order) {
+        std::size_t t = 0;
+        for (std::size_t g = 0; g < k; ++g)
+            t += counts[d * k + g];
+        run(std::span<const std::size_t>(counts.data() + d * k, k), t);
+    }
+    return true;
+}
+
+} // namespace
+
+RankSums rank_sums(std::span<const std::span<const double>> groups) {
+    RankSums r;
+    r.sums.assign(groups.size(), 0.0);
+    std::size_t before = 0; // values ranked so far
+    auto add_run = [&](std::span<const std::size_t> per_group, std::size_t t) {
+        // Positions before+1 .. before+t share their mean rank.
+        double mid = (static_cast<double>(before + 1) + static_cast<double>(before + t)) / 2.0;
+        for (std::size_t g = 0; g < per_group.size(); ++g)
+            r.sums[g] += static_cast<double>(per_group[g]) * mid;
+        double td = static_cast<double>(t);
+        r.ties += td * td * td - td;
+        before += t;
+    };
+    if (by_distinct_value(groups, 256, add_run)) return r;
+    // Many distinct values: sort them with their group.
+    r.sums.assign(groups.size(), 0.0);
+    r.ties = 0.0;
+    before = 0;
+    std::vector<std::pair<double, std::size_t>> all;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (double v : groups[g])
+            all.emplace_back(v, g);
+    std::sort(all.begin(), all.end());
+    std::vector<std::size_t> per_group(groups.size());
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t j = i;
+        std::fill(per_group.begin(), per_group.end(), 0);
+        while (j < all.size() && all[j].first == all[i].first)
+            ++per_group[all[j++].second];
+        add_run(per_group, j - i);
+        i = j;
+    }
     return r;
 }
 

@@ -107,4 +107,13 @@ struct MannWhitney {
 // report it with the group sizes.
 MannWhitney mann_whitney(std::span<const double> a, std::span<const double> b);
 
+// The values of several groups ranked together, equal values sharing their mid-rank: each
+// group's rank sum and the ties term, the sum over runs of t equal values of t^3 - t. Values
+// with few distinct values (Likert answers) are counted, not sorted.
+struct RankSums {
+    std::vector<double> sums;
+    double ties = 0.0;
+};
+RankSums rank_sums(std::span<const std::span<const double>> groups);
+
 } // namespace convene::exporting::stats

@@ -289,3 +289,39 @@ TEST_CASE("Mann-Whitney U rejects empty groups and all-equal values", "[statisti
     CHECK_THROWS_WITH(stats::mann_whitney(threes, threes), Catch::Contains("all values are equal"));
     CHECK_THROWS_WITH(stats::mann_whitney(others, with_nan), Catch::Contains("non-finite"));
 }
+
+TEST_CASE("rank sums give ties their mid-rank whether values are counted or sorted", "[stats]") {
+    // 1 2 2 2 3 3 3 4 ranked together: 1; 3, 3, 3; 6, 6, 6; 8.
+    std::vector<double> a{1, 2, 2, 3}, b{2, 3, 3, 4};
+    const std::span<const double> few[] = {a, b};
+    auto r = stats::rank_sums(few);
+    CHECK(r.sums[0] == 13.0);
+    CHECK(r.sums[1] == 23.0);
+    CHECK(r.ties == 48.0);
+    // 600 values with 300 distinct ones (more than are counted): the sorting path, checked
+    // against ranks found the slow way.
+    std::vector<double> x, y;
+    for (int i = 0; i < 300; ++i) {
+        x.push_back(i % 3 == 0 ? i : i * 0.5);
+        y.push_back(299 - i);
+    }
+    const std::span<const double> many[] = {x, y};
+    auto sorted = stats::rank_sums(many);
+    std::vector<double> all(x);
+    all.insert(all.end(), y.begin(), y.end());
+    auto slow_rank = [&](double v) {
+        double below = 0, equal = 0;
+        for (double w : all) {
+            below += w < v;
+            equal += w == v;
+        }
+        return below + (equal + 1) / 2;
+    };
+    double sum_x = 0, sum_y = 0;
+    for (double v : x)
+        sum_x += slow_rank(v);
+    for (double v : y)
+        sum_y += slow_rank(v);
+    CHECK(sorted.sums[0] == Approx(sum_x).epsilon(1e-12));
+    CHECK(sorted.sums[1] == Approx(sum_y).epsilon(1e-12));
+}
