@@ -1,7 +1,8 @@
 #include "export/background_reads.hpp"
 
+#include "export/workbook_export.hpp"
+
 #include <exception>
-#include <stdexcept>
 #include <utility>
 
 namespace convene::exporting {
@@ -19,7 +20,7 @@ BackgroundReads::BackgroundReads(const store::Workspace& ws, std::vector<SurveyT
               surveys_promise_.set_exception(std::current_exception());
           }
           try {
-              if (stop.stop_requested()) throw std::runtime_error("stopped");
+              if (stop.stop_requested()) throw ExportCancelled();
               if (!db) db = ws.open_reader();
               coding_promise_.set_value(load_coding_for_summaries(*db, filters, stop));
           } catch (...) {

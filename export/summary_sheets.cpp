@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <xlsxwriter.h>
 
 namespace convene::exporting {

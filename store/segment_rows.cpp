@@ -8,12 +8,6 @@
 namespace convene::store {
 namespace {
 
-SegmentPart parse_part(std::string_view s) {
-    if (s == "notes") return SegmentPart::Notes;
-    if (s == "quote") return SegmentPart::Quote;
-    return SegmentPart::Answer;
-}
-
 // segments_for_conversation's ORDER BY (part as text sorts answer, notes, quote: the enum's
 // order). Its ties keep the order the rows were read in, as SQLite's sorter keeps them.
 bool before(const SegmentRow* a, const SegmentRow* b) {

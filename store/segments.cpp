@@ -8,12 +8,6 @@
 namespace convene::store {
 namespace {
 
-SegmentPart parse_part(const std::string& s) {
-    if (s == "notes") return SegmentPart::Notes;
-    if (s == "quote") return SegmentPart::Quote;
-    return SegmentPart::Answer;
-}
-
 bool continuation_byte(std::string_view text, std::int64_t at) {
     return at < static_cast<std::int64_t>(text.size()) &&
            (static_cast<unsigned char>(text[static_cast<std::size_t>(at)]) & 0xC0) == 0x80;
@@ -95,6 +89,12 @@ void set_state(Database& db, const std::string& uuid, const char* sql) {
 }
 
 } // namespace
+
+SegmentPart parse_part(std::string_view name) {
+    if (name == "notes") return SegmentPart::Notes;
+    if (name == "quote") return SegmentPart::Quote;
+    return SegmentPart::Answer;
+}
 
 const char* part_name(SegmentPart part) {
     switch (part) {

@@ -15,7 +15,8 @@
 namespace convene::store {
 
 enum class SegmentPart { Answer, Notes, Quote };
-const char* part_name(SegmentPart part); // "answer", "notes", "quote"
+const char* part_name(SegmentPart part);       // "answer", "notes", "quote"
+SegmentPart parse_part(std::string_view name); // part_name's inverse; anything else: Answer
 
 struct Segment {
     std::string uuid, answer_uuid, code_uuid, coder_uuid;
