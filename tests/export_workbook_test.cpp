@@ -97,6 +97,18 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
         }
     }
     CHECK(checked >= 10); // every conversation with notes (the planned one has none)
+    // Every filled cell below the header is top-aligned (plain text through the workbook's
+    // default format, the rest through their own), so a short cell sits level with the first
+    // line of long notes beside it.
+    for (const char* name : {"Answers", "Coded segments", "Quotes by code", "Survey items"}) {
+        const auto& body = sheet(wb, name)["rows"];
+        for (std::size_t r = 1; r < body.size(); ++r)
+            for (const auto& cell : body[r])
+                if (!cell["v"].is_null()) {
+                    INFO(name << " row " << r + 1 << ": " << cell.dump());
+                    REQUIRE(cell.value("va", "") == "top");
+                }
+    }
 
     // A coded segment's answer cell links to that answer's row in Answers.
     const auto& segs = sheet(wb, "Coded segments");

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reads a workbook Convene wrote, the way a reader's spreadsheet would, and prints it as JSON
-for tests/export_workbook_test.cpp: every sheet with its cells (value, openpyxl's data type and
-the location an internal link points at), plus the chart parts found in the zip.
+for tests/export_workbook_test.cpp: every sheet with its cells (value, openpyxl's data type, vertical
+alignment and the location an internal link points at), plus the chart parts found in the zip.
 
     /usr/bin/python3 tests/read_workbook.py FILE.xlsx > out.json
     /usr/bin/python3 tests/read_workbook.py --names NAMES.txt FILE.xlsx [CSV_DIR]
@@ -23,6 +23,8 @@ def cell_json(cell):
     if isinstance(value, (datetime.datetime, datetime.date)):
         value = value.isoformat()
     out = {"v": value, "t": cell.data_type}
+    if value is not None and cell.alignment.vertical:
+        out["va"] = cell.alignment.vertical
     if cell.hyperlink is not None:
         out["link"] = cell.hyperlink.location or cell.hyperlink.target
     return out
