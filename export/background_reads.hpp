@@ -1,8 +1,8 @@
 // What the export reads and computes beside its sheets, on a thread of its own through a
-// connection of its own while the first sheets are written: the surveys' analyses, then the
-// coding snapshot with intercoder agreement. In that order, so the survey tables are gone before
-// the snapshot is read and the two never take memory at the same time; the summaries, which
-// need the snapshot, come after the Answers and Coded segments sheets, long enough for both.
+// connection of its own while the first sheets are written: the coding snapshot with intercoder
+// agreement, then the surveys' analyses. In that order because the summaries, which need the
+// snapshot, come right after the Answers and Coded segments sheets, and the survey sheets last.
+// The thread runs at a low priority (see background_reads.cpp).
 #pragma once
 
 #include "export/summary_sheets.hpp"
@@ -19,8 +19,8 @@ class BackgroundReads {
   public:
     BackgroundReads(const store::Workspace& ws, std::vector<SurveyToAnalyse> surveys,
                     Filters filters);
-    // Asks the thread to stop (it stops between surveys and between the snapshot and the
-    // agreement: a cancelled export waits a fraction of a second at most) and waits for it.
+    // Asks the thread to stop (it stops between the snapshot and the agreement and between
+    // surveys: a cancelled export waits a fraction of a second at most) and waits for it.
     ~BackgroundReads() = default;
 
     // Each waits until its part is made and rethrows what went wrong making it.
