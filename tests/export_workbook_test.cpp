@@ -19,6 +19,7 @@
 #include "store/people.hpp"
 #include "store/ratings.hpp"
 #include "store/seed.hpp"
+#include "store/sqlite.hpp"
 #include "store/surveys.hpp"
 #include "temp_dir.hpp"
 #include "workbook_reader.hpp"
@@ -54,7 +55,9 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
           "[export]") {
     Demo demo;
     auto file = demo.dir / "demo.xlsx";
+    auto cache = store::query_int(demo.ws->db(), "PRAGMA cache_size");
     auto result = exporting::export_workspace(*demo.ws, {file, demo.dir / "csv", false, {}});
+    CHECK(store::query_int(demo.ws->db(), "PRAGMA cache_size") == cache); // as it was before
     json wb = read_workbook(file);
     CHECK(wb["zip_ok"] == true);
 
