@@ -214,6 +214,22 @@ write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink&
             rows.emplace_back(sheet, n);
             continue;
         }
+        if (kinds[k].name == "co-occurrence") { // row by row: no table of 100,000 pairs
+            CoOccurrence pairs(snapshot, filters);
+            auto t = pairs.head();
+            std::vector<std::string> wide;
+            if (long_text(pairs.longest_label())) wide = {"code_a", "code_b"};
+            sink.begin({sheet, t.id, t.note, t.columns, -1, wide});
+            std::size_t n = 0;
+            pairs.for_each_row([&](std::vector<Cell>& row) {
+                replace_names(row);
+                sink.row(row);
+                ++n;
+            });
+            sink.end();
+            rows.emplace_back(sheet, n);
+            continue;
+        }
         SummaryTable t = kinds[k].name == "intercoder-agreement"
                              ? intercoder_agreement(snapshot, agreement)
                              : kinds[k].compute(snapshot, filters);

@@ -43,6 +43,8 @@ inline Cell link_cell(std::string s, std::string answer_uuid) {
     return c;
 }
 
+// Whether a column holding text of this many bytes is written wide and wrapped.
+bool long_text(std::size_t bytes);
 // Writes a whole summary table as one sheet / CSV file.
 void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink);
 

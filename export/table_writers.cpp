@@ -197,13 +197,17 @@ TableTee::TableTee(std::vector<TableSink*> sinks) {
         if (s) sinks_.push_back(s);
 }
 
+bool long_text(std::size_t bytes) {
+    return bytes > 2 * kWrapAbove;
+}
+
 void write_summary(const SummaryTable& table, const std::string& sheet, TableSink& sink) {
     // Columns of long text (the framework matrix's notes): wide and wrapped.
     std::vector<std::string> long_text;
     for (std::size_t c = 0; c < table.columns.size(); ++c)
         if (std::any_of(table.rows.begin(), table.rows.end(), [&](const auto& row) {
                 const auto* s = row[c].text();
-                return s && s->size() > 2 * kWrapAbove;
+                return s && exporting::long_text(s->size());
             }))
             long_text.push_back(table.columns[c].id);
     sink.begin({sheet, table.id, table.note, table.columns, -1, long_text});

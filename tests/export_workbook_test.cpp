@@ -4,6 +4,7 @@
 // a formula, CSV cells neutralised, nothing half-written, names replaced when asked).
 #include "cli_runner.hpp"
 #include "export/intercoder_agreement.hpp"
+#include "export/summaries.hpp"
 #include "export/summary_sheets.hpp"
 #include "export/survey_tables.hpp"
 #include "export/workbook_export.hpp"
@@ -204,6 +205,19 @@ TEST_CASE("the workbook holds intercoder agreement, disagreements and the qualit
     CHECK(
         dis["rows"][1][column(dis, "Code")]["v"] ==
         *disagreements.rows.front()[static_cast<std::size_t>(disagreements.column("code"))].text());
+
+    // Code co-occurrence, written row by row without the table: the screen's table, row for
+    // row (codes and counts).
+    auto pairs = exporting::co_occurrence(snapshot, {});
+    REQUIRE(pairs.rows.size() > 5);
+    const auto& co = sheet(wb, "Code co-occurrence");
+    REQUIRE(co["rows"].size() == pairs.rows.size() + 1);
+    for (std::size_t r = 0; r < pairs.rows.size(); ++r) {
+        INFO("row " << r + 2);
+        CHECK(co["rows"][r + 1][0]["v"] == *pairs.rows[r][0].text());
+        CHECK(co["rows"][r + 1][1]["v"] == *pairs.rows[r][1].text());
+        CHECK(co["rows"][r + 1][2]["v"] == pairs.rows[r][2].number());
+    }
 
     // Quality criteria: every criterion of the bundled set with its guidance and the levels.
     auto sets = store::list_criteria_sets(demo.ws->db());

@@ -3,18 +3,16 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
-#include <cstdint>
 
 namespace convene::exporting {
 
-SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
+CoOccurrence::CoOccurrence(const Snapshot& s, const Filters& f)
+    : s_(s), n_codes_(s.codes.size()), n_answers_(s.answers.size()) {
     auto sel = select(s, f);
     auto spans = detail::segments_by_answer(s);
     // One number per (pair, answer), pair = a * codes + b with a < b: pair * answers + answer.
     // Sorted, each pair's answers are one run, in answer order (plain integers sort fast; a
     // large workspace has hundreds of thousands).
-    const std::uint64_t n_codes = s.codes.size(), n_answers = s.answers.size();
-    std::vector<std::uint64_t> hits;
     std::vector<int> codes;
     for (std::size_t answer = 0; answer < s.answers.size(); ++answer) {
         if (!sel.answer(static_cast<int>(answer))) continue;
@@ -25,31 +23,28 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
         for (std::size_t a = 0; a < codes.size(); ++a)
             for (std::size_t b = a + 1; b < codes.size(); ++b)
-                hits.push_back((static_cast<std::uint64_t>(codes[a]) * n_codes +
-                                static_cast<std::uint64_t>(codes[b])) *
-                                   n_answers +
-                               answer);
+                hits_.push_back((static_cast<std::uint64_t>(codes[a]) * n_codes_ +
+                                 static_cast<std::uint64_t>(codes[b])) *
+                                    n_answers_ +
+                                answer);
     }
-    std::sort(hits.begin(), hits.end());
-    struct Run {
-        std::uint64_t pair;
-        std::size_t begin, end; // into hits
-    };
-    std::vector<Run> runs;
-    for (std::size_t i = 0; i < hits.size();) {
-        auto pair = hits[i] / n_answers;
+    std::sort(hits_.begin(), hits_.end());
+    for (std::size_t i = 0; i < hits_.size();) {
+        auto pair = hits_[i] / n_answers_;
         auto j = i + 1;
-        while (j < hits.size() && hits[j] / n_answers == pair)
+        while (j < hits_.size() && hits_[j] / n_answers_ == pair)
             ++j;
-        runs.push_back({pair, i, j});
+        runs_.push_back({pair, i, j});
         i = j;
     }
-    std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) {
+    std::sort(runs_.begin(), runs_.end(), [](const Run& x, const Run& y) {
         // Most frequent first, then codes in tree order.
         auto nx = x.end - x.begin, ny = y.end - y.begin;
         return nx != ny ? nx > ny : x.pair < y.pair;
     });
+}
 
+SummaryTable CoOccurrence::head() const {
     SummaryTable table;
     table.id = "co_occurrence";
     table.title = "Code co-occurrence";
@@ -58,19 +53,48 @@ SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
     table.columns = {detail::text_column("code_a", "Code"),
                      detail::text_column("code_b", "With code"),
                      detail::count_column("answers", "Answers", "answers")};
-    table.rows.reserve(runs.size());
-    for (const auto& run : runs) {
+    return table;
+}
+
+const std::string& CoOccurrence::label(std::uint64_t pair, bool second) const {
+    auto code = second ? pair % n_codes_ : pair / n_codes_;
+    return detail::code_label(s_, static_cast<int>(code));
+}
+
+SummaryTable CoOccurrence::table() const {
+    auto table = head();
+    table.rows.reserve(runs_.size());
+    for (const auto& run : runs_) {
         std::vector<std::uint32_t> answers;
         answers.reserve(run.end - run.begin);
         for (auto i = run.begin; i < run.end; ++i)
-            answers.push_back(detail::key(static_cast<std::size_t>(hits[i] % n_answers)));
+            answers.push_back(detail::key(static_cast<std::size_t>(hits_[i] % n_answers_)));
         auto n = answers.size();
-        table.rows.push_back(
-            detail::make_row(detail::code_label(s, static_cast<int>(run.pair / n_codes)),
-                             detail::code_label(s, static_cast<int>(run.pair % n_codes)),
-                             detail::count_cell(n, {}, std::move(answers))));
+        table.rows.push_back(detail::make_row(label(run.pair, false), label(run.pair, true),
+                                              detail::count_cell(n, {}, std::move(answers))));
     }
     return table;
+}
+
+std::size_t CoOccurrence::longest_label() const {
+    std::size_t longest = 0;
+    for (const auto& run : runs_)
+        longest = std::max({longest, label(run.pair, false).size(), label(run.pair, true).size()});
+    return longest;
+}
+
+void CoOccurrence::for_each_row(RowRef row) const {
+    std::vector<Cell> cells(3);
+    for (const auto& run : runs_) {
+        cells[0] = Cell(label(run.pair, false));
+        cells[1] = Cell(label(run.pair, true));
+        cells[2] = Cell(run.end - run.begin);
+        row(cells);
+    }
+}
+
+SummaryTable co_occurrence(const Snapshot& s, const Filters& f) {
+    return CoOccurrence(s, f).table();
 }
 
 } // namespace convene::exporting
