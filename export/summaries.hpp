@@ -28,6 +28,26 @@ SummaryTable code_by_area(const Snapshot& s, const Filters& f);
 // Each quote under each code it carries (a segment on the quote, or a whole-answer segment of
 // its answer), with conversation, organisation, group, state and speaker.
 SummaryTable quotes_by_code(const Snapshot& s, const Filters& f);
+struct QuoteKey {
+    int code, answer, quote; // quote: index in the answer's quotes
+    auto operator<=>(const QuoteKey&) const = default;
+};
+// The same rows found once, then either built into the table (each quote with the segments
+// behind it, for the screen) or handed over one at a time without them (for the export).
+class QuotesByCode {
+  public:
+    QuotesByCode(const Snapshot& s, const Filters& f); // s must outlive this
+    SummaryTable head() const;                         // id, title, note, columns; no rows
+    SummaryTable table() const;
+    void for_each_row(RowRef row) const;
+    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+
+  private:
+    void rows(bool drill_down, RowRef row) const;
+    const Snapshot& s_;
+    std::vector<std::pair<QuoteKey, std::uint32_t>> coded_; // (quote, code), segment; sorted
+    mutable std::vector<std::string> groups_; // group label per conversation, made when needed
+};
 // The guide's structured answers across conversations, by group: tallies of choices, yes/no
 // and scales; numbers (n, median, range) normalised to clock hours through the currency table.
 SummaryTable structured_answers(const Snapshot& s, const Filters& f);
@@ -42,7 +62,7 @@ class CoOccurrence {
     SummaryTable head() const;                         // id, title, note, columns; no rows
     SummaryTable table() const;
     void for_each_row(RowRef row) const;
-    std::size_t longest_label() const; // bytes of the longest code label in a row
+    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
 
   private:
     struct Run {

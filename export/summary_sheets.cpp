@@ -185,6 +185,31 @@ Filters summary_filters(const ExportContext& ctx) {
     return {f.group, f.state, f.from, f.to, f.guide, f.status, ctx.coder_uuid};
 }
 
+namespace {
+
+// A summary handed over row by row (CoOccurrence, QuotesByCode): its columns of long text found
+// first, as write_summary finds them in a built table, then each row written as it is made.
+template <typename Summary, typename Rename>
+std::size_t write_streamed(const Summary& summary, const std::string& sheet, TableSink& sink,
+                           const Rename& rename) {
+    auto t = summary.head();
+    auto longest = summary.longest();
+    std::vector<std::string> wide;
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (long_text(longest[c])) wide.push_back(t.columns[c].id);
+    sink.begin({sheet, t.id, t.note, t.columns, -1, wide});
+    std::size_t n = 0;
+    summary.for_each_row([&](std::vector<Cell>& row) {
+        rename(row);
+        sink.row(row);
+        ++n;
+    });
+    sink.end();
+    return n;
+}
+
+} // namespace
+
 std::vector<std::pair<std::string, std::size_t>>
 write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink& sink,
                 std::vector<SummaryTable>& charted) {
@@ -214,20 +239,15 @@ write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink&
             rows.emplace_back(sheet, n);
             continue;
         }
-        if (kinds[k].name == "co-occurrence") { // row by row: no table of 100,000 pairs
-            CoOccurrence pairs(snapshot, filters);
-            auto t = pairs.head();
-            std::vector<std::string> wide;
-            if (long_text(pairs.longest_label())) wide = {"code_a", "code_b"};
-            sink.begin({sheet, t.id, t.note, t.columns, -1, wide});
-            std::size_t n = 0;
-            pairs.for_each_row([&](std::vector<Cell>& row) {
-                replace_names(row);
-                sink.row(row);
-                ++n;
-            });
-            sink.end();
-            rows.emplace_back(sheet, n);
+        // Written row by row, not built as tables: at scale these are the largest.
+        if (kinds[k].name == "co-occurrence") {
+            rows.emplace_back(
+                sheet, write_streamed(CoOccurrence(snapshot, filters), sheet, sink, replace_names));
+            continue;
+        }
+        if (kinds[k].name == "quotes-by-code") {
+            rows.emplace_back(
+                sheet, write_streamed(QuotesByCode(snapshot, filters), sheet, sink, replace_names));
             continue;
         }
         SummaryTable t = kinds[k].name == "intercoder-agreement"

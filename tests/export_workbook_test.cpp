@@ -219,6 +219,18 @@ TEST_CASE("the workbook holds intercoder agreement, disagreements and the qualit
         CHECK(co["rows"][r + 1][2]["v"] == pairs.rows[r][2].number());
     }
 
+    // Quotes by code, also written row by row: the screen's table, row for row.
+    auto quotes = exporting::quotes_by_code(snapshot, {});
+    REQUIRE(quotes.rows.size() > 5);
+    const auto& qs = sheet(wb, "Quotes by code");
+    REQUIRE(qs["rows"].size() == quotes.rows.size() + 1);
+    for (std::size_t r = 0; r < quotes.rows.size(); ++r) {
+        INFO("row " << r + 2);
+        for (std::size_t c : {0u, 1u, 3u, 8u})
+            CHECK(qs["rows"][r + 1][c]["v"] == *quotes.rows[r][c].text());
+    }
+    CHECK(!quotes.rows[0][1].segments.empty()); // the screen's table keeps the drill-down
+
     // Quality criteria: every criterion of the bundled set with its guidance and the levels.
     auto sets = store::list_criteria_sets(demo.ws->db());
     REQUIRE(sets.size() == 1);

@@ -76,10 +76,12 @@ SummaryTable CoOccurrence::table() const {
     return table;
 }
 
-std::size_t CoOccurrence::longest_label() const {
-    std::size_t longest = 0;
-    for (const auto& run : runs_)
-        longest = std::max({longest, label(run.pair, false).size(), label(run.pair, true).size()});
+std::vector<std::size_t> CoOccurrence::longest() const {
+    std::vector<std::size_t> longest(3, 0);
+    for (const auto& run : runs_) {
+        longest[0] = std::max(longest[0], label(run.pair, false).size());
+        longest[1] = std::max(longest[1], label(run.pair, true).size());
+    }
     return longest;
 }
 

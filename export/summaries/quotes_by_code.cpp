@@ -11,11 +11,6 @@ namespace convene::exporting {
 
 namespace {
 
-struct Key {
-    int code, answer, quote; // quote: index in the answer's quotes
-    auto operator<=>(const Key&) const = default;
-};
-
 int quote_index(const store::SnapshotAnswer& a, const std::string& uuid) {
     for (std::size_t q = 0; q < a.quotes.size(); ++q)
         if (a.quotes[q].uuid == uuid) return static_cast<int>(q);
@@ -24,8 +19,9 @@ int quote_index(const store::SnapshotAnswer& a, const std::string& uuid) {
 
 // Every (quote, code) a selected segment reaches, with the segment (an index into the snapshot),
 // sorted by key: each row's segments are one run.
-std::vector<std::pair<Key, std::uint32_t>> coded_quotes(const Snapshot& s, const Selection& sel) {
-    std::vector<std::pair<Key, std::uint32_t>> out;
+std::vector<std::pair<QuoteKey, std::uint32_t>> coded_quotes(const Snapshot& s,
+                                                             const Selection& sel) {
+    std::vector<std::pair<QuoteKey, std::uint32_t>> out;
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
         const auto& seg = s.segments[i];
         if (!sel.segment(i) || seg.part == store::SegmentPart::Notes) continue;
@@ -44,8 +40,10 @@ std::vector<std::pair<Key, std::uint32_t>> coded_quotes(const Snapshot& s, const
 
 } // namespace
 
-SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
-    auto sel = select(s, f);
+QuotesByCode::QuotesByCode(const Snapshot& s, const Filters& f)
+    : s_(s), coded_(coded_quotes(s, select(s, f))), groups_(s.conversations.size()) {}
+
+SummaryTable QuotesByCode::head() const {
     SummaryTable table;
     table.id = "quotes_by_code";
     table.title = "Quotes by code";
@@ -59,30 +57,64 @@ SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
                      detail::text_column("state", "State"),
                      {"date", "Date", ColumnType::Date, "", 0},
                      detail::text_column("question", "Question")};
-    // Rows by code (tree order), then conversation and question order, then quote position:
-    // the key order, since answers are sorted that way in the snapshot.
-    auto coded = coded_quotes(s, sel);
-    std::vector<std::string> labels; // the group's label, per conversation (made when needed)
-    labels.resize(s.conversations.size());
-    for (std::size_t i = 0; i < coded.size();) {
-        const auto& key = coded[i].first;
-        std::vector<std::uint32_t> segments;
-        for (; i < coded.size() && coded[i].first == key; ++i)
-            segments.push_back(coded[i].second);
-        const auto& a = s.answers[static_cast<std::size_t>(key.answer)];
-        const auto& c = s.conversations[static_cast<std::size_t>(a.conversation)];
-        const auto& q = a.quotes[static_cast<std::size_t>(key.quote)];
-        auto& group = labels[static_cast<std::size_t>(a.conversation)];
-        if (group.empty()) group = s.group_label(c.group);
-        Cell quote(q.text);
-        quote.segments = std::move(segments);
-        quote.answers = {detail::key(static_cast<std::size_t>(key.answer))};
-        quote.link = a.uuid;
-        table.rows.push_back(detail::make_row(detail::code_label(s, key.code), std::move(quote),
-                                              q.speaker, c.uuid, c.org, group, c.state, c.date(),
-                                              a.question_id));
-    }
     return table;
+}
+
+// Rows by code (tree order), then conversation and question order, then quote position: the key
+// order, since answers are sorted that way in the snapshot. `drill_down`: each quote cell keeps
+// the segments and the answer behind it.
+void QuotesByCode::rows(bool drill_down, RowRef row) const {
+    std::vector<Cell> cells;
+    for (std::size_t i = 0; i < coded_.size();) {
+        cells.resize(9); // the row may have been moved away (table)
+        const auto& key = coded_[i].first;
+        std::vector<std::uint32_t> segments;
+        for (; i < coded_.size() && coded_[i].first == key; ++i)
+            if (drill_down) segments.push_back(coded_[i].second);
+        const auto& a = s_.answers[static_cast<std::size_t>(key.answer)];
+        const auto& c = s_.conversations[static_cast<std::size_t>(a.conversation)];
+        const auto& q = a.quotes[static_cast<std::size_t>(key.quote)];
+        auto& group = groups_[static_cast<std::size_t>(a.conversation)];
+        if (group.empty()) group = s_.group_label(c.group);
+        cells[0] = Cell(detail::code_label(s_, key.code));
+        cells[1] = Cell(q.text);
+        if (drill_down) {
+            cells[1].segments = std::move(segments);
+            cells[1].answers = {detail::key(static_cast<std::size_t>(key.answer))};
+        }
+        cells[1].link = a.uuid;
+        cells[2] = Cell(q.speaker);
+        cells[3] = Cell(c.uuid);
+        cells[4] = Cell(c.org);
+        cells[5] = Cell(group);
+        cells[6] = Cell(c.state);
+        cells[7] = Cell(c.date());
+        cells[8] = Cell(a.question_id);
+        row(cells);
+    }
+}
+
+SummaryTable QuotesByCode::table() const {
+    auto table = head();
+    rows(true, [&](std::vector<Cell>& cells) { table.rows.push_back(std::move(cells)); });
+    return table;
+}
+
+void QuotesByCode::for_each_row(RowRef row) const {
+    rows(false, row);
+}
+
+std::vector<std::size_t> QuotesByCode::longest() const {
+    std::vector<std::size_t> longest(9, 0);
+    rows(false, [&](std::vector<Cell>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            if (const auto* t = cells[c].text()) longest[c] = std::max(longest[c], t->size());
+    });
+    return longest;
+}
+
+SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
+    return QuotesByCode(s, f).table();
 }
 
 } // namespace convene::exporting
