@@ -23,6 +23,22 @@ SummaryTable code_frequencies(const Snapshot& s, const Filters& f);
 // Conversations (rows) x question areas (columns): each cell the notes (and quotes) of the
 // area's answers and the codes applied to them.
 SummaryTable framework_matrix(const Snapshot& s, const Filters& f);
+// The same rows made one conversation at a time: built into the table (each cell with the
+// answers and segments behind it, for the screen) or handed over one at a time without them
+// (for the export: the whole matrix holds every note of the workspace).
+class FrameworkMatrix {
+  public:
+    FrameworkMatrix(const Snapshot& s, const Filters& f); // s must outlive this
+    SummaryTable head() const;                            // id, title, note, columns; no rows
+    SummaryTable table() const;
+    void for_each_row(RowRef row) const;
+    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+
+  private:
+    void rows(bool drill_down, RowRef row) const;
+    const Snapshot& s_;
+    Selection sel_;
+};
 // Codes (rows) x question areas (columns): segment counts.
 SummaryTable code_by_area(const Snapshot& s, const Filters& f);
 // Each quote under each code it carries (a segment on the quote, or a whole-answer segment of

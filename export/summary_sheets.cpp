@@ -245,6 +245,11 @@ write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink&
                 sheet, write_streamed(CoOccurrence(snapshot, filters), sheet, sink, replace_names));
             continue;
         }
+        if (kinds[k].name == "framework-matrix") {
+            rows.emplace_back(sheet, write_streamed(FrameworkMatrix(snapshot, filters), sheet, sink,
+                                                    replace_names));
+            continue;
+        }
         if (kinds[k].name == "quotes-by-code") {
             rows.emplace_back(
                 sheet, write_streamed(QuotesByCode(snapshot, filters), sheet, sink, replace_names));

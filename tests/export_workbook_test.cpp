@@ -231,6 +231,19 @@ TEST_CASE("the workbook holds intercoder agreement, disagreements and the qualit
     }
     CHECK(!quotes.rows[0][1].segments.empty()); // the screen's table keeps the drill-down
 
+    // The framework matrix, written one conversation at a time: the screen's table, cell for cell.
+    auto matrix = exporting::framework_matrix(snapshot, {});
+    REQUIRE(matrix.rows.size() > 5);
+    const auto& fm = sheet(wb, "Framework matrix");
+    REQUIRE(fm["rows"].size() == matrix.rows.size() + 1);
+    for (std::size_t r = 0; r < matrix.rows.size(); ++r)
+        for (std::size_t c = 0; c < matrix.columns.size(); ++c) {
+            if (matrix.columns[c].type == exporting::ColumnType::Date) continue;
+            INFO("row " << r + 2 << " column " << c + 1);
+            const auto* text = matrix.rows[r][c].text();
+            CHECK(fm["rows"][r + 1][c]["v"] == (text ? json(*text) : json()));
+        }
+
     // Quality criteria: every criterion of the bundled set with its guidance and the levels.
     auto sets = store::list_criteria_sets(demo.ws->db());
     REQUIRE(sets.size() == 1);

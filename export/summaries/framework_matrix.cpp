@@ -58,9 +58,9 @@ std::string cell_text(const Snapshot& s, AreaCell& cell) {
 
 } // namespace
 
-SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
-    auto sel = select(s, f);
-    auto spans = detail::segments_by_answer(s);
+FrameworkMatrix::FrameworkMatrix(const Snapshot& s, const Filters& f) : s_(s), sel_(select(s, f)) {}
+
+SummaryTable FrameworkMatrix::head() const {
     SummaryTable table;
     table.id = "framework_matrix";
     table.title = "Framework matrix";
@@ -71,42 +71,81 @@ SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
                      detail::text_column("group", "Group"),
                      detail::text_column("organisation", "Organisation"),
                      detail::text_column("state", "State")};
-    for (const auto& a : s.areas)
+    for (const auto& a : s_.areas)
         table.columns.push_back(detail::text_column(a.id, a.title));
+    return table;
+}
 
-    std::vector<std::vector<AreaCell>> rows(s.conversations.size());
-    for (std::size_t i = 0; i < s.answers.size(); ++i) {
-        const auto& a = s.answers[i];
-        if (!sel.answer(static_cast<int>(i)) || a.area == store::kNoIndex) continue;
-        auto& cells = rows[static_cast<std::size_t>(a.conversation)];
-        cells.resize(s.areas.size());
-        auto& cell = cells[static_cast<std::size_t>(a.area)];
-        add_answer(cell, s, i);
-        for (auto k = spans.begin[i]; k < spans.end[i]; ++k)
-            if (sel.segment(k)) {
-                cell.codes.push_back(s.segments[k].code);
-                cell.segments.push_back(detail::key(k));
-            }
-    }
+// One conversation at a time (its answers, in snapshot order, bucketed first), so only one
+// row's notes are held at once. `drill_down`: each cell keeps the answers and segments behind it.
+void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
+    const auto& s = s_;
+    auto spans = detail::segments_by_answer(s);
+    auto by_conversation =
+        detail::make_buckets(s.answers.size(), s.conversations.size(), [&](std::size_t i) {
+            const auto& a = s.answers[i];
+            return !sel_.answer(static_cast<int>(i)) || a.area == store::kNoIndex ? -1
+                                                                                  : a.conversation;
+        });
+    std::vector<AreaCell> areas;
+    std::vector<Cell> cells;
     for (std::size_t c = 0; c < s.conversations.size(); ++c) {
-        if (!sel.conversation(static_cast<int>(c))) continue;
+        if (!sel_.conversation(static_cast<int>(c))) continue;
+        areas.assign(s.areas.size(), AreaCell{});
+        for (auto b = by_conversation.start[c]; b < by_conversation.start[c + 1]; ++b) {
+            std::size_t i = by_conversation.items[b];
+            auto& cell = areas[static_cast<std::size_t>(s.answers[i].area)];
+            add_answer(cell, s, i);
+            for (auto k = spans.begin[i]; k < spans.end[i]; ++k)
+                if (sel_.segment(k)) {
+                    cell.codes.push_back(s.segments[k].code);
+                    cell.segments.push_back(detail::key(k));
+                }
+        }
         const auto& conv = s.conversations[c];
-        std::vector<Cell> row{conv.uuid, conv.date(), s.group_label(conv.group), conv.org,
-                              conv.state};
-        rows[c].resize(s.areas.size());
-        for (auto& area : rows[c]) {
+        cells.clear();
+        cells.emplace_back(conv.uuid);
+        cells.emplace_back(conv.date());
+        cells.emplace_back(s.group_label(conv.group));
+        cells.emplace_back(conv.org);
+        cells.emplace_back(conv.state);
+        for (auto& area : areas) {
             std::sort(area.codes.begin(), area.codes.end());
             area.codes.erase(std::unique(area.codes.begin(), area.codes.end()), area.codes.end());
             Cell cell = area.text.empty() && area.codes.empty() ? Cell() : Cell(cell_text(s, area));
             if (!cell.empty() && !area.answers.empty())
                 cell.link = s.answers[area.answers.front()].uuid;
-            cell.answers = std::move(area.answers);
-            cell.segments = std::move(area.segments);
-            row.push_back(std::move(cell));
+            if (drill_down) {
+                cell.answers = std::move(area.answers);
+                cell.segments = std::move(area.segments);
+            }
+            cells.push_back(std::move(cell));
         }
-        table.rows.push_back(std::move(row));
+        row(cells);
     }
+}
+
+SummaryTable FrameworkMatrix::table() const {
+    auto table = head();
+    rows(true, [&](std::vector<Cell>& cells) { table.rows.push_back(std::move(cells)); });
     return table;
+}
+
+void FrameworkMatrix::for_each_row(RowRef row) const {
+    rows(false, row);
+}
+
+std::vector<std::size_t> FrameworkMatrix::longest() const {
+    std::vector<std::size_t> longest(5 + s_.areas.size(), 0);
+    rows(false, [&](std::vector<Cell>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            if (const auto* t = cells[c].text()) longest[c] = std::max(longest[c], t->size());
+    });
+    return longest;
+}
+
+SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
+    return FrameworkMatrix(s, f).table();
 }
 
 } // namespace convene::exporting
