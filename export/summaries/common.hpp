@@ -3,6 +3,7 @@
 
 #include "export/summaries.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -66,6 +67,15 @@ template <typename... Cells> std::vector<Cell> make_row(Cells&&... cells) {
     row.reserve(sizeof...(cells));
     (row.emplace_back(std::forward<Cells>(cells)), ...);
     return row;
+}
+// Per column, bytes of the longest text among the rows that `each(RowRef)` hands over.
+template <typename Each> std::vector<std::size_t> longest_texts(std::size_t columns, Each each) {
+    std::vector<std::size_t> longest(columns, 0);
+    each([&](std::vector<Cell>& cells) {
+        for (std::size_t c = 0; c < cells.size() && c < columns; ++c)
+            if (const auto* t = cells[c].text()) longest[c] = std::max(longest[c], t->size());
+    });
+    return longest;
 }
 // A count with the segments and answers behind it (indexes into the snapshot).
 Cell count_cell(std::size_t n, std::vector<std::uint32_t> segments,

@@ -136,12 +136,7 @@ void FrameworkMatrix::for_each_row(RowRef row) const {
 }
 
 std::vector<std::size_t> FrameworkMatrix::longest() const {
-    std::vector<std::size_t> longest(5 + s_.areas.size(), 0);
-    rows(false, [&](std::vector<Cell>& cells) {
-        for (std::size_t c = 0; c < cells.size(); ++c)
-            if (const auto* t = cells[c].text()) longest[c] = std::max(longest[c], t->size());
-    });
-    return longest;
+    return detail::longest_texts(5 + s_.areas.size(), [&](RowRef row) { rows(false, row); });
 }
 
 SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {

@@ -105,12 +105,7 @@ void QuotesByCode::for_each_row(RowRef row) const {
 }
 
 std::vector<std::size_t> QuotesByCode::longest() const {
-    std::vector<std::size_t> longest(9, 0);
-    rows(false, [&](std::vector<Cell>& cells) {
-        for (std::size_t c = 0; c < cells.size(); ++c)
-            if (const auto* t = cells[c].text()) longest[c] = std::max(longest[c], t->size());
-    });
-    return longest;
+    return detail::longest_texts(9, [&](RowRef row) { rows(false, row); });
 }
 
 SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
