@@ -1,6 +1,18 @@
 #include "export/summaries.hpp"
 
+#include "export/summaries/common.hpp"
+
 namespace convene::exporting {
+
+SummaryTable RowByRowSummary::table() const {
+    auto table = head();
+    rows(true, [&](std::vector<Cell>& cells) { table.rows.push_back(std::move(cells)); });
+    return table;
+}
+
+std::vector<std::size_t> RowByRowSummary::longest() const {
+    return detail::longest_texts(head().columns.size(), [&](RowRef row) { rows(false, row); });
+}
 
 const std::vector<SummaryKind>& summary_kinds() {
     static const std::vector<SummaryKind> kinds{

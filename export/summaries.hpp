@@ -17,25 +17,39 @@ namespace convene::exporting {
 
 using Snapshot = store::CodingSnapshot;
 
+// A summary whose rows are made one at a time: built into the table (each cell with the answers
+// and segments behind it, for the screen) or handed over one at a time without them (for the
+// export, where a large workspace's table with its drill-down would take tens of MB).
+class RowByRowSummary {
+  public:
+    virtual ~RowByRowSummary() = default;
+    virtual SummaryTable head() const = 0; // id, title, note, columns; no rows
+    SummaryTable table() const;
+    void for_each_row(RowRef row) const { rows(false, row); }
+    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+
+  protected:
+    RowByRowSummary() = default;
+    RowByRowSummary(const RowByRowSummary&) = default;
+    RowByRowSummary& operator=(const RowByRowSummary&) = delete;
+    // `drill_down`: each cell keeps the answers and segments behind it.
+    virtual void rows(bool drill_down, RowRef row) const = 0;
+};
+
 // Per code and stakeholder group: segments, conversations, and the share of that group's
 // conversations (long form: one row per code and group).
 SummaryTable code_frequencies(const Snapshot& s, const Filters& f);
 // Conversations (rows) x question areas (columns): each cell the notes (and quotes) of the
 // area's answers and the codes applied to them.
 SummaryTable framework_matrix(const Snapshot& s, const Filters& f);
-// The same rows made one conversation at a time: built into the table (each cell with the
-// answers and segments behind it, for the screen) or handed over one at a time without them
-// (for the export: the whole matrix holds every note of the workspace).
-class FrameworkMatrix {
+// The same rows made one conversation at a time (the whole matrix holds every note).
+class FrameworkMatrix : public RowByRowSummary {
   public:
     FrameworkMatrix(const Snapshot& s, const Filters& f); // s must outlive this
-    SummaryTable head() const;                            // id, title, note, columns; no rows
-    SummaryTable table() const;
-    void for_each_row(RowRef row) const;
-    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+    SummaryTable head() const override;
 
   private:
-    void rows(bool drill_down, RowRef row) const;
+    void rows(bool drill_down, RowRef row) const override;
     const Snapshot& s_;
     Selection sel_;
 };
@@ -48,18 +62,14 @@ struct QuoteKey {
     int code, answer, quote; // quote: index in the answer's quotes
     auto operator<=>(const QuoteKey&) const = default;
 };
-// The same rows found once, then either built into the table (each quote with the segments
-// behind it, for the screen) or handed over one at a time without them (for the export).
-class QuotesByCode {
+// The same rows, the coded quotes found once.
+class QuotesByCode : public RowByRowSummary {
   public:
     QuotesByCode(const Snapshot& s, const Filters& f); // s must outlive this
-    SummaryTable head() const;                         // id, title, note, columns; no rows
-    SummaryTable table() const;
-    void for_each_row(RowRef row) const;
-    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+    SummaryTable head() const override;
 
   private:
-    void rows(bool drill_down, RowRef row) const;
+    void rows(bool drill_down, RowRef row) const override;
     const Snapshot& s_;
     std::vector<std::pair<QuoteKey, std::uint32_t>> coded_; // (quote, code), segment; sorted
     mutable std::vector<std::string> groups_; // group label per conversation, made when needed
@@ -69,18 +79,14 @@ class QuotesByCode {
 SummaryTable structured_answers(const Snapshot& s, const Filters& f);
 // Pairs of codes applied to the same answer, with the number of answers.
 SummaryTable co_occurrence(const Snapshot& s, const Filters& f);
-// The same pairs counted once, then either built into the table (with the answers behind each
-// count, for the screen) or handed over row by row with counts alone (for the export: a large
-// workspace has a hundred thousand pairs, and the table with its drill-down took ~40 MB).
-class CoOccurrence {
+// The same pairs, counted once (a large workspace has a hundred thousand).
+class CoOccurrence : public RowByRowSummary {
   public:
     CoOccurrence(const Snapshot& s, const Filters& f); // s must outlive this
-    SummaryTable head() const;                         // id, title, note, columns; no rows
-    SummaryTable table() const;
-    void for_each_row(RowRef row) const;
-    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+    SummaryTable head() const override;
 
   private:
+    void rows(bool drill_down, RowRef row) const override;
     struct Run {
         std::uint64_t pair;     // a * codes + b
         std::size_t begin, end; // into hits_

@@ -61,36 +61,22 @@ const std::string& CoOccurrence::label(std::uint64_t pair, bool second) const {
     return detail::code_label(s_, static_cast<int>(code));
 }
 
-SummaryTable CoOccurrence::table() const {
-    auto table = head();
-    table.rows.reserve(runs_.size());
+void CoOccurrence::rows(bool drill_down, RowRef row) const {
+    std::vector<Cell> cells;
     for (const auto& run : runs_) {
-        std::vector<std::uint32_t> answers;
-        answers.reserve(run.end - run.begin);
-        for (auto i = run.begin; i < run.end; ++i)
-            answers.push_back(detail::key(static_cast<std::size_t>(hits_[i] % n_answers_)));
-        auto n = answers.size();
-        table.rows.push_back(detail::make_row(label(run.pair, false), label(run.pair, true),
-                                              detail::count_cell(n, {}, std::move(answers))));
-    }
-    return table;
-}
-
-std::vector<std::size_t> CoOccurrence::longest() const {
-    std::vector<std::size_t> longest(3, 0);
-    for (const auto& run : runs_) {
-        longest[0] = std::max(longest[0], label(run.pair, false).size());
-        longest[1] = std::max(longest[1], label(run.pair, true).size());
-    }
-    return longest;
-}
-
-void CoOccurrence::for_each_row(RowRef row) const {
-    std::vector<Cell> cells(3);
-    for (const auto& run : runs_) {
+        cells.resize(3); // the row may have been moved away (table)
         cells[0] = Cell(label(run.pair, false));
         cells[1] = Cell(label(run.pair, true));
-        cells[2] = Cell(run.end - run.begin);
+        if (drill_down) {
+            std::vector<std::uint32_t> answers;
+            answers.reserve(run.end - run.begin);
+            for (auto i = run.begin; i < run.end; ++i)
+                answers.push_back(detail::key(static_cast<std::size_t>(hits_[i] % n_answers_)));
+            auto n = answers.size();
+            cells[2] = detail::count_cell(n, {}, std::move(answers));
+        } else {
+            cells[2] = Cell(run.end - run.begin);
+        }
         row(cells);
     }
 }

@@ -125,20 +125,6 @@ void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
     }
 }
 
-SummaryTable FrameworkMatrix::table() const {
-    auto table = head();
-    rows(true, [&](std::vector<Cell>& cells) { table.rows.push_back(std::move(cells)); });
-    return table;
-}
-
-void FrameworkMatrix::for_each_row(RowRef row) const {
-    rows(false, row);
-}
-
-std::vector<std::size_t> FrameworkMatrix::longest() const {
-    return detail::longest_texts(5 + s_.areas.size(), [&](RowRef row) { rows(false, row); });
-}
-
 SummaryTable framework_matrix(const Snapshot& s, const Filters& f) {
     return FrameworkMatrix(s, f).table();
 }

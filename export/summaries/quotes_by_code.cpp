@@ -94,20 +94,6 @@ void QuotesByCode::rows(bool drill_down, RowRef row) const {
     }
 }
 
-SummaryTable QuotesByCode::table() const {
-    auto table = head();
-    rows(true, [&](std::vector<Cell>& cells) { table.rows.push_back(std::move(cells)); });
-    return table;
-}
-
-void QuotesByCode::for_each_row(RowRef row) const {
-    rows(false, row);
-}
-
-std::vector<std::size_t> QuotesByCode::longest() const {
-    return detail::longest_texts(9, [&](RowRef row) { rows(false, row); });
-}
-
 SummaryTable quotes_by_code(const Snapshot& s, const Filters& f) {
     return QuotesByCode(s, f).table();
 }
