@@ -187,11 +187,11 @@ Filters summary_filters(const ExportContext& ctx) {
 
 namespace {
 
-// A summary handed over row by row (CoOccurrence, QuotesByCode): its columns of long text found
+// A summary handed over row by row (RowByRowSummary): its columns of long text found
 // first, as write_summary finds them in a built table, then each row written as it is made.
-template <typename Summary, typename Rename>
-std::size_t write_streamed(const Summary& summary, const std::string& sheet, TableSink& sink,
-                           const Rename& rename) {
+template <typename Rename>
+std::size_t write_streamed(const RowByRowSummary& summary, const std::string& sheet,
+                           TableSink& sink, const Rename& rename) {
     auto t = summary.head();
     auto longest = summary.longest();
     std::vector<std::string> wide;
