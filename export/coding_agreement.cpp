@@ -115,11 +115,14 @@ CodeFigures CodeAgreement::figures(int code) const {
             both += n1 == 2;
         }
         if (n0 == 0) continue;
-        CodeFigures::Split split{unit, applied, {}};
+        auto begin = out.split_raters.size();
+        out.split_raters.insert(out.split_raters.end(), applied.begin(), applied.end());
         for (std::size_t j = unit_begin_[u]; j < unit_begin_[u + 1]; ++j)
             if (!std::binary_search(applied.begin(), applied.end(), unit_raters_[j]))
-                split.not_applied.push_back(unit_raters_[j]);
-        out.disagreements.push_back(std::move(split));
+                out.split_raters.push_back(unit_raters_[j]);
+        out.disagreements.push_back({unit, static_cast<std::uint32_t>(begin),
+                                     static_cast<std::uint32_t>(n1),
+                                     static_cast<std::uint32_t>(out.split_raters.size() - begin)});
     }
     if (pairable_units_ == 0) return out;
     // Every untouched pairable unit: all its values 0, a share of 1, no 0-1 coincidence.

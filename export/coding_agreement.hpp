@@ -4,6 +4,7 @@
 
 #include "export/agreement.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -54,11 +55,21 @@ struct CodeFigures {
     std::optional<double> cohen_kappa; // raters 0 and 1, only when there are exactly two
     std::optional<double> alpha;       // Krippendorff's alpha, nominal
     std::vector<int> with_code;        // units some rater applied the code to, ascending
+    // A unit whose raters did not all agree: its raters in split_raters from `begin`, those who
+    // applied the code first, then those who did not (each part ascending). One pool for all, as
+    // a large workspace has a hundred thousand of them.
     struct Split {
         int unit = 0;
-        std::vector<int> applied, not_applied; // raters who coded the unit, ascending
+        std::uint32_t begin = 0, applied = 0, raters = 0;
     };
     std::vector<Split> disagreements; // pairable units whose raters did not all agree, ascending
+    std::vector<int> split_raters;
+    std::span<const int> applied(const Split& d) const {
+        return {split_raters.data() + d.begin, d.applied};
+    }
+    std::span<const int> not_applied(const Split& d) const {
+        return {split_raters.data() + d.begin + d.applied, d.raters - d.applied};
+    }
 };
 
 class CodeAgreement {

@@ -1,6 +1,7 @@
 #include "export/summaries.hpp"
 
 #include "export/summaries/common.hpp"
+#include "export/table_sink.hpp"
 
 namespace convene::exporting {
 
@@ -10,8 +11,14 @@ SummaryTable RowByRowSummary::table() const {
     return table;
 }
 
-std::vector<std::size_t> RowByRowSummary::longest() const {
-    return detail::longest_texts(head().columns.size(), [&](RowRef row) { rows(false, row); });
+std::vector<std::string> RowByRowSummary::long_text_columns() const {
+    auto columns = head().columns;
+    auto longest =
+        detail::longest_texts(columns.size(), [&](RowRef row) { rows(false, row); });
+    std::vector<std::string> out;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (long_text(longest[c])) out.push_back(columns[c].id);
+    return out;
 }
 
 const std::vector<SummaryKind>& summary_kinds() {
@@ -30,7 +37,7 @@ std::vector<std::string> segment_uuids(const Snapshot& s, const Cell& cell) {
     std::vector<std::string> out;
     out.reserve(cell.segments.size());
     for (auto i : cell.segments)
-        out.push_back(s.segments.at(i).uuid);
+        out.push_back(s.segment_texts.at(i).uuid);
     return out;
 }
 
@@ -38,7 +45,7 @@ std::vector<std::string> answer_uuids(const Snapshot& s, const Cell& cell) {
     std::vector<std::string> out;
     out.reserve(cell.answers.size());
     for (auto i : cell.answers)
-        out.push_back(s.answers.at(i).uuid);
+        out.push_back(s.answer_text(i, false).uuid);
     return out;
 }
 

@@ -26,7 +26,10 @@ class RowByRowSummary {
     virtual SummaryTable head() const = 0; // id, title, note, columns; no rows
     SummaryTable table() const;
     void for_each_row(RowRef row) const { rows(false, row); }
-    std::vector<std::size_t> longest() const; // per column, bytes of its longest text
+    // The ids of the columns of long text (wide and wrapped in the workbook): by default those
+    // with a text longer than long_text() allows, found by making every row once; a summary
+    // whose rows read their words from the workspace names its prose columns instead.
+    virtual std::vector<std::string> long_text_columns() const;
 
   protected:
     RowByRowSummary() = default;
@@ -47,6 +50,7 @@ class FrameworkMatrix : public RowByRowSummary {
   public:
     FrameworkMatrix(const Snapshot& s, const Filters& f); // s must outlive this
     SummaryTable head() const override;
+    std::vector<std::string> long_text_columns() const override; // the areas
 
   private:
     void rows(bool drill_down, RowRef row) const override;
@@ -67,6 +71,7 @@ class QuotesByCode : public RowByRowSummary {
   public:
     QuotesByCode(const Snapshot& s, const Filters& f); // s must outlive this
     SummaryTable head() const override;
+    std::vector<std::string> long_text_columns() const override; // the quote
 
   private:
     void rows(bool drill_down, RowRef row) const override;

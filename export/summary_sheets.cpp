@@ -174,7 +174,7 @@ std::string summary_sheet_name(const SummaryKind& kind) {
 
 CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters,
                                              std::stop_token stop) {
-    CodingForSummaries c{store::load_coding_snapshot(db), {}};
+    CodingForSummaries c{store::load_coding_snapshot(db, store::Texts::Read), {}};
     if (stop.stop_requested()) throw ExportCancelled();
     c.agreement = compute_agreement(c.snapshot, filters, {});
     return c;
@@ -187,16 +187,13 @@ Filters summary_filters(const ExportContext& ctx) {
 
 namespace {
 
-// A summary handed over row by row (RowByRowSummary): its columns of long text found
-// first, as write_summary finds them in a built table, then each row written as it is made.
+// A summary handed over row by row (RowByRowSummary): its columns of long text named first,
+// then each row written as it is made.
 template <typename Rename>
 std::size_t write_streamed(const RowByRowSummary& summary, const std::string& sheet,
                            TableSink& sink, const Rename& rename) {
     auto t = summary.head();
-    auto longest = summary.longest();
-    std::vector<std::string> wide;
-    for (std::size_t c = 0; c < t.columns.size(); ++c)
-        if (long_text(longest[c])) wide.push_back(t.columns[c].id);
+    auto wide = summary.long_text_columns();
     sink.begin({sheet, t.id, t.note, t.columns, -1, wide});
     std::size_t n = 0;
     summary.for_each_row([&](std::vector<Cell>& row) {

@@ -32,7 +32,9 @@ struct CodingForSummaries {
     store::CodingSnapshot snapshot;
     AgreementResult agreement;
 };
-// Asked to stop, it throws ExportCancelled between the snapshot and the agreement.
+// The snapshot leaves the answers' words out (the export reads them row by row: give it a
+// connection with read_texts_through before writing). Asked to stop, it throws ExportCancelled
+// between the snapshot and the agreement.
 CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters& filters,
                                              std::stop_token stop = {});
 // The export's filters as the summaries take them.

@@ -247,7 +247,9 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
             {"Codebook", [&](TableSink& s) { return write_codebook(ctx, s); }},
             {"Summaries",
              [&](TableSink& s) {
-                 summary_rows = write_summaries(ctx, background.take_coding(), s, charted);
+                 auto coding = background.take_coding();
+                 coding.snapshot.read_texts_through(ctx.ws.db()); // this thread's connection
+                 summary_rows = write_summaries(ctx, coding, s, charted);
                  return std::size_t{0};
              }},
             {"Charts", [&](TableSink&) { return write_charts(charted, wb); }, true},

@@ -109,8 +109,16 @@ void load_follow_ups(Database& db, CodingSnapshot& s, Places& places) {
     }
 }
 
+// The answers' words while loading, and each quote's place: quote uuid -> index among its
+// answer's quotes (what a segment on a quote names).
+struct Loading {
+    Texts texts;
+    std::vector<AnswerText> words; // per answer as read; only uuid when texts are read later
+    Index quotes;
+};
+
 // Answers by conversation (in the snapshot's order), then by their question's place.
-void sort_answers(CodingSnapshot& s, std::vector<int>& order, Index& by_uuid) {
+void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index& by_uuid) {
     std::vector<std::size_t> perm(s.answers.size());
     for (std::size_t i = 0; i < perm.size(); ++i)
         perm[i] = i;
@@ -125,29 +133,56 @@ void sort_answers(CodingSnapshot& s, std::vector<int>& order, Index& by_uuid) {
     sorted.reserve(perm.size());
     by_uuid.clear();
     for (auto i : perm) {
-        by_uuid.emplace(s.answers[i].uuid, static_cast<int>(sorted.size()));
+        by_uuid.emplace(l.words[i].uuid, static_cast<int>(sorted.size()));
         sorted.push_back(std::move(s.answers[i]));
     }
     s.answers = std::move(sorted);
+    if (l.texts == Texts::Held) {
+        s.answer_texts.reserve(perm.size());
+        for (auto i : perm)
+            s.answer_texts.push_back(std::move(l.words[i]));
+    }
+    l.words = {};
 }
 
-void load_answers(Database& db, CodingSnapshot& s, const Index& conversations,
+void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const Index& by_uuid) {
+    bool held = l.texts == Texts::Held;
+    Statement qs(db, held ? "SELECT answer_uuid, uuid, text, speaker FROM quote "
+                            "ORDER BY answer_uuid, position"
+                          : "SELECT answer_uuid, uuid FROM quote ORDER BY answer_uuid, position");
+    std::string key;
+    while (qs.step()) {
+        key.assign(qs.text_view(0));
+        auto it = by_uuid.find(key);
+        if (it == by_uuid.end()) continue;
+        auto& a = s.answers[static_cast<std::size_t>(it->second)];
+        l.quotes.emplace(qs.text(1), static_cast<int>(a.quotes++));
+        if (held)
+            l.words[static_cast<std::size_t>(it->second)].quotes.push_back(
+                {qs.text(1), qs.text(2), qs.text(3)});
+    }
+}
+
+void load_answers(Database& db, CodingSnapshot& s, Loading& l, const Index& conversations,
                   const std::vector<Places>& places, const Places& follow_ups, Index& by_uuid) {
     std::vector<int> order;
-    Statement st(db, "SELECT uuid, conversation_uuid, question_id, notes, asked, value_json "
-                     "FROM answer ORDER BY conversation_uuid, rowid");
+    Statement st(db, l.texts == Texts::Held
+                         ? "SELECT uuid, conversation_uuid, question_id, notes, asked, value_json, "
+                           "rowid FROM answer ORDER BY conversation_uuid, rowid"
+                         : "SELECT uuid, conversation_uuid, question_id, '', asked, value_json, "
+                           "rowid FROM answer ORDER BY conversation_uuid, rowid");
     std::string key; // a uuid looked up, its buffer reused from row to row
     while (st.step()) {
         key.assign(st.text_view(1));
         auto c = conversations.find(key);
         if (c == conversations.end()) continue;
         SnapshotAnswer a;
-        a.uuid = st.text(0);
+        AnswerText words{st.text(0), st.text(3), {}};
+        a.rowid = st.int64(6);
         a.conversation = c->second;
         a.question_id = st.text(2);
-        a.notes = st.text(3);
         a.asked = static_cast<Asked>(st.integer(4));
-        a.values = json_column(st.text(5), "answer", "value_json", a.uuid, JsonKind::Object);
+        a.values = json_column(st.text(5), "answer", "value_json", words.uuid, JsonKind::Object);
         const auto& guide = places[static_cast<std::size_t>(s.conversations[c->second].guide)];
         Place place{kNoIndex, kLast};
         if (auto it = guide.find(a.question_id); it != guide.end())
@@ -156,28 +191,44 @@ void load_answers(Database& db, CodingSnapshot& s, const Index& conversations,
             place = f->second;
         a.area = place.area;
         order.push_back(place.order);
-        by_uuid.emplace(a.uuid, static_cast<int>(s.answers.size()));
+        by_uuid.emplace(words.uuid, static_cast<int>(s.answers.size()));
         s.answers.push_back(std::move(a));
+        l.words.push_back(std::move(words));
     }
-    Statement qs(db, "SELECT answer_uuid, uuid, text, speaker FROM quote "
-                     "ORDER BY answer_uuid, position");
-    while (qs.step()) {
-        key.assign(qs.text_view(0));
-        if (auto it = by_uuid.find(key); it != by_uuid.end())
-            s.answers[static_cast<std::size_t>(it->second)].quotes.push_back(
-                {qs.text(1), qs.text(2), qs.text(3)});
-    }
-    sort_answers(s, order, by_uuid);
+    load_quotes(db, s, l, by_uuid);
+    sort_answers(s, l, order, by_uuid);
 }
 
-void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
+// By answer, keeping the order read within an answer: counted, then each put in its place (the
+// segments' words, when held, moved alike).
+void sort_segments(CodingSnapshot& s) {
+    std::vector<std::size_t> next(s.answers.size() + 1, 0);
+    for (const auto& seg : s.segments)
+        ++next[static_cast<std::size_t>(seg.answer) + 1];
+    for (std::size_t a = 1; a < next.size(); ++a)
+        next[a] += next[a - 1];
+    std::vector<SnapshotSegment> sorted(s.segments.size());
+    std::vector<SegmentText> words(s.segment_texts.size());
+    for (std::size_t i = 0; i < s.segments.size(); ++i) {
+        auto to = next[static_cast<std::size_t>(s.segments[i].answer)]++;
+        if (!words.empty()) words[to] = std::move(s.segment_texts[i]);
+        sorted[to] = s.segments[i];
+    }
+    s.segments = std::move(sorted);
+    s.segment_texts = std::move(words);
+}
+
+void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Index& answers) {
     Index codes, coders;
     for (std::size_t i = 0; i < s.codes.size(); ++i)
         codes.emplace(s.codes[i].uuid, static_cast<int>(i));
     for (std::size_t i = 0; i < s.coders.size(); ++i)
         coders.emplace(s.coders[i].uuid, static_cast<int>(i));
-    Statement st(db, "SELECT uuid, answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
-                     "excerpt, anchor FROM segment WHERE deleted_at IS NULL");
+    bool held = l.texts == Texts::Held;
+    Statement st(db, held ? "SELECT uuid, answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
+                            "excerpt, anchor FROM segment WHERE deleted_at IS NULL"
+                          : "SELECT '', answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
+                            "'', anchor FROM segment WHERE deleted_at IS NULL");
     std::string key; // the uuid looked up, its buffer reused from row to row
     auto find = [&](const Index& index, int column) {
         key.assign(st.text_view(column));
@@ -188,7 +239,6 @@ void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
         auto code = find(codes, 2);
         if (answer == answers.end() || code == codes.end()) continue;
         SnapshotSegment seg;
-        seg.uuid = st.text(0);
         seg.answer = answer->second;
         seg.code = code->second;
         auto coder = find(coders, 3);
@@ -197,21 +247,13 @@ void load_segments(Database& db, CodingSnapshot& s, const Index& answers) {
         seg.part = part == "notes"   ? SegmentPart::Notes
                    : part == "quote" ? SegmentPart::Quote
                                      : SegmentPart::Answer;
-        seg.quote_uuid = st.text(5);
-        seg.excerpt = st.text(6);
+        if (seg.part == SegmentPart::Quote)
+            if (auto q = find(l.quotes, 5); q != l.quotes.end()) seg.quote = q->second;
         seg.lost = st.text_view(7) == "lost";
-        s.segments.push_back(std::move(seg));
+        s.segments.push_back(seg);
+        if (held) s.segment_texts.push_back({st.text(0), st.text(6)});
     }
-    // By answer, keeping the order read within an answer: counted, then each put in its place.
-    std::vector<std::size_t> next(s.answers.size() + 1, 0);
-    for (const auto& seg : s.segments)
-        ++next[static_cast<std::size_t>(seg.answer) + 1];
-    for (std::size_t a = 1; a < next.size(); ++a)
-        next[a] += next[a - 1];
-    std::vector<SnapshotSegment> sorted(s.segments.size());
-    for (auto& seg : s.segments)
-        sorted[next[static_cast<std::size_t>(seg.answer)]++] = std::move(seg);
-    s.segments = std::move(sorted);
+    sort_segments(s);
 }
 
 } // namespace
@@ -220,7 +262,7 @@ CodingSnapshot load_coding_snapshot(Workspace& ws) {
     return load_coding_snapshot(ws.db());
 }
 
-CodingSnapshot load_coding_snapshot(Database& db) {
+CodingSnapshot load_coding_snapshot(Database& db, Texts texts) {
     ReadSnapshot read(db);
     CodingSnapshot s;
     Index conversations, answers;
@@ -228,10 +270,11 @@ CodingSnapshot load_coding_snapshot(Database& db) {
     auto area_of = load_guides(db, s);
     Places follow_ups;
     load_follow_ups(db, s, follow_ups);
-    load_answers(db, s, conversations, area_of, follow_ups, answers);
+    Loading loading{texts, {}, {}};
+    load_answers(db, s, loading, conversations, area_of, follow_ups, answers);
     s.codes = list_codes(db);
     s.coders = list_people(db);
-    load_segments(db, s, answers);
+    load_segments(db, s, loading, answers);
     s.currency = load_currency(db);
     return s;
 }

@@ -20,6 +20,7 @@
 #include "store/workspace.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -39,30 +40,39 @@ struct SnapshotConversation {
 };
 
 struct SnapshotAnswer {
-    std::string uuid;
-    int conversation = 0; // index into CodingSnapshot::conversations
+    std::int64_t rowid = 0; // where its words are read from (checked against the two below)
+    int conversation = 0;   // index into CodingSnapshot::conversations
     std::string question_id;
     int area = kNoIndex; // index into CodingSnapshot::areas (kNoIndex: question not in guide)
-    std::string notes;
     Asked asked = Asked::NotYet;
+    std::uint32_t quotes = 0;                          // how many (their text: AnswerText)
     nlohmann::json values = nlohmann::json::object(); // field id -> value
+};
+
+// An answer's words: held per answer (CodingSnapshot::answer_texts) or read when asked.
+struct AnswerText {
+    std::string uuid, notes;
     std::vector<Quote> quotes;
 };
 
 struct SnapshotSegment {
-    std::string uuid;
-    int answer = 0; // index into CodingSnapshot::answers
-    int code = 0;   // index into CodingSnapshot::codes
-    int coder = 0;  // index into CodingSnapshot::coders (kNoIndex: a deleted person)
+    int answer = 0;         // index into CodingSnapshot::answers
+    int code = 0;           // index into CodingSnapshot::codes
+    int coder = 0;          // index into CodingSnapshot::coders (kNoIndex: a deleted person)
+    int quote = kNoIndex;   // when part is Quote: index among its answer's quotes
     SegmentPart part = SegmentPart::Answer;
-    std::string quote_uuid; // when part is Quote
-    std::string excerpt;
     bool lost = false;
+};
+
+struct SegmentText {
+    std::string uuid, excerpt;
 };
 
 struct SnapshotArea {
     std::string id, title;
 };
+
+class SnapshotTextReader;
 
 struct CodingSnapshot {
     std::vector<guides::Guide> guides;               // each guide version used by a conversation
@@ -73,6 +83,19 @@ struct CodingSnapshot {
     std::vector<Person> coders;
     std::vector<SnapshotSegment> segments; // by answer
     guides::CurrencyTable currency;
+    // Per answer and per segment, their words; both empty when loaded with Texts::Read.
+    std::vector<AnswerText> answer_texts;
+    std::vector<SegmentText> segment_texts;
+
+    // The words of answer i (with its quotes when `quotes`), held or read through the
+    // connection given to read_texts_through (an answer deleted since reads as empty).
+    AnswerText answer_text(std::size_t i, bool quotes = true) const;
+    // Those of answers [begin, end) of one conversation, read in one go when not held.
+    std::vector<AnswerText> answer_texts_of(std::size_t begin, std::size_t end) const;
+    // A snapshot loaded with Texts::Read reads its answers' words through db (a connection of
+    // the thread that asks for them), so a large workspace's notes are never all in memory.
+    void read_texts_through(Database& db);
+    bool holds_texts() const { return answer_texts.size() == answers.size(); }
 
     // The question's wording for the answer's conversation's group, {state} and {org} filled
     // in; "" for a question the guide does not have (a follow-up: see follow_up_texts).
@@ -80,10 +103,17 @@ struct CodingSnapshot {
     // The guide's label of a stakeholder group (the id itself when no guide names it).
     std::string group_label(const std::string& group_id) const;
     std::vector<std::pair<std::string, std::string>> follow_up_texts; // question id, text
+
+    std::shared_ptr<SnapshotTextReader> reader; // set by read_texts_through
 };
+
+// Held: every answer's notes, quotes and uuid and every segment's excerpt and uuid are loaded
+// (the Summaries screen shows them). Read: they are left out and read when a row needs them
+// (the export, whose memory must not grow with the workspace's words).
+enum class Texts { Held, Read };
 
 CodingSnapshot load_coding_snapshot(Workspace& ws);
 // The same through any connection to the workspace (the export's own, on a thread of its own).
-CodingSnapshot load_coding_snapshot(Database& db);
+CodingSnapshot load_coding_snapshot(Database& db, Texts texts = Texts::Held);
 
 } // namespace convene::store

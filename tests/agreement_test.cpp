@@ -447,8 +447,10 @@ void check_against_reference(const std::vector<Coding>& codings, std::size_t uni
             for (std::size_t r = 0; r < raters; ++r)
                 if (const auto& v = data.units[u][r])
                     (*v == 1 ? applied : not_applied).push_back(static_cast<int>(r));
-            CHECK(d.applied == applied);
-            CHECK(d.not_applied == not_applied);
+            auto got = figures.applied(d);
+            auto got_not = figures.not_applied(d);
+            CHECK(std::vector<int>(got.begin(), got.end()) == applied);
+            CHECK(std::vector<int>(got_not.begin(), got_not.end()) == not_applied);
         }
         CHECK(fast_disagreeing == disagreeing);
     }

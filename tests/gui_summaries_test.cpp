@@ -139,7 +139,7 @@ TEST_CASE("clicking a count opens the segments behind it") {
     // Each segment's excerpt, as the snapshot holds it.
     std::multiset<std::string> expected, shown;
     for (const auto& uuid : exporting::segment_uuids(snapshot, cell))
-        for (const auto& seg : snapshot.segments)
+        for (const auto& seg : snapshot.segment_texts)
             if (seg.uuid == uuid) expected.insert(seg.excerpt);
     for (std::size_t i = 0; i < cell.segments.size(); ++i)
         if (auto item = app::probe_find("summaries.drilldown.item." + std::to_string(i)))

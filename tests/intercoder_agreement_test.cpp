@@ -27,17 +27,16 @@ store::CodingSnapshot fixture() {
     s.conversations.push_back(c);
     for (const char* id : {"a1", "a2", "a3", "a4"}) {
         store::SnapshotAnswer a;
-        a.uuid = id;
         a.question_id = std::string("q.") + id;
-        a.notes = std::string("notes of ") + id;
         s.answers.push_back(a);
+        s.answer_texts.push_back({id, std::string("notes of ") + id, {}});
     }
     s.codes = {{"X-uuid", "x", "", "X", "", "", 0, "", "X", ""},
                {"Y-uuid", "y", "", "Y", "", "", 0, "", "Y", ""}};
     s.coders = {{"ana-uuid", "Ana"}, {"ben-uuid", "Ben"}};
     auto seg = [&](int answer, int code, int coder) {
         store::SnapshotSegment g;
-        g.uuid = "s" + std::to_string(s.segments.size());
+        s.segment_texts.push_back({"s" + std::to_string(s.segments.size()), ""});
         g.answer = answer;
         g.code = code;
         g.coder = coder;

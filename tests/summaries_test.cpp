@@ -1,5 +1,6 @@
 // The cross-conversation summaries on the hand-built workspace of summaries_fixture.hpp (read
 // its table first). Each expected figure is worked out from that table in the comment above it.
+#include "export/intercoder_agreement.hpp"
 #include "export/summaries.hpp"
 #include "store/seed.hpp"
 #include "summaries_fixture.hpp"
@@ -84,7 +85,7 @@ TEST_CASE("the snapshot holds live conversations, answers by guide order and liv
     CHECK(s.segments.size() == 8);
     CHECK(s.answers[0].question_id == "perceptions.first_thoughts");
     CHECK(s.areas[static_cast<std::size_t>(s.answers[0].area)].id == "perceptions");
-    CHECK(s.answers[0].quotes.at(0).speaker == "Dana");
+    CHECK(s.answer_texts.at(0).quotes.at(0).speaker == "Dana");
     CHECK_FALSE(s.question_text(s.answers[0]).empty());
     CHECK(s.coders.size() == 2);
     // The labels the summaries' group column shows come from the guide.
@@ -326,4 +327,47 @@ TEST_CASE("format_cell shows integers, reals, percents and empty cells") {
     CHECK(exporting::format_cell({"p", "P", ColumnType::Percent, "", 1}, Cell(0.125)) == "12.5%");
     CHECK(exporting::format_cell({"t", "T", ColumnType::Text, "", 0}, Cell("a")) == "a");
     CHECK(exporting::format_cell({"e", "E", ColumnType::Real, "", 1}, Cell()).empty());
+}
+
+namespace {
+
+// Every cell as shown, with its link: two tables read the same.
+std::vector<std::string> shown_cells(const SummaryTable& t) {
+    std::vector<std::string> out;
+    for (const auto& row : t.rows)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            out.push_back(exporting::format_cell(t.columns[c], row[c]) + " -> " + row[c].link);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a snapshot loaded without the answers' words reads them when a summary needs them") {
+    Fixture x;
+    auto lean = store::load_coding_snapshot(x.ws->db(), store::Texts::Read);
+    CHECK(lean.answer_texts.empty());
+    CHECK(lean.segment_texts.empty());
+    CHECK(lean.answers.size() == x.snapshot.answers.size());
+    CHECK(lean.answers[0].quotes == x.snapshot.answer_texts[0].quotes.size());
+    CHECK_THROWS_AS(lean.answer_text(0), std::logic_error);
+    lean.read_texts_through(x.ws->db());
+    CHECK(lean.answer_text(0).quotes == x.snapshot.answer_texts[0].quotes);
+    CHECK(lean.answer_text(0).notes == x.snapshot.answer_texts[0].notes);
+    auto kinds = exporting::summary_kinds();
+    kinds.push_back({"intercoder-agreement", "", exporting::intercoder_agreement_all});
+    kinds.push_back({"coder-disagreements", "", exporting::coder_disagreements_all});
+    for (const auto& kind : kinds) {
+        INFO(kind.name);
+        auto held = kind.compute(x.snapshot, {});
+        auto read = kind.compute(lean, {});
+        CHECK(shown_cells(read) == shown_cells(held));
+        CHECK_FALSE(held.rows.empty());
+    }
+    // An answer deleted after the snapshot was read has no words left; nothing fails.
+    x.ws->db().exec("DELETE FROM answer WHERE conversation_uuid = '" + x.f.c1 +
+                    "' AND question_id = 'perceptions.first_thoughts'");
+    CHECK(lean.answer_text(0).uuid.empty());
+    CHECK(lean.answer_texts_of(0, 2).at(0).notes.empty());
+    CHECK_NOTHROW(exporting::framework_matrix(lean, {}));
+    CHECK_NOTHROW(exporting::quotes_by_code(lean, {}));
 }

@@ -33,13 +33,16 @@ std::string coder_name(const store::CodingSnapshot& s, int coder) {
                      : s.coders[static_cast<std::size_t>(coder)].name;
 }
 
-DrilldownItem segment_item(const store::CodingSnapshot& s, const store::SnapshotSegment& seg) {
+DrilldownItem segment_item(const store::CodingSnapshot& s, std::size_t index) {
     DrilldownItem item;
+    const auto& seg = s.segments.at(index);
     const auto& a = s.answers[static_cast<std::size_t>(seg.answer)];
     fill_context(s, a, item);
     item.code = s.codes[static_cast<std::size_t>(seg.code)].path;
     item.coder = coder_name(s, seg.coder);
-    item.text = seg.excerpt.empty() ? a.notes : seg.excerpt;
+    const auto& excerpt = s.segment_texts.at(index).excerpt;
+    item.text = excerpt.empty() ? s.answer_text(static_cast<std::size_t>(seg.answer), false).notes
+                                : excerpt;
     item.lost = seg.lost;
     return item;
 }
@@ -50,9 +53,10 @@ DrilldownItem answer_item(const store::CodingSnapshot& s, int index) {
     item.answer = true;
     const auto& a = s.answers[static_cast<std::size_t>(index)];
     fill_context(s, a, item);
-    item.text = a.notes;
-    if (a.notes.empty())
-        for (const auto& q : a.quotes)
+    auto words = s.answer_text(static_cast<std::size_t>(index));
+    item.text = words.notes;
+    if (words.notes.empty())
+        for (const auto& q : words.quotes)
             item.text += (item.text.empty() ? "\u201C" : "\n\u201C") + q.text + "\u201D";
     // Segments are kept in answer order: the answer's codings are one run of them.
     auto first = std::lower_bound(s.segments.begin(), s.segments.end(), index,
@@ -84,7 +88,7 @@ Drilldown make_drilldown(const SummarySource& source, const exporting::Cell& cel
             if (index < s.answers.size())
                 d.items.push_back(answer_item(s, static_cast<int>(index)));
         } else if (index < s.segments.size()) {
-            d.items.push_back(segment_item(s, s.segments[index]));
+            d.items.push_back(segment_item(s, index));
         }
     }
     return d;

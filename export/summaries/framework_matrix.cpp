@@ -17,17 +17,18 @@ struct AreaCell {
     std::vector<std::uint32_t> answers, segments; // indexes into the snapshot
 };
 
-void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index) {
+void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index,
+                const store::AnswerText& words) {
     const auto& a = s.answers[index];
     auto& text = cell.text; // appended to in place: a large matrix holds megabytes of notes
     auto new_line = [&] {
         if (!text.empty()) text += '\n';
     };
-    if (!a.notes.empty()) {
+    if (!words.notes.empty()) {
         new_line();
-        text += a.notes;
+        text += words.notes;
     }
-    for (const auto& q : a.quotes) {
+    for (const auto& q : words.quotes) {
         new_line();
         text.append("\u201c").append(q.text).append("\u201d");
         if (!q.speaker.empty()) text.append(" (").append(q.speaker).append(")");
@@ -76,6 +77,13 @@ SummaryTable FrameworkMatrix::head() const {
     return table;
 }
 
+std::vector<std::string> FrameworkMatrix::long_text_columns() const {
+    std::vector<std::string> out;
+    for (const auto& a : s_.areas)
+        out.push_back(a.id);
+    return out;
+}
+
 // One conversation at a time (its answers, in snapshot order, bucketed first), so only one
 // row's notes are held at once. `drill_down`: each cell keeps the answers and segments behind it.
 void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
@@ -92,10 +100,17 @@ void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
     for (std::size_t c = 0; c < s.conversations.size(); ++c) {
         if (!sel_.conversation(static_cast<int>(c))) continue;
         areas.assign(s.areas.size(), AreaCell{});
-        for (auto b = by_conversation.start[c]; b < by_conversation.start[c + 1]; ++b) {
+        auto begin = by_conversation.start[c], end = by_conversation.start[c + 1];
+        // The conversation's answers are one run of the snapshot's: their words read at once.
+        std::size_t first = begin < end ? by_conversation.items[begin] : 0;
+        auto words = s.answer_texts_of(first, begin < end ? by_conversation.items[end - 1] + 1 : 0);
+        std::vector<std::string> links(s.areas.size());
+        for (auto b = begin; b < end; ++b) {
             std::size_t i = by_conversation.items[b];
-            auto& cell = areas[static_cast<std::size_t>(s.answers[i].area)];
-            add_answer(cell, s, i);
+            auto area = static_cast<std::size_t>(s.answers[i].area);
+            auto& cell = areas[area];
+            if (cell.answers.empty()) links[area] = words[i - first].uuid;
+            add_answer(cell, s, i, words[i - first]);
             for (auto k = spans.begin[i]; k < spans.end[i]; ++k)
                 if (sel_.segment(k)) {
                     cell.codes.push_back(s.segments[k].code);
@@ -109,12 +124,13 @@ void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
         cells.emplace_back(s.group_label(conv.group));
         cells.emplace_back(conv.org);
         cells.emplace_back(conv.state);
-        for (auto& area : areas) {
+        for (std::size_t k = 0; k < areas.size(); ++k) {
+            auto& area = areas[k];
             std::sort(area.codes.begin(), area.codes.end());
             area.codes.erase(std::unique(area.codes.begin(), area.codes.end()), area.codes.end());
             Cell cell = area.text.empty() && area.codes.empty() ? Cell() : Cell(cell_text(s, area));
             if (!cell.empty() && !area.answers.empty())
-                cell.link = s.answers[area.answers.front()].uuid;
+                cell.link = std::move(links[k]);
             if (drill_down) {
                 cell.answers = std::move(area.answers);
                 cell.segments = std::move(area.segments);

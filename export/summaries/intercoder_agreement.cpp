@@ -131,7 +131,7 @@ namespace {
 
 // The raters' names ("Ana, Ben") into out, replacing what it held (its buffer is reused).
 void set_coder_names(std::string& out, const Snapshot& s, const AgreementResult& r,
-                     const std::vector<int>& raters) {
+                     std::span<const int> raters) {
     out.clear();
     for (int rater : raters) {
         if (!out.empty()) out += ", ";
@@ -182,16 +182,17 @@ void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef r
             auto unit = static_cast<std::size_t>(d.unit);
             const auto& answer = s.answers[unit];
             auto conversation = static_cast<std::size_t>(answer.conversation);
+            auto words = s.answer_text(unit, false);
             cells.resize(7); // the callback may have moved the cells away
             text_of(cells[0]) = s.conversations[conversation].org;
             text_of(cells[1]) = texts.group(conversation);
             text_of(cells[2]) = texts.question(unit);
             cells[2].answers.assign(1, detail::key(unit));
-            cells[2].link = answer.uuid;
+            cells[2].link = std::move(words.uuid);
             text_of(cells[3]) = code;
-            set_coder_names(text_of(cells[4]), s, r, d.applied);
-            set_coder_names(text_of(cells[5]), s, r, d.not_applied);
-            text_of(cells[6]) = answer.notes;
+            set_coder_names(text_of(cells[4]), s, r, r.figures[k].applied(d));
+            set_coder_names(text_of(cells[5]), s, r, r.figures[k].not_applied(d));
+            text_of(cells[6]) = std::move(words.notes);
             row(cells);
         }
     }

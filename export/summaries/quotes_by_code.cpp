@@ -11,12 +11,6 @@ namespace convene::exporting {
 
 namespace {
 
-int quote_index(const store::SnapshotAnswer& a, const std::string& uuid) {
-    for (std::size_t q = 0; q < a.quotes.size(); ++q)
-        if (a.quotes[q].uuid == uuid) return static_cast<int>(q);
-    return -1;
-}
-
 // Every (quote, code) a selected segment reaches, with the segment (an index into the snapshot),
 // sorted by key: each row's segments are one run.
 std::vector<std::pair<QuoteKey, std::uint32_t>> coded_quotes(const Snapshot& s,
@@ -27,11 +21,11 @@ std::vector<std::pair<QuoteKey, std::uint32_t>> coded_quotes(const Snapshot& s,
         if (!sel.segment(i) || seg.part == store::SegmentPart::Notes) continue;
         const auto& a = s.answers[static_cast<std::size_t>(seg.answer)];
         if (seg.part == store::SegmentPart::Quote) {
-            int q = quote_index(a, seg.quote_uuid);
-            if (q >= 0) out.push_back({{seg.code, seg.answer, q}, detail::key(i)});
+            if (seg.quote != store::kNoIndex)
+                out.push_back({{seg.code, seg.answer, seg.quote}, detail::key(i)});
             continue;
         }
-        for (std::size_t q = 0; q < a.quotes.size(); ++q)
+        for (std::size_t q = 0; q < a.quotes; ++q)
             out.push_back({{seg.code, seg.answer, static_cast<int>(q)}, detail::key(i)});
     }
     std::sort(out.begin(), out.end());
@@ -60,11 +54,17 @@ SummaryTable QuotesByCode::head() const {
     return table;
 }
 
+std::vector<std::string> QuotesByCode::long_text_columns() const {
+    return {"quote"};
+}
+
 // Rows by code (tree order), then conversation and question order, then quote position: the key
 // order, since answers are sorted that way in the snapshot. `drill_down`: each quote cell keeps
 // the segments and the answer behind it.
 void QuotesByCode::rows(bool drill_down, RowRef row) const {
     std::vector<Cell> cells;
+    int read = -1; // the answer whose words are in `words` (rows of one answer come together)
+    store::AnswerText words;
     for (std::size_t i = 0; i < coded_.size();) {
         cells.resize(9); // the row may have been moved away (table)
         const auto& key = coded_[i].first;
@@ -73,7 +73,10 @@ void QuotesByCode::rows(bool drill_down, RowRef row) const {
             if (drill_down) segments.push_back(coded_[i].second);
         const auto& a = s_.answers[static_cast<std::size_t>(key.answer)];
         const auto& c = s_.conversations[static_cast<std::size_t>(a.conversation)];
-        const auto& q = a.quotes[static_cast<std::size_t>(key.quote)];
+        if (key.answer != read) words = s_.answer_text(static_cast<std::size_t>(read = key.answer));
+        static const store::Quote kGone; // deleted since the snapshot was read
+        auto qi = static_cast<std::size_t>(key.quote);
+        const auto& q = qi < words.quotes.size() ? words.quotes[qi] : kGone;
         auto& group = groups_[static_cast<std::size_t>(a.conversation)];
         if (group.empty()) group = s_.group_label(c.group);
         cells[0] = Cell(detail::code_label(s_, key.code));
@@ -82,7 +85,7 @@ void QuotesByCode::rows(bool drill_down, RowRef row) const {
             cells[1].segments = std::move(segments);
             cells[1].answers = {detail::key(static_cast<std::size_t>(key.answer))};
         }
-        cells[1].link = a.uuid;
+        cells[1].link = words.uuid;
         cells[2] = Cell(q.speaker);
         cells[3] = Cell(c.uuid);
         cells[4] = Cell(c.org);
