@@ -71,7 +71,7 @@ class QuotesByCode : public RowByRowSummary {
   public:
     QuotesByCode(const Snapshot& s, const Filters& f); // s must outlive this
     SummaryTable head() const override;
-    std::vector<std::string> long_text_columns() const override; // the quote
+    std::vector<std::string> long_text_columns() const override; // the quote, if long
 
   private:
     void rows(bool drill_down, RowRef row) const override;

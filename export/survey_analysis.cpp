@@ -104,12 +104,16 @@ SurveyForAnalysis load_for_analysis(store::Workspace& ws, const std::string& ins
     return load_for_analysis(ws.db(), std::move(*inst));
 }
 
-SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument) {
+SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument,
+                                    std::size_t respondents) {
     SurveyForAnalysis out{std::make_unique<store::SurveyData>(), {}};
     auto& data = *out.data;
     data.instrument = std::move(instrument);
     out.table.data = &data;
     TableFiller fill(out.table, data.instrument);
+    data.respondents.reserve(respondents);
+    out.table.raw.reserve(respondents * out.table.items.size());
+    out.table.scored.reserve(out.table.raw.capacity());
     store::visit_respondents(db, data.instrument.id, [&](store::Respondent&& r) {
         fill.add(r.responses);
         r.responses.clear(); // kept in the table, as numbers

@@ -38,7 +38,10 @@ struct SurveyForAnalysis {
 };
 SurveyForAnalysis load_for_analysis(store::Workspace& ws, const std::string& instrument_id);
 // The same with the instrument already read, through any connection to the workspace.
-SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument);
+// `respondents`: how many there are, when known, so the table is allocated once at its size
+// (grown one respondent at a time it would pass through twice its size).
+SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument instrument,
+                                    std::size_t respondents = 0);
 
 struct ItemResult {
     std::string item_id, text, construct_id;

@@ -32,14 +32,26 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
     c.values.resize(groups.size());
     c.respondents.assign(groups.size(), 0);
     c.left_out.assign(groups.size(), 0);
+    // Each respondent's group first (-1: none), so the values are allocated once at their
+    // size: a pooled comparison of 10,000 respondents x 60 items copies 600,000 ratings.
+    std::vector<int> group_of(data.respondents.size(), -1);
     for (std::size_t i = 0; i < data.respondents.size(); ++i) {
         auto it = data.respondents[i].attributes.find(req.attribute);
         if (it == data.respondents[i].attributes.end()) continue;
         auto g = std::find(groups.begin(), groups.end(), it->second);
         if (g == groups.end()) continue;
-        auto k = static_cast<std::size_t>(g - groups.begin());
-        ++c.respondents[k];
+        group_of[i] = static_cast<int>(g - groups.begin());
+        ++c.respondents[static_cast<std::size_t>(group_of[i])];
+    }
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        c.values[k].reserve(c.respondents[k] * (req.unit == Unit::Item ? cols.size() : 1));
+        if (req.unit == Unit::Item) c.ratings[k].reserve(c.respondents[k]);
+    }
+    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
+        if (group_of[i] < 0) continue;
+        auto k = static_cast<std::size_t>(group_of[i]);
         std::vector<double> mine;
+        mine.reserve(cols.size()); // kept by ratings at this size (pooled: one per respondent)
         for (int col : cols)
             if (double v = t.at(t.scored, i, static_cast<std::size_t>(col)); !std::isnan(v))
                 mine.push_back(v);

@@ -79,7 +79,7 @@ std::vector<SurveyResults> analyse_surveys(store::Database& db,
     std::vector<SurveyResults> out;
     for (const auto& s : surveys) {
         if (stop.stop_requested()) throw ExportCancelled();
-        auto loaded = load_for_analysis(db, s.instrument);
+        auto loaded = load_for_analysis(db, s.instrument, s.row.respondents);
         const auto& data = *loaded.data;
         const auto& table = loaded.table;
         SurveyResults r{s.row.instrument_id, s.row.version, s.row.title, s.row.hash,

@@ -149,7 +149,8 @@ void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const Index& by_uu
     bool held = l.texts == Texts::Held;
     Statement qs(db, held ? "SELECT answer_uuid, uuid, text, speaker FROM quote "
                             "ORDER BY answer_uuid, position"
-                          : "SELECT answer_uuid, uuid FROM quote ORDER BY answer_uuid, position");
+                          : "SELECT answer_uuid, uuid, length(CAST(text AS BLOB)) FROM quote "
+                            "ORDER BY answer_uuid, position");
     std::string key;
     while (qs.step()) {
         key.assign(qs.text_view(0));
@@ -157,6 +158,8 @@ void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const Index& by_uu
         if (it == by_uuid.end()) continue;
         auto& a = s.answers[static_cast<std::size_t>(it->second)];
         l.quotes.emplace(qs.text(1), static_cast<int>(a.quotes++));
+        auto bytes = held ? qs.text_view(2).size() : static_cast<std::size_t>(qs.int64(2));
+        s.longest_quote = std::max(s.longest_quote, bytes);
         if (held)
             l.words[static_cast<std::size_t>(it->second)].quotes.push_back(
                 {qs.text(1), qs.text(2), qs.text(3)});

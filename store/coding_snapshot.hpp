@@ -83,6 +83,7 @@ struct CodingSnapshot {
     std::vector<Person> coders;
     std::vector<SnapshotSegment> segments; // by answer
     guides::CurrencyTable currency;
+    std::size_t longest_quote = 0; // bytes of the longest quote's text, held or not
     // Per answer and per segment, their words; both empty when loaded with Texts::Read.
     std::vector<AnswerText> answer_texts;
     std::vector<SegmentText> segment_texts;
@@ -91,7 +92,8 @@ struct CodingSnapshot {
     // connection given to read_texts_through (an answer deleted since reads as empty).
     AnswerText answer_text(std::size_t i, bool quotes = true) const;
     // Those of answers [begin, end) of one conversation, read in one go when not held.
-    std::vector<AnswerText> answer_texts_of(std::size_t begin, std::size_t end) const;
+    std::vector<AnswerText> answer_texts_of(std::size_t begin, std::size_t end,
+                                            bool quotes = true) const;
     // A snapshot loaded with Texts::Read reads its answers' words through db (a connection of
     // the thread that asks for them), so a large workspace's notes are never all in memory.
     void read_texts_through(Database& db);

@@ -51,13 +51,15 @@ class SnapshotTextReader {
     }
 
     // question id -> words, for every answer of the conversation.
-    std::unordered_map<std::string, AnswerText> conversation(const std::string& uuid) {
+    std::unordered_map<std::string, AnswerText> conversation(const std::string& uuid,
+                                                             bool quotes) {
         std::unordered_map<std::string, AnswerText> out;
         conversation_.reset();
         conversation_.bind(1, uuid);
         while (conversation_.step())
             out.emplace(conversation_.text(0),
                         AnswerText{conversation_.text(1), conversation_.text(2), {}});
+        if (!quotes) return out;
         conversation_quotes_.reset();
         conversation_quotes_.bind(1, uuid);
         while (conversation_quotes_.step())
@@ -96,22 +98,23 @@ AnswerText CodingSnapshot::answer_text(std::size_t i, bool quotes) const {
     return need_reader(*this).answer(a.rowid, c.uuid, a.question_id, quotes);
 }
 
-std::vector<AnswerText> CodingSnapshot::answer_texts_of(std::size_t begin, std::size_t end) const {
+std::vector<AnswerText> CodingSnapshot::answer_texts_of(std::size_t begin, std::size_t end,
+                                                        bool quotes) const {
     std::vector<AnswerText> out;
     if (begin >= end) return out;
     out.reserve(end - begin);
     if (holds_texts()) {
         for (auto i = begin; i < end; ++i)
-            out.push_back(answer_texts.at(i));
+            out.push_back(answer_text(i, quotes));
         return out;
     }
     int conversation = answers.at(begin).conversation;
     auto words = need_reader(*this).conversation(
-        conversations.at(static_cast<std::size_t>(conversation)).uuid);
+        conversations.at(static_cast<std::size_t>(conversation)).uuid, quotes);
     for (auto i = begin; i < end; ++i) {
         const auto& a = answers.at(i);
         if (a.conversation != conversation) {
-            out.push_back(answer_text(i));
+            out.push_back(answer_text(i, quotes));
             continue;
         }
         auto it = words.find(a.question_id);

@@ -70,8 +70,18 @@ TEST_CASE("a queued sink hands tables to its target in order, rows in batches", 
 TEST_CASE("a writer's failure stops the export: later posts and wait() throw it", "[export]") {
     WriterThread writer;
     std::atomic<int> after{0};
-    writer.post([] { throw std::runtime_error("sheet \"Answers\": disk full"); }, 1);
+    // The failing task waits until the next one is queued behind it (else the second post
+    // could already see the failure and throw it).
+    std::promise<void> queued;
+    auto gate = queued.get_future().share();
+    writer.post(
+        [gate] {
+            gate.wait();
+            throw std::runtime_error("sheet \"Answers\": disk full");
+        },
+        1);
     writer.post([&] { ++after; }, 1); // dropped: the writer stopped at the failure
+    queued.set_value();
     CHECK_THROWS_WITH(writer.wait(), Catch::Contains("disk full"));
     CHECK_THROWS_WITH(writer.post([&] { ++after; }, 1), Catch::Contains("disk full"));
     CHECK(after == 0);

@@ -5,7 +5,9 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <set>
 #include <utility>
 
@@ -144,21 +146,20 @@ std::string& text_of(Cell& cell) {
     return cell.value.emplace<std::string>();
 }
 
-// Texts that depend on the answer or its conversation only, made the first time a row needs
-// them: an answer the coders disagree on usually has a row for several codes.
+// Texts that depend on the answer or its conversation only: the question made once per answer
+// (rows come answer by answer, several codes each), each group's label once.
 class RowTexts {
   public:
-    explicit RowTexts(const Snapshot& s)
-        : s_(s), question_(s.answers.size()), group_(s.conversations.size()) {}
+    explicit RowTexts(const Snapshot& s) : s_(s), group_(s.conversations.size()) {}
 
     const std::string& question(std::size_t answer) {
-        auto& q = question_[answer];
-        if (!q) {
+        if (answer != answer_) {
+            answer_ = answer;
             const auto& a = s_.answers[answer];
-            q = s_.question_text(a);
-            if (q->empty()) *q = a.question_id;
+            question_ = s_.question_text(a);
+            if (question_.empty()) question_ = a.question_id;
         }
-        return *q;
+        return question_;
     }
     const std::string& group(std::size_t conversation) {
         auto& g = group_[conversation];
@@ -168,33 +169,57 @@ class RowTexts {
 
   private:
     const Snapshot& s_;
-    std::vector<std::optional<std::string>> question_, group_;
+    std::size_t answer_ = static_cast<std::size_t>(-1);
+    std::string question_;
+    std::vector<std::optional<std::string>> group_;
 };
 
 } // namespace
 
+// Rows by answer (conversations in the snapshot's order, answers in guide order), each answer's
+// codes in tree order: the codes' lists (each by answer) merged through a heap of one cursor per
+// code, so an answer's words are read once and a conversation's all at once.
 void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef row) {
+    using Cursor = std::pair<int, std::size_t>; // (unit, code k): the next disagreement of code k
+    std::priority_queue<Cursor, std::vector<Cursor>, std::greater<>> next;
+    std::vector<std::size_t> at(r.codes.size(), 0);
+    for (std::size_t k = 0; k < r.codes.size(); ++k)
+        if (!r.figures[k].disagreements.empty())
+            next.emplace(r.figures[k].disagreements.front().unit, k);
     RowTexts texts(s);
     std::vector<Cell> cells;
-    for (std::size_t k = 0; k < r.codes.size(); ++k) {
-        const auto& code = detail::code_label(s, r.codes[k]);
-        for (const auto& d : r.figures[k].disagreements) {
-            auto unit = static_cast<std::size_t>(d.unit);
-            const auto& answer = s.answers[unit];
-            auto conversation = static_cast<std::size_t>(answer.conversation);
-            auto words = s.answer_text(unit, false);
-            cells.resize(7); // the callback may have moved the cells away
-            text_of(cells[0]) = s.conversations[conversation].org;
-            text_of(cells[1]) = texts.group(conversation);
-            text_of(cells[2]) = texts.question(unit);
-            cells[2].answers.assign(1, detail::key(unit));
-            cells[2].link = std::move(words.uuid);
-            text_of(cells[3]) = code;
-            set_coder_names(text_of(cells[4]), s, r, r.figures[k].applied(d));
-            set_coder_names(text_of(cells[5]), s, r, r.figures[k].not_applied(d));
-            text_of(cells[6]) = std::move(words.notes);
-            row(cells);
+    std::vector<store::AnswerText> words; // of the conversation being written, from `first`
+    std::size_t first = 0;
+    int conversation = -1;
+    while (!next.empty()) {
+        auto [unit_index, k] = next.top();
+        next.pop();
+        const auto& fig = r.figures[k];
+        const auto& d = fig.disagreements[at[k]];
+        if (++at[k] < fig.disagreements.size()) next.emplace(fig.disagreements[at[k]].unit, k);
+        auto unit = static_cast<std::size_t>(unit_index);
+        const auto& answer = s.answers[unit];
+        if (answer.conversation != conversation) {
+            conversation = answer.conversation;
+            first = unit;
+            std::size_t end = unit + 1;
+            while (end < s.answers.size() && s.answers[end].conversation == conversation)
+                ++end;
+            words = s.answer_texts_of(first, end, false);
         }
+        const auto& w = words[unit - first];
+        auto c = static_cast<std::size_t>(conversation);
+        cells.resize(7); // the callback may have moved the cells away
+        text_of(cells[0]) = s.conversations[c].org;
+        text_of(cells[1]) = texts.group(c);
+        text_of(cells[2]) = texts.question(unit);
+        cells[2].answers.assign(1, detail::key(unit));
+        cells[2].link = w.uuid;
+        text_of(cells[3]) = detail::code_label(s, r.codes[k]);
+        set_coder_names(text_of(cells[4]), s, r, fig.applied(d));
+        set_coder_names(text_of(cells[5]), s, r, fig.not_applied(d));
+        text_of(cells[6]) = w.notes;
+        row(cells);
     }
 }
 

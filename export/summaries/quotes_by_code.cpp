@@ -3,6 +3,7 @@
 // quote's answer does (a segment on the notes does not reach the quotes). A quote coded twice
 // with one code (two coders) is one row holding both segments.
 #include "export/summaries/common.hpp"
+#include "export/table_sink.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -54,8 +55,10 @@ SummaryTable QuotesByCode::head() const {
     return table;
 }
 
+// Found from the longest quote the snapshot has (coded or not), without reading any.
 std::vector<std::string> QuotesByCode::long_text_columns() const {
-    return {"quote"};
+    if (long_text(s_.longest_quote)) return {"quote"};
+    return {};
 }
 
 // Rows by code (tree order), then conversation and question order, then quote position: the key
