@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -68,7 +69,10 @@ double wald(const std::vector<Cell>& cells, double factor, const char* function)
     return sum_wdd - c * sum_wd * sum_wd / (1 + c * sum_w);
 }
 
-ClusterRobustGroups fit(const std::vector<ClusteredRatings>& groups, const char* function) {
+// The groups by reference: a pooled comparison's groups hold every rating of every respondent.
+using Groups = std::vector<std::reference_wrapper<const ClusteredRatings>>;
+
+ClusterRobustGroups fit(const Groups& groups, const char* function) {
     // The model: rating on group. Written with one mean per group (X'X = diag(n_j)), the
     // sandwich is diagonal, since every respondent is in one group: var(mean_j) = meat_j / n_j^2.
     // The treatment-coded contrasts statsmodels reports are differences of these means.
@@ -76,7 +80,7 @@ ClusterRobustGroups fit(const std::vector<ClusteredRatings>& groups, const char*
     std::vector<Cell> cells;
     double n = 0, g = 0;
     for (const auto& group : groups) {
-        cells.push_back(cell_of(group, function));
+        cells.push_back(cell_of(group.get(), function));
         n += cells.back().n;
         g += double(cells.back().clusters);
     }
@@ -114,13 +118,13 @@ ClusterRobustGroups fit(const std::vector<ClusteredRatings>& groups, const char*
 } // namespace
 
 ClusterRobustGroups cluster_robust_groups(const std::vector<ClusteredRatings>& groups) {
-    return fit(groups, "cluster_robust_groups");
+    return fit(Groups(groups.begin(), groups.end()), "cluster_robust_groups");
 }
 
 ClusterRobustDifference cluster_robust_difference(const ClusteredRatings& a,
                                                   const ClusteredRatings& b) {
     // a minus b: the contrast of a against b as the reference.
-    auto r = fit({b, a}, "cluster_robust_difference");
+    auto r = fit({std::cref(b), std::cref(a)}, "cluster_robust_difference");
     auto d = r.contrasts.front();
     d.ratings = r.ratings;
     d.clusters = r.clusters;

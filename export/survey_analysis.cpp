@@ -59,28 +59,24 @@ class TableFiller {
             index_[item.id] = t.items.size();
             t.items.push_back(&item);
             const auto* scale = item.type == ItemType::Likert ? inst.scale(item.scale) : nullptr;
-            points_.push_back(scale ? scale->points() : 0);
+            int points = scale ? scale->points() : 0;
+            t.reverse_from.push_back(item.reverse && points > 0 ? points + 1 : 0);
         }
     }
 
     void add(const std::map<std::string, store::ResponseValue>& responses) {
         std::size_t n = t_.items.size(), r = t_.raw.size() / std::max<std::size_t>(n, 1);
         t_.raw.resize(t_.raw.size() + n, kMissing);
-        t_.scored.resize(t_.scored.size() + n, kMissing);
         for (const auto& [item_id, value] : responses) {
             auto it = index_.find(item_id);
             if (it == index_.end() || !value.number) continue;
-            std::size_t c = it->second;
-            double v = *value.number;
-            t_.raw[r * n + c] = v;
-            t_.scored[r * n + c] = t_.items[c]->reverse && points_[c] > 0 ? points_[c] + 1 - v : v;
+            t_.raw[r * n + it->second] = *value.number;
         }
     }
 
   private:
     SurveyTable& t_;
     std::map<std::string, std::size_t, std::less<>> index_;
-    std::vector<int> points_;
 };
 
 } // namespace
@@ -90,7 +86,6 @@ SurveyTable make_table(const store::SurveyData& data) {
     t.data = &data;
     TableFiller fill(t, data.instrument);
     t.raw.reserve(data.respondents.size() * t.items.size());
-    t.scored.reserve(t.raw.capacity());
     for (const auto& r : data.respondents)
         fill.add(r.responses);
     return t;
@@ -113,7 +108,6 @@ SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument inst
     TableFiller fill(out.table, data.instrument);
     data.respondents.reserve(respondents);
     out.table.raw.reserve(respondents * out.table.items.size());
-    out.table.scored.reserve(out.table.raw.capacity());
     store::visit_respondents(db, data.instrument.id, [&](store::Respondent&& r) {
         fill.add(r.responses);
         r.responses.clear(); // kept in the table, as numbers
@@ -141,7 +135,7 @@ std::vector<ItemResult> item_results(const SurveyTable& t) {
         std::vector<double> values;
         values.reserve(respondents);
         for (std::size_t i = 0; i < respondents; ++i)
-            if (double v = t.at(t.raw, i, c); !std::isnan(v)) values.push_back(v);
+            if (double v = t.raw_at(i, c); !std::isnan(v)) values.push_back(v);
         r.n = values.size();
         if (!values.empty()) r.stats = stats::describe(values);
         if (r.likert) {
@@ -161,7 +155,7 @@ std::vector<bool> complete_respondents(const SurveyTable& t) {
     std::vector<bool> out(t.data->respondents.size(), true);
     for (std::size_t r = 0; r < out.size(); ++r)
         for (std::size_t c = 0; c < t.items.size() && out[r]; ++c)
-            out[r] = !std::isnan(t.at(t.raw, r, c));
+            out[r] = !std::isnan(t.raw_at(r, c));
     return out;
 }
 
@@ -202,7 +196,7 @@ std::vector<std::optional<double>> construct_scores(const SurveyTable& t,
         double sum = 0;
         bool complete = !cols.empty();
         for (int c : cols) {
-            double v = c < 0 ? kMissing : t.at(t.scored, r, static_cast<std::size_t>(c));
+            double v = c < 0 ? kMissing : t.scored_at(r, static_cast<std::size_t>(c));
             if (std::isnan(v)) {
                 complete = false;
                 break;
@@ -240,7 +234,7 @@ std::vector<ConstructResult> construct_results(const SurveyTable& t) {
             std::vector<double> row;
             for (int col : cols)
                 row.push_back(col < 0 ? kMissing
-                                      : t.at(t.scored, i, static_cast<std::size_t>(col)));
+                                      : t.scored_at(i, static_cast<std::size_t>(col)));
             rows.push_back(std::move(row));
         }
         try {
@@ -294,7 +288,7 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
         if (!side) continue;
         if (req.unit == Unit::Item) {
             for (int c : cols)
-                if (double v = t.at(t.scored, i, static_cast<std::size_t>(c)); !std::isnan(v))
+                if (double v = t.scored_at(i, static_cast<std::size_t>(c)); !std::isnan(v))
                     side->push_back(v);
         } else if (!req.construct.empty()) {
             if (construct_score[i]) side->push_back(*construct_score[i]);
@@ -303,7 +297,7 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
             double sum = 0;
             int n = 0;
             for (int c : cols)
-                if (double v = t.at(t.scored, i, static_cast<std::size_t>(c)); !std::isnan(v)) {
+                if (double v = t.scored_at(i, static_cast<std::size_t>(c)); !std::isnan(v)) {
                     sum += v;
                     ++n;
                 }

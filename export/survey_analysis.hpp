@@ -21,10 +21,17 @@ namespace convene::exporting {
 struct SurveyTable {
     const store::SurveyData* data = nullptr;
     std::vector<const guides::Item*> items;
-    std::vector<double> raw, scored; // [respondent * items.size() + item]
+    std::vector<double> raw; // [respondent * items.size() + item], NaN: no answer
+    // Per item: points + 1 of a reverse-scored Likert item (its score is that minus the answer),
+    // else 0. Scores are made when read: one table of 600,000 answers is enough.
+    std::vector<int> reverse_from;
     int column(std::string_view item_id) const;
-    double at(const std::vector<double>& m, std::size_t respondent, std::size_t item) const {
-        return m[respondent * items.size() + item];
+    double raw_at(std::size_t respondent, std::size_t item) const {
+        return raw[respondent * items.size() + item];
+    }
+    double scored_at(std::size_t respondent, std::size_t item) const {
+        double v = raw_at(respondent, item);
+        return reverse_from[item] > 0 ? reverse_from[item] - v : v;
     }
 };
 SurveyTable make_table(const store::SurveyData& data);

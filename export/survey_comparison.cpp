@@ -53,7 +53,7 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
         std::vector<double> mine;
         mine.reserve(cols.size()); // kept by ratings at this size (pooled: one per respondent)
         for (int col : cols)
-            if (double v = t.at(t.scored, i, static_cast<std::size_t>(col)); !std::isnan(v))
+            if (double v = t.scored_at(i, static_cast<std::size_t>(col)); !std::isnan(v))
                 mine.push_back(v);
         bool has = !req.construct.empty() ? construct_score[i].has_value() : !mine.empty();
         if (!has) {
