@@ -3,7 +3,6 @@
 #include "export/workbook_export.hpp"
 
 #include <exception>
-#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <utility>
@@ -23,16 +22,6 @@ void yield_to_sheet_threads() {
 #endif
 }
 
-// What this thread freed (the maps that index the snapshot while it loads, a survey's table
-// and its comparisons' copies: tens of MB at export_bench's full size) given back to the system
-// now: glibc keeps a thread's freed memory in that thread's arena otherwise, and the export's
-// memory would grow by it with the workspace although nothing holds it.
-void give_back_freed_memory() {
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-}
-
 } // namespace
 
 BackgroundReads::BackgroundReads(const store::Workspace& ws, std::vector<SurveyToAnalyse> surveys,
@@ -45,7 +34,6 @@ BackgroundReads::BackgroundReads(const store::Workspace& ws, std::vector<SurveyT
           try {
               db = ws.open_reader();
               coding_promise_.set_value(load_coding_for_summaries(*db, filters, stop));
-              give_back_freed_memory();
           } catch (...) {
               coding_promise_.set_exception(std::current_exception());
           }
@@ -53,7 +41,6 @@ BackgroundReads::BackgroundReads(const store::Workspace& ws, std::vector<SurveyT
               if (stop.stop_requested()) throw ExportCancelled();
               if (!db) db = ws.open_reader();
               surveys_promise_.set_value(analyse_surveys(*db, to_analyse_, stop));
-              give_back_freed_memory();
           } catch (...) {
               surveys_promise_.set_exception(std::current_exception());
           }

@@ -186,6 +186,7 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const Index& conv
         a.question_id = st.text(2);
         a.asked = static_cast<Asked>(st.integer(4));
         a.values = json_column(st.text(5), "answer", "value_json", words.uuid, JsonKind::Object);
+        if (a.values.empty()) a.values = nullptr; // most answers have no structured values
         const auto& guide = places[static_cast<std::size_t>(s.conversations[c->second].guide)];
         Place place{kNoIndex, kLast};
         if (auto it = guide.find(a.question_id); it != guide.end())

@@ -46,7 +46,7 @@ struct SnapshotAnswer {
     int area = kNoIndex; // index into CodingSnapshot::areas (kNoIndex: question not in guide)
     Asked asked = Asked::NotYet;
     std::uint32_t quotes = 0;                          // how many (their text: AnswerText)
-    nlohmann::json values = nlohmann::json::object(); // field id -> value
+    nlohmann::json values; // field id -> value; null (no allocation) when none is set
 };
 
 // An answer's words: held per answer (CodingSnapshot::answer_texts) or read when asked.
