@@ -13,8 +13,7 @@ SummaryTable RowByRowSummary::table() const {
 
 std::vector<std::string> RowByRowSummary::long_text_columns() const {
     auto columns = head().columns;
-    auto longest =
-        detail::longest_texts(columns.size(), [&](RowRef row) { rows(false, row); });
+    auto longest = detail::longest_texts(columns.size(), [&](RowRef row) { rows(false, row); });
     std::vector<std::string> out;
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (long_text(longest[c])) out.push_back(columns[c].id);

@@ -233,8 +233,7 @@ std::vector<ConstructResult> construct_results(const SurveyTable& t) {
         for (std::size_t i = 0; i < t.data->respondents.size(); ++i) {
             std::vector<double> row;
             for (int col : cols)
-                row.push_back(col < 0 ? kMissing
-                                      : t.scored_at(i, static_cast<std::size_t>(col)));
+                row.push_back(col < 0 ? kMissing : t.scored_at(i, static_cast<std::size_t>(col)));
             rows.push_back(std::move(row));
         }
         try {

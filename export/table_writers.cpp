@@ -63,38 +63,44 @@ void XlsxTableWriter::begin(const TableInfo& table) {
     }
 }
 
-double XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
-    if (cell.empty()) return 1;
+XlsxTableWriter::Layout XlsxTableWriter::layout(std::uint16_t col, const std::string& s) const {
+    Layout l;
+    bool one_line = s.find('\n') == std::string::npos;
+    l.long_text = col < long_.size() && long_[col];
+    l.wrap = l.long_text || s.size() > kWrapAbove || !one_line;
+    l.width = one_line ? static_cast<double>(code_points(s)) : text_width(s);
+    if (l.wrap) { // long-text columns are 60 characters wide, other columns at most 60
+        double column_chars = kProseChars * ((l.long_text ? kLongWidth : kTextWidth) - 3);
+        l.lines = one_line ? std::min(std::max(1.0, std::ceil(l.width / column_chars)), kMaxLines)
+                           : wrapped_lines(s, column_chars, kMaxLines);
+    }
+    return l;
+}
+
+void XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell, const Layout& l, bool tall) {
+    if (cell.empty()) return;
     const Column* column = col < table_.columns.size() ? &table_.columns[col] : nullptr;
     ColumnType type = column ? column->type : ColumnType::Text;
     const auto& f = wb_.formats();
     if (const auto* s = cell.text()) {
-        // Measured once: whether it wraps, its width and the lines it takes.
-        bool one_line = s->find('\n') == std::string::npos;
-        bool long_text = col < long_.size() && long_[col];
-        bool wrap = long_text || s->size() > kWrapAbove || !one_line;
-        double lines = 1;
-        double width = one_line ? static_cast<double>(code_points(*s)) : text_width(*s);
-        if (wrap) { // long-text columns are 60 characters wide, other columns at most 60
-            double column_chars = kProseChars * ((long_text ? kLongWidth : kTextWidth) - 3);
-            lines = one_line ? std::min(std::max(1.0, std::ceil(width / column_chars)), kMaxLines)
-                             : wrapped_lines(*s, column_chars, kMaxLines);
-        }
         // Text that wraps is not linked: LibreOffice shows a linked cell on one line.
-        if (!wrap && !cell.link.empty() && !answers_sheet_.empty()) {
+        if (!l.wrap && !cell.link.empty() && !answers_sheet_.empty()) {
             std::pair<std::uint64_t, std::uint32_t> key{fnv1a(cell.link), 0};
             auto it = std::lower_bound(answer_rows_.begin(), answer_rows_.end(), key,
                                        [](auto& a, auto& b) { return a.first < b.first; });
             if (it != answer_rows_.end() && it->first == key.first) {
                 sheet_->link(row_, col, *s, answers_sheet_, it->second);
-                return lines;
+                return;
             }
         }
         if (type == ColumnType::Date)
             sheet_->date(row_, col, *s);
-        else
-            sheet_->measured_text(row_, col, *s, width, wrap ? f.wrap : f.text);
-        return lines;
+        else // a row of one line needs no alignment: its short texts carry no style attribute
+            sheet_->measured_text(row_, col, *s, l.width,
+                                  l.wrap ? f.wrap
+                                  : tall ? f.text
+                                         : f.plain);
+        return;
     }
     int decimals = column ? column->decimals : 2;
     lxw_format* fmt =
@@ -104,13 +110,18 @@ double XlsxTableWriter::write_cell(std::uint16_t col, const Cell& cell) {
             ? f.integer
             : wb_.real_format(decimals);
     sheet_->number(row_, col, cell.number(), fmt);
-    return 1;
 }
 
 void XlsxTableWriter::row(const std::vector<Cell>& cells) {
+    layouts_.resize(cells.size());
     double lines = 1;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const auto* s = cells[c].text();
+        layouts_[c] = s ? layout(static_cast<std::uint16_t>(c), *s) : Layout{};
+        lines = std::max(lines, layouts_[c].lines);
+    }
     for (std::size_t c = 0; c < cells.size(); ++c)
-        lines = std::max(lines, write_cell(static_cast<std::uint16_t>(c), cells[c]));
+        write_cell(static_cast<std::uint16_t>(c), cells[c], layouts_[c], lines > 1);
     sheet_->row_lines(row_, lines);
     if (recording_answers_ && static_cast<std::size_t>(table_.answer_column) < cells.size())
         if (const auto* uuid = cells[table_.answer_column].text())

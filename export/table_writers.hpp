@@ -28,8 +28,15 @@ class XlsxTableWriter final : public TableSink {
     std::uint32_t rows_written() const { return row_ - 1; } // data rows of that sheet
 
   private:
-    // Returns the lines the cell's text takes (1 for one line or a number).
-    double write_cell(std::uint16_t col, const Cell& cell);
+    // How a text cell is laid out: measured for the whole row before any cell is written, since
+    // a short text's format depends on whether its row is taller than a line.
+    struct Layout {
+        bool wrap = false, long_text = false;
+        double width = 0, lines = 1; // characters of its longest line; lines it takes
+    };
+    Layout layout(std::uint16_t col, const std::string& s) const;
+    // `tall`: the row takes more than a line, so a short text needs a top-aligned format.
+    void write_cell(std::uint16_t col, const Cell& cell, const Layout& layout, bool tall);
 
     XlsxWorkbook& wb_;
     XlsxSheet* sheet_ = nullptr;
@@ -40,7 +47,8 @@ class XlsxTableWriter final : public TableSink {
     // answer: 60,000 answers take under a megabyte).
     std::vector<std::pair<std::uint64_t, std::uint32_t>> answer_rows_;
     bool recording_answers_ = false;
-    std::vector<char> long_; // per column: long text (wide, wrapped)
+    std::vector<char> long_;      // per column: long text (wide, wrapped)
+    std::vector<Layout> layouts_; // of the row being written
 };
 
 // Writes each table to FOLDER/<file>.csv under a temporary name; commit() renames them all.

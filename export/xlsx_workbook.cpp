@@ -290,10 +290,10 @@ XlsxWorkbook::XlsxWorkbook(const std::filesystem::path& path, const std::filesys
     wb_ = workbook_new_opt(path.c_str(), &options);
     if (!wb_) throw XlsxError("cannot start the workbook " + path.string());
     auto& f = formats_;
-    // Plain text, the commonest cell, uses the workbook's own first format (xf 0), top-aligned
-    // here: cells written with it carry no style attribute, which keeps every sheet's XML (and the
-    // time to compress it) smaller.
-    f.text = STAILQ_FIRST(wb_->formats);
+    // xf 0 top-aligned too, for Excel; LibreOffice takes its alignment from the default style.
+    f.plain = STAILQ_FIRST(wb_->formats);
+    format_set_align(f.plain, LXW_ALIGN_VERTICAL_TOP);
+    f.text = make_format();
     format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
     f.wrap = make_format();
     format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);

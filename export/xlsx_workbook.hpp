@@ -33,8 +33,12 @@ class XlsxError : public std::runtime_error {
 
 // The formats of a workbook; owned by the workbook.
 struct XlsxFormats {
-    lxw_format* header = nullptr;  // bold, light fill, bottom border, wrapped
-    lxw_format* text = nullptr;    // top-aligned
+    lxw_format* header = nullptr; // bold, light fill, bottom border, wrapped
+    lxw_format* text = nullptr;   // top-aligned
+    // The workbook's own first format (xf 0): cells written with it carry no style attribute,
+    // which keeps the sheets' XML smaller. LibreOffice ignores its alignment (such a cell sits
+    // at the bottom of a tall row), so it is only for text in rows of one line.
+    lxw_format* plain = nullptr;
     lxw_format* wrap = nullptr;    // top-aligned, wrapped
     lxw_format* integer = nullptr; // #,##0
     lxw_format* number = nullptr;  // 0.00

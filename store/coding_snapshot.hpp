@@ -45,8 +45,8 @@ struct SnapshotAnswer {
     std::string question_id;
     int area = kNoIndex; // index into CodingSnapshot::areas (kNoIndex: question not in guide)
     Asked asked = Asked::NotYet;
-    std::uint32_t quotes = 0;                          // how many (their text: AnswerText)
-    nlohmann::json values; // field id -> value; null (no allocation) when none is set
+    std::uint32_t quotes = 0; // how many (their text: AnswerText)
+    nlohmann::json values;    // field id -> value; null (no allocation) when none is set
 };
 
 // An answer's words: held per answer (CodingSnapshot::answer_texts) or read when asked.
@@ -56,10 +56,10 @@ struct AnswerText {
 };
 
 struct SnapshotSegment {
-    int answer = 0;         // index into CodingSnapshot::answers
-    int code = 0;           // index into CodingSnapshot::codes
-    int coder = 0;          // index into CodingSnapshot::coders (kNoIndex: a deleted person)
-    int quote = kNoIndex;   // when part is Quote: index among its answer's quotes
+    int answer = 0;       // index into CodingSnapshot::answers
+    int code = 0;         // index into CodingSnapshot::codes
+    int coder = 0;        // index into CodingSnapshot::coders (kNoIndex: a deleted person)
+    int quote = kNoIndex; // when part is Quote: index among its answer's quotes
     SegmentPart part = SegmentPart::Answer;
     bool lost = false;
 };

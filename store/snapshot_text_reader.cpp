@@ -1,5 +1,6 @@
 // The words of a snapshot's answers (notes, quotes, uuid): held in it, or read by conversation
-// and question when a snapshot loaded with Texts::Read is asked for them (store/coding_snapshot.hpp).
+// and question when a snapshot loaded with Texts::Read is asked for them
+// (store/coding_snapshot.hpp).
 #include "store/coding_snapshot.hpp"
 
 #include <stdexcept>
@@ -51,8 +52,7 @@ class SnapshotTextReader {
     }
 
     // question id -> words, for every answer of the conversation.
-    std::unordered_map<std::string, AnswerText> conversation(const std::string& uuid,
-                                                             bool quotes) {
+    std::unordered_map<std::string, AnswerText> conversation(const std::string& uuid, bool quotes) {
         std::unordered_map<std::string, AnswerText> out;
         conversation_.reset();
         conversation_.bind(1, uuid);

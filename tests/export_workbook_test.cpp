@@ -101,18 +101,27 @@ TEST_CASE("the demo workbook reads back with every sheet, header and value of th
         }
     }
     CHECK(checked >= 10); // every conversation with notes (the planned one has none)
-    // Every filled cell below the header is top-aligned (plain text through the workbook's
-    // default format, the rest through their own), so a short cell sits level with the first
-    // line of long notes beside it.
-    for (const char* name : {"Answers", "Coded segments", "Quotes by code", "Survey items"}) {
-        const auto& body = sheet(wb, name)["rows"];
-        for (std::size_t r = 1; r < body.size(); ++r)
+    // Every filled cell below the header is top-aligned, so a short cell sits level with the
+    // first line of long notes beside it. In a row taller than a line that takes a format of the
+    // cell's own: LibreOffice ignores the default format's (xf 0) alignment and would put the
+    // cell at the bottom. Rows of one line may use xf 0 (less XML).
+    std::size_t tall_rows = 0;
+    for (const char* name : {"Answers", "Coded segments", "Quotes by code", "Survey items",
+                             "Disagreements", "Framework matrix"}) {
+        const auto& s = sheet(wb, name);
+        const auto& body = s["rows"];
+        for (std::size_t r = 1; r < body.size(); ++r) {
+            auto height = s["heights"].value(std::to_string(r + 1), 0.0);
+            tall_rows += height > 20;
             for (const auto& cell : body[r])
                 if (!cell["v"].is_null()) {
-                    INFO(name << " row " << r + 1 << ": " << cell.dump());
+                    INFO(name << " row " << r + 1 << " (height " << height << "): " << cell.dump());
                     REQUIRE(cell.value("va", "") == "top");
+                    if (height > 20) REQUIRE(cell.value("xf", 0) != 0);
                 }
+        }
     }
+    CHECK(tall_rows > 20);
 
     // A coded segment's answer cell links to that answer's row in Answers.
     const auto& segs = sheet(wb, "Coded segments");

@@ -25,6 +25,8 @@ def cell_json(cell):
     out = {"v": value, "t": cell.data_type}
     if value is not None and cell.alignment.vertical:
         out["va"] = cell.alignment.vertical
+    if value is not None:
+        out["xf"] = cell.style_id  # 0: no style attribute (the workbook's default format)
     if cell.hyperlink is not None:
         out["link"] = cell.hyperlink.location or cell.hyperlink.target
     return out

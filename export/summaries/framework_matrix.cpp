@@ -129,8 +129,7 @@ void FrameworkMatrix::rows(bool drill_down, RowRef row) const {
             std::sort(area.codes.begin(), area.codes.end());
             area.codes.erase(std::unique(area.codes.begin(), area.codes.end()), area.codes.end());
             Cell cell = area.text.empty() && area.codes.empty() ? Cell() : Cell(cell_text(s, area));
-            if (!cell.empty() && !area.answers.empty())
-                cell.link = std::move(links[k]);
+            if (!cell.empty() && !area.answers.empty()) cell.link = std::move(links[k]);
             if (drill_down) {
                 cell.answers = std::move(area.answers);
                 cell.segments = std::move(area.segments);
