@@ -114,7 +114,12 @@ void load_follow_ups(Database& db, CodingSnapshot& s, Places& places) {
 struct Loading {
     Texts texts;
     std::vector<AnswerText> words; // per answer as read; only uuid when texts are read later
-    Index quotes;
+    struct QuotePlace {
+        int answer, index; // the answer as read (before sorting); index among its quotes
+        std::int64_t rowid;
+    };
+    std::unordered_map<std::string, QuotePlace> quotes; // quote uuid -> its place
+    std::vector<int> sorted_index;                      // answer as read -> index once sorted
 };
 
 // Answers by conversation (in the snapshot's order), then by their question's place.
@@ -132,11 +137,24 @@ void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index&
     std::vector<SnapshotAnswer> sorted;
     sorted.reserve(perm.size());
     by_uuid.clear();
+    l.sorted_index.assign(perm.size(), 0);
     for (auto i : perm) {
+        l.sorted_index[i] = static_cast<int>(sorted.size());
         by_uuid.emplace(l.words[i].uuid, static_cast<int>(sorted.size()));
         sorted.push_back(std::move(s.answers[i]));
     }
     s.answers = std::move(sorted);
+    // Each answer's quotes' rows, in the answers' new order.
+    std::uint32_t first = 0;
+    for (auto& a : s.answers) {
+        a.first_quote = first;
+        first += a.quotes;
+    }
+    s.quote_rowids.assign(first, 0);
+    for (const auto& [uuid, q] : l.quotes) {
+        const auto& a = s.answers[static_cast<std::size_t>(l.sorted_index[q.answer])];
+        s.quote_rowids[a.first_quote + static_cast<std::size_t>(q.index)] = q.rowid;
+    }
     if (l.texts == Texts::Held) {
         s.answer_texts.reserve(perm.size());
         for (auto i : perm)
@@ -147,17 +165,18 @@ void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index&
 
 void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const Index& by_uuid) {
     bool held = l.texts == Texts::Held;
-    Statement qs(db, held ? "SELECT answer_uuid, uuid, text, speaker FROM quote "
-                            "ORDER BY answer_uuid, position"
-                          : "SELECT answer_uuid, uuid, length(CAST(text AS BLOB)) FROM quote "
-                            "ORDER BY answer_uuid, position");
+    Statement qs(db, held ? "SELECT answer_uuid, uuid, text, speaker, rowid FROM quote "
+                            "ORDER BY answer_uuid, position, rowid"
+                          : "SELECT answer_uuid, uuid, length(CAST(text AS BLOB)), '', rowid "
+                            "FROM quote ORDER BY answer_uuid, position, rowid");
     std::string key;
     while (qs.step()) {
         key.assign(qs.text_view(0));
         auto it = by_uuid.find(key);
         if (it == by_uuid.end()) continue;
         auto& a = s.answers[static_cast<std::size_t>(it->second)];
-        l.quotes.emplace(qs.text(1), static_cast<int>(a.quotes++));
+        l.quotes.emplace(
+            qs.text(1), Loading::QuotePlace{it->second, static_cast<int>(a.quotes++), qs.int64(4)});
         auto bytes = held ? qs.text_view(2).size() : static_cast<std::size_t>(qs.int64(2));
         s.longest_quote = std::max(s.longest_quote, bytes);
         if (held)
@@ -252,7 +271,10 @@ void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Inde
                    : part == "quote" ? SegmentPart::Quote
                                      : SegmentPart::Answer;
         if (seg.part == SegmentPart::Quote)
-            if (auto q = find(l.quotes, 5); q != l.quotes.end()) seg.quote = q->second;
+            if (auto q = l.quotes.find(std::string(st.text_view(5)));
+                q != l.quotes.end() &&
+                l.sorted_index[q->second.answer] == seg.answer) // a quote of this answer
+                seg.quote = q->second.index;
         seg.lost = st.text_view(7) == "lost";
         s.segments.push_back(seg);
         if (held) s.segment_texts.push_back({st.text(0), st.text(6)});

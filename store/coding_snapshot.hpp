@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,9 @@ struct SnapshotAnswer {
     std::string question_id;
     int area = kNoIndex; // index into CodingSnapshot::areas (kNoIndex: question not in guide)
     Asked asked = Asked::NotYet;
-    std::uint32_t quotes = 0; // how many (their text: AnswerText)
-    nlohmann::json values;    // field id -> value; null (no allocation) when none is set
+    std::uint32_t quotes = 0;      // how many (their text: AnswerText)
+    std::uint32_t first_quote = 0; // the first's row in CodingSnapshot::quote_rowids
+    nlohmann::json values;         // field id -> value; null (no allocation) when none is set
 };
 
 // An answer's words: held per answer (CodingSnapshot::answer_texts) or read when asked.
@@ -83,7 +85,8 @@ struct CodingSnapshot {
     std::vector<Person> coders;
     std::vector<SnapshotSegment> segments; // by answer
     guides::CurrencyTable currency;
-    std::size_t longest_quote = 0; // bytes of the longest quote's text, held or not
+    std::size_t longest_quote = 0;          // bytes of the longest quote's text, held or not
+    std::vector<std::int64_t> quote_rowids; // each answer's quotes' rows, from its first_quote
     // Per answer and per segment, their words; both empty when loaded with Texts::Read.
     std::vector<AnswerText> answer_texts;
     std::vector<SegmentText> segment_texts;
@@ -91,11 +94,18 @@ struct CodingSnapshot {
     // The words of answer i (with its quotes when `quotes`), held or read through the
     // connection given to read_texts_through (an answer deleted since reads as empty).
     AnswerText answer_text(std::size_t i, bool quotes = true) const;
+    // Quote k of answer i with its answer's uuid: held, or read by the quote's row; nullopt
+    // when it was deleted (or moved to another answer) since the snapshot was loaded.
+    struct QuoteWords {
+        std::string text, speaker, answer_uuid;
+    };
+    std::optional<QuoteWords> quote_words(std::size_t i, std::size_t k) const;
     // Those of answers [begin, end) of one conversation, read in one go when not held.
     std::vector<AnswerText> answer_texts_of(std::size_t begin, std::size_t end,
                                             bool quotes = true) const;
     // A snapshot loaded with Texts::Read reads its answers' words through db (a connection of
     // the thread that asks for them), so a large workspace's notes are never all in memory.
+    // Such a snapshot is then read by that one thread only (its reads share statements).
     void read_texts_through(Database& db);
     bool holds_texts() const { return answer_texts.size() == answers.size(); }
 

@@ -17,13 +17,15 @@ class SnapshotTextReader {
           answer_(db, "SELECT uuid, notes FROM answer WHERE conversation_uuid = ? AND "
                       "question_id = ?"),
           quotes_(db, "SELECT uuid, text, speaker FROM quote WHERE answer_uuid = ? "
-                      "ORDER BY position"),
+                      "ORDER BY position, rowid"),
+          quote_(db, "SELECT q.text, q.speaker, a.uuid, a.conversation_uuid, a.question_id "
+                     "FROM quote q JOIN answer a ON a.uuid = q.answer_uuid WHERE q.rowid = ?"),
           conversation_(db, "SELECT question_id, uuid, notes FROM answer "
                             "WHERE conversation_uuid = ?"),
           conversation_quotes_(db, "SELECT a.question_id, q.uuid, q.text, q.speaker "
                                    "FROM answer a JOIN quote q ON q.answer_uuid = a.uuid "
                                    "WHERE a.conversation_uuid = ? ORDER BY q.answer_uuid, "
-                                   "q.position") {}
+                                   "q.position, q.rowid") {}
 
     // By its row (one look-up), or when that row no longer holds it, by conversation and
     // question (rows are renumbered only by a VACUUM, which Convene does not run).
@@ -39,15 +41,31 @@ class SnapshotTextReader {
         } else {
             answer_.reset();
             answer_.bind(1, conversation).bind(2, question);
-            if (!answer_.step()) return out; // deleted since the snapshot was read
-            out.uuid = answer_.text(0);
-            out.notes = answer_.text(1);
+            bool found = answer_.step();
+            if (found) {
+                out.uuid = answer_.text(0);
+                out.notes = answer_.text(1);
+            }
+            answer_.reset();        // no read left open
+            if (!found) return out; // deleted since the snapshot was read
         }
+        by_rowid_.reset();
         if (!quotes) return out;
         quotes_.reset();
         quotes_.bind(1, out.uuid);
         while (quotes_.step())
             out.quotes.push_back({quotes_.text(0), quotes_.text(1), quotes_.text(2)});
+        return out;
+    }
+
+    std::optional<CodingSnapshot::QuoteWords>
+    quote(std::int64_t rowid, const std::string& conversation, const std::string& question) {
+        quote_.reset();
+        quote_.bind(1, rowid);
+        std::optional<CodingSnapshot::QuoteWords> out;
+        if (quote_.step() && quote_.text_view(3) == conversation && quote_.text_view(4) == question)
+            out = CodingSnapshot::QuoteWords{quote_.text(0), quote_.text(1), quote_.text(2)};
+        quote_.reset();
         return out;
     }
 
@@ -71,7 +89,7 @@ class SnapshotTextReader {
     }
 
   private:
-    Statement by_rowid_, answer_, quotes_, conversation_, conversation_quotes_;
+    Statement by_rowid_, answer_, quotes_, quote_, conversation_, conversation_quotes_;
 };
 
 void CodingSnapshot::read_texts_through(Database& db) {
@@ -96,6 +114,19 @@ AnswerText CodingSnapshot::answer_text(std::size_t i, bool quotes) const {
     const auto& a = answers.at(i);
     const auto& c = conversations.at(static_cast<std::size_t>(a.conversation));
     return need_reader(*this).answer(a.rowid, c.uuid, a.question_id, quotes);
+}
+
+std::optional<CodingSnapshot::QuoteWords> CodingSnapshot::quote_words(std::size_t i,
+                                                                      std::size_t k) const {
+    const auto& a = answers.at(i);
+    if (k >= a.quotes) return std::nullopt;
+    if (holds_texts()) {
+        const auto& t = answer_texts.at(i);
+        const auto& q = t.quotes.at(k);
+        return QuoteWords{q.text, q.speaker, t.uuid};
+    }
+    const auto& c = conversations.at(static_cast<std::size_t>(a.conversation));
+    return need_reader(*this).quote(quote_rowids.at(a.first_quote + k), c.uuid, a.question_id);
 }
 
 std::vector<AnswerText> CodingSnapshot::answer_texts_of(std::size_t begin, std::size_t end,

@@ -86,6 +86,29 @@ TEST_CASE("the disagreement list names who applied the code and who did not") {
     CHECK(col(1, "notes") == "notes of a2");
 }
 
+TEST_CASE("disagreements come answer by answer, each answer's codes in codebook order") {
+    auto s = fixture();
+    // Ana also applies Y to a1, which Ben coded (with X) without it: a disagreement on a1 under
+    // Y, so code by code would list X on a2 before Y on a1.
+    store::SnapshotSegment g;
+    g.answer = 0;
+    g.code = 1;
+    g.coder = 0;
+    s.segments.insert(s.segments.begin() + 2, g); // segments stay sorted by answer
+    s.segment_texts.insert(s.segment_texts.begin() + 2, {"s-extra", ""});
+    auto t = coder_disagreements(s, {}, {});
+    REQUIRE(t.rows.size() == 3);
+    auto col = [&](std::size_t row, const char* c) {
+        return *t.rows[row][static_cast<std::size_t>(t.column(c))].text();
+    };
+    CHECK(col(0, "question") == "q.a1");
+    CHECK(col(0, "code") == "Y");
+    CHECK(col(1, "question") == "q.a2");
+    CHECK(col(1, "code") == "X");
+    CHECK(col(2, "question") == "q.a2");
+    CHECK(col(2, "code") == "Y");
+}
+
 TEST_CASE("agreement for one code, or with one coder, leaves kappa and alpha blank") {
     auto s = fixture();
     auto only_y = intercoder_agreement(s, {}, {{}, "Y-uuid"});

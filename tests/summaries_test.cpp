@@ -363,6 +363,24 @@ TEST_CASE("a snapshot loaded without the answers' words reads them when a summar
         CHECK(shown_cells(read) == shown_cells(held));
         CHECK_FALSE(held.rows.empty());
     }
+    // A quote deleted after the snapshot was read loses its rows in quotes by code, and only
+    // those: the others are found by their own rows, not by their place among the answer's.
+    auto before = exporting::quotes_by_code(x.snapshot, {});
+    auto gone = *before.rows.at(0)[1].text();
+    x.ws->db().exec("DELETE FROM quote WHERE text = '" + gone + "'");
+    auto after = exporting::quotes_by_code(lean, {});
+    std::erase_if(before.rows, [&](const auto& row) { return *row[1].text() == gone; });
+    CHECK(shown_cells(after) == shown_cells(before));
+    // An answer deleted and written again (a new row) is found by conversation and question.
+    const auto& a0 = x.snapshot.answers[0];
+    x.ws->db().exec("DELETE FROM answer WHERE conversation_uuid = '" + x.f.c1 +
+                    "' AND question_id = '" + a0.question_id + "'");
+    x.ws->db().exec("INSERT INTO answer(uuid, conversation_uuid, question_id, notes, updated_at) "
+                    "VALUES ('again', '" +
+                    x.f.c1 + "', '" + a0.question_id +
+                    "', 'Written again', '2026-01-01T00:00:00Z')");
+    CHECK(lean.answer_text(0).notes == "Written again");
+    CHECK(lean.answer_text(0).uuid == "again");
     // An answer deleted after the snapshot was read has no words left; nothing fails.
     x.ws->db().exec("DELETE FROM answer WHERE conversation_uuid = '" + x.f.c1 +
                     "' AND question_id = 'perceptions.first_thoughts'");

@@ -66,8 +66,6 @@ std::vector<std::string> QuotesByCode::long_text_columns() const {
 // the segments and the answer behind it.
 void QuotesByCode::rows(bool drill_down, RowRef row) const {
     std::vector<Cell> cells;
-    int read = -1; // the answer whose words are in `words` (rows of one answer come together)
-    store::AnswerText words;
     for (std::size_t i = 0; i < coded_.size();) {
         cells.resize(9); // the row may have been moved away (table)
         const auto& key = coded_[i].first;
@@ -76,20 +74,20 @@ void QuotesByCode::rows(bool drill_down, RowRef row) const {
             if (drill_down) segments.push_back(coded_[i].second);
         const auto& a = s_.answers[static_cast<std::size_t>(key.answer)];
         const auto& c = s_.conversations[static_cast<std::size_t>(a.conversation)];
-        if (key.answer != read) words = s_.answer_text(static_cast<std::size_t>(read = key.answer));
-        static const store::Quote kGone; // deleted since the snapshot was read
-        auto qi = static_cast<std::size_t>(key.quote);
-        const auto& q = qi < words.quotes.size() ? words.quotes[qi] : kGone;
+        // By the quote's own row: one deleted since the snapshot was loaded has no row here.
+        auto q = s_.quote_words(static_cast<std::size_t>(key.answer),
+                                static_cast<std::size_t>(key.quote));
+        if (!q) continue;
         auto& group = groups_[static_cast<std::size_t>(a.conversation)];
         if (group.empty()) group = s_.group_label(c.group);
         cells[0] = Cell(detail::code_label(s_, key.code));
-        cells[1] = Cell(q.text);
+        cells[1] = Cell(std::move(q->text));
         if (drill_down) {
             cells[1].segments = std::move(segments);
             cells[1].answers = {detail::key(static_cast<std::size_t>(key.answer))};
         }
-        cells[1].link = words.uuid;
-        cells[2] = Cell(q.speaker);
+        cells[1].link = std::move(q->answer_uuid);
+        cells[2] = Cell(std::move(q->speaker));
         cells[3] = Cell(c.uuid);
         cells[4] = Cell(c.org);
         cells[5] = Cell(group);
