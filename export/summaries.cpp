@@ -44,7 +44,7 @@ std::vector<std::string> answer_uuids(const Snapshot& s, const Cell& cell) {
     std::vector<std::string> out;
     out.reserve(cell.answers.size());
     for (auto i : cell.answers)
-        out.push_back(s.answer_text(i, false).uuid);
+        out.push_back(s.holds_texts() ? s.answer_texts.at(i).uuid : s.answer_text(i, false).uuid);
     return out;
 }
 

@@ -301,8 +301,10 @@ TEST_CASE("a survey read for analysis has the whole survey's table and attribute
         double raw = loaded.table.raw_at(i / items, i % items);
         double scored = loaded.table.scored_at(i / items, i % items);
         reversed |= raw != scored && !std::isnan(raw);
-        if (!std::isnan(raw) && loaded.table.reverse_from[i % items] > 0)
-            CHECK(scored == loaded.table.reverse_from[i % items] - raw);
+        // A reverse-scored item's score is its scale's points + 1 minus the answer.
+        const auto& item = *loaded.table.items[i % items];
+        const auto* scale = item.reverse ? data.instrument.scale(item.scale) : nullptr;
+        if (!std::isnan(raw)) CHECK(scored == (scale ? scale->points() + 1 - raw : raw));
     }
     CHECK(reversed);
     auto a =
