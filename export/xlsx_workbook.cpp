@@ -197,9 +197,12 @@ void XlsxSheet::link(std::uint32_t row, std::uint16_t col, std::string_view text
     lxw_col_to_name(col_name, target_col, 0);
     url += col_name;
     url += std::to_string(target_row + 1);
+    // The link without a text of its own, then the cell's text written over it (libxlsxwriter's
+    // documented way): the link then carries no copy of the text (a `display` attribute in the
+    // sheet's XML, and a copy held until the workbook is closed, for each of up to 65,530 links).
+    check(worksheet_write_url(ws_, row, col, url.c_str(), f_.link), "writing a link", row);
     std::string s(text_value);
-    check(worksheet_write_url_opt(ws_, row, col, url.c_str(), f_.link, s.c_str(), nullptr),
-          "writing a link", row);
+    check(worksheet_write_string(ws_, row, col, s.c_str(), f_.link), "writing a link's text", row);
 }
 
 void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& titles) {
