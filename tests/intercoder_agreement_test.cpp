@@ -51,6 +51,10 @@ double number(const SummaryTable& t, std::size_t row, const char* column) {
     return t.rows[row][static_cast<std::size_t>(t.column(column))].number();
 }
 
+std::string text(const SummaryTable& t, std::size_t row, const char* column) {
+    return *t.rows[row][static_cast<std::size_t>(t.column(column))].text();
+}
+
 } // namespace
 
 TEST_CASE("intercoder agreement per code matches the figures worked by hand") {
@@ -74,16 +78,13 @@ TEST_CASE("the disagreement list names who applied the code and who did not") {
     auto s = fixture();
     auto t = coder_disagreements(s, {}, {});
     REQUIRE(t.rows.size() == 2);
-    auto col = [&](std::size_t row, const char* c) {
-        return *t.rows[row][static_cast<std::size_t>(t.column(c))].text();
-    };
-    CHECK(col(0, "code") == "X");
-    CHECK(col(0, "applied_by") == "Ana");
-    CHECK(col(0, "not_applied_by") == "Ben");
-    CHECK(col(0, "question") == "q.a2");
-    CHECK(col(1, "code") == "Y");
-    CHECK(col(1, "applied_by") == "Ben");
-    CHECK(col(1, "notes") == "notes of a2");
+    CHECK(text(t, 0, "code") == "X");
+    CHECK(text(t, 0, "applied_by") == "Ana");
+    CHECK(text(t, 0, "not_applied_by") == "Ben");
+    CHECK(text(t, 0, "question") == "q.a2");
+    CHECK(text(t, 1, "code") == "Y");
+    CHECK(text(t, 1, "applied_by") == "Ben");
+    CHECK(text(t, 1, "notes") == "notes of a2");
 }
 
 TEST_CASE("disagreements come answer by answer, each answer's codes in codebook order") {
@@ -98,15 +99,12 @@ TEST_CASE("disagreements come answer by answer, each answer's codes in codebook 
     s.segment_texts.insert(s.segment_texts.begin() + 2, {"s-extra", ""});
     auto t = coder_disagreements(s, {}, {});
     REQUIRE(t.rows.size() == 3);
-    auto col = [&](std::size_t row, const char* c) {
-        return *t.rows[row][static_cast<std::size_t>(t.column(c))].text();
-    };
-    CHECK(col(0, "question") == "q.a1");
-    CHECK(col(0, "code") == "Y");
-    CHECK(col(1, "question") == "q.a2");
-    CHECK(col(1, "code") == "X");
-    CHECK(col(2, "question") == "q.a2");
-    CHECK(col(2, "code") == "Y");
+    CHECK(text(t, 0, "question") == "q.a1");
+    CHECK(text(t, 0, "code") == "Y");
+    CHECK(text(t, 1, "question") == "q.a2");
+    CHECK(text(t, 1, "code") == "X");
+    CHECK(text(t, 2, "question") == "q.a2");
+    CHECK(text(t, 2, "code") == "Y");
 }
 
 TEST_CASE("agreement for one code, or with one coder, leaves kappa and alpha blank") {
