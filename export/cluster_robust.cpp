@@ -24,23 +24,20 @@ struct Cell {
     double variance() const { return meat / (n * n); } // before the small-sample factor
 };
 
-Cell cell_of(const ClusteredRatings& group, const char* function) {
+Cell cell_of(const ClusterTotals& group, const char* function) {
     Cell c;
     double sum = 0;
-    for (const auto& r : group)
-        for (double v : r) {
-            if (!std::isfinite(v)) fail(function, "a rating is not finite");
-            sum += v;
-            c.n += 1;
-        }
+    for (const auto& r : group) {
+        if (!std::isfinite(r.sum)) fail(function, "a rating is not finite");
+        sum += r.sum;
+        c.n += double(r.n);
+    }
     if (c.n == 0) fail(function, "each group needs at least one rating");
     c.mean = sum / c.n;
     for (const auto& r : group) {
-        if (r.empty()) continue;
+        if (r.n == 0) continue;
         ++c.clusters;
-        double s = 0;
-        for (double v : r)
-            s += v - c.mean;
+        double s = r.sum - double(r.n) * c.mean; // the respondent's summed residual
         c.meat += s * s;
     }
     if (c.clusters == 1) c.meat = 0; // exactly: one respondent's residuals sum to zero
@@ -70,7 +67,7 @@ double wald(const std::vector<Cell>& cells, double factor, const char* function)
 }
 
 // The groups by reference: a pooled comparison's groups hold every rating of every respondent.
-using Groups = std::vector<std::reference_wrapper<const ClusteredRatings>>;
+using Groups = std::vector<std::reference_wrapper<const ClusterTotals>>;
 
 ClusterRobustGroups fit(const Groups& groups, const char* function) {
     // The model: rating on group. Written with one mean per group (X'X = diag(n_j)), the
@@ -117,18 +114,42 @@ ClusterRobustGroups fit(const Groups& groups, const char* function) {
 
 } // namespace
 
-ClusterRobustGroups cluster_robust_groups(const std::vector<ClusteredRatings>& groups) {
+ClusterTotals totals_of(const ClusteredRatings& ratings) {
+    ClusterTotals out;
+    out.reserve(ratings.size());
+    for (const auto& r : ratings) {
+        ClusterTotal t;
+        for (double v : r)
+            t.sum += v;
+        t.n = r.size();
+        out.push_back(t);
+    }
+    return out;
+}
+
+ClusterRobustGroups cluster_robust_groups(const std::vector<ClusterTotals>& groups) {
     return fit(Groups(groups.begin(), groups.end()), "cluster_robust_groups");
 }
 
-ClusterRobustDifference cluster_robust_difference(const ClusteredRatings& a,
-                                                  const ClusteredRatings& b) {
+ClusterRobustGroups cluster_robust_groups(const std::vector<ClusteredRatings>& groups) {
+    std::vector<ClusterTotals> totals;
+    for (const auto& g : groups)
+        totals.push_back(totals_of(g));
+    return cluster_robust_groups(totals);
+}
+
+ClusterRobustDifference cluster_robust_difference(const ClusterTotals& a, const ClusterTotals& b) {
     // a minus b: the contrast of a against b as the reference.
     auto r = fit({std::cref(b), std::cref(a)}, "cluster_robust_difference");
     auto d = r.contrasts.front();
     d.ratings = r.ratings;
     d.clusters = r.clusters;
     return d;
+}
+
+ClusterRobustDifference cluster_robust_difference(const ClusteredRatings& a,
+                                                  const ClusteredRatings& b) {
+    return cluster_robust_difference(totals_of(a), totals_of(b));
 }
 
 } // namespace convene::exporting::stats

@@ -26,9 +26,21 @@ struct ClusterRobustDifference {
 
 using ClusteredRatings = std::vector<std::vector<double>>; // one vector of ratings per respondent
 
-// a and b: one vector of ratings per respondent. Respondents with no ratings are ignored.
-// Throws std::invalid_argument when a group has no ratings, fewer than 2 respondents in all, a
-// value is not finite, or the standard error is zero.
+// All the model needs of one respondent: the sum of their ratings and how many there are (the
+// group means and each respondent's summed residual follow from these). A pooled comparison of
+// 10,000 respondents x 60 items keeps 10,000 of these instead of 600,000 ratings twice.
+struct ClusterTotal {
+    double sum = 0.0;
+    std::size_t n = 0;
+};
+using ClusterTotals = std::vector<ClusterTotal>; // one per respondent
+ClusterTotals totals_of(const ClusteredRatings& ratings);
+
+// a and b: one total per respondent. Respondents with no ratings are ignored. Throws
+// std::invalid_argument when a group has no ratings, fewer than 2 respondents in all, a value
+// is not finite, or the standard error is zero.
+ClusterRobustDifference cluster_robust_difference(const ClusterTotals& a, const ClusterTotals& b);
+// The same from every rating of every respondent.
 ClusterRobustDifference cluster_robust_difference(const ClusteredRatings& a,
                                                   const ClusteredRatings& b);
 
@@ -43,6 +55,7 @@ struct ClusterRobustGroups {
 // std::invalid_argument as cluster_robust_difference does, for fewer than 2 groups, and when the
 // joint test's covariance is singular (two groups whose respondents' ratings do not vary around
 // their group's mean, e.g. one respondent each).
+ClusterRobustGroups cluster_robust_groups(const std::vector<ClusterTotals>& groups);
 ClusterRobustGroups cluster_robust_groups(const std::vector<ClusteredRatings>& groups);
 
 } // namespace convene::exporting::stats

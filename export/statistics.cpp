@@ -8,8 +8,11 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <utility>
 
 namespace convene::exporting::stats {
 
@@ -113,16 +116,63 @@ TTest t_test(const char* function, std::span<const double> a, std::span<const do
 
 } // namespace
 
+namespace {
+
+// The value at each 0-based position of the values in ascending order, by counting the distinct
+// values (Likert answers have a handful) instead of copying them: nullopt when there are more
+// than max_distinct.
+std::optional<std::pair<double, double>> ordered_at_by_counting(std::span<const double> values,
+                                                                std::size_t lower,
+                                                                std::size_t upper,
+                                                                std::size_t max_distinct) {
+    std::vector<std::pair<double, std::size_t>> counts; // value, how many
+    std::size_t last = 0;
+    for (double v : values) {
+        if (last >= counts.size() || !(counts[last].first == v)) {
+            last = static_cast<std::size_t>(
+                std::find_if(counts.begin(), counts.end(), [v](auto& c) { return c.first == v; }) -
+                counts.begin());
+            if (last == counts.size()) {
+                if (counts.size() == max_distinct) return std::nullopt;
+                counts.emplace_back(v, 0);
+            }
+        }
+        ++counts[last].second;
+    }
+    std::sort(counts.begin(), counts.end());
+    std::pair<double, double> out{0.0, 0.0};
+    std::size_t before = 0; // values smaller than this run
+    for (const auto& [v, n] : counts) {
+        if (lower >= before && lower < before + n) out.first = v;
+        if (upper >= before && upper < before + n) out.second = v;
+        before += n;
+    }
+    return out;
+}
+
+// The median by selection, not a whole sort: the same values in linear time.
+double median_of(std::span<const double> values) {
+    std::size_t n = values.size();
+    std::size_t lower_at = (n - 1) / 2, upper_at = n / 2;
+    double lower = 0.0, upper = 0.0;
+    if (auto found = ordered_at_by_counting(values, lower_at, upper_at, 64)) {
+        std::tie(lower, upper) = *found;
+    } else {
+        std::vector<double> work(values.begin(), values.end());
+        auto middle = work.begin() + static_cast<std::ptrdiff_t>(upper_at);
+        std::nth_element(work.begin(), middle, work.end());
+        upper = *middle;
+        lower = n % 2 == 1 ? upper : *std::max_element(work.begin(), middle);
+    }
+    return n % 2 == 1 ? upper : (lower + upper) / 2.0;
+}
+
+} // namespace
+
 Descriptives describe(std::span<const double> values) {
     if (values.empty()) fail("describe", "no values");
     require_finite("describe", values, "the input");
-    // The median by selection, not a whole sort: the same values in linear time.
-    std::vector<double> work(values.begin(), values.end());
-    std::size_t n = work.size();
-    auto middle = work.begin() + static_cast<std::ptrdiff_t>(n / 2);
-    std::nth_element(work.begin(), middle, work.end());
-    double upper = *middle;
-    double lower = n % 2 == 1 ? upper : *std::max_element(work.begin(), middle);
+    std::size_t n = values.size();
     auto [min, max] = std::minmax_element(values.begin(), values.end());
 
     Descriptives d;
@@ -131,7 +181,7 @@ Descriptives describe(std::span<const double> values) {
     d.sd = n < 2                 ? std::numeric_limits<double>::quiet_NaN()
            : is_constant(values) ? 0.0
                                  : std::sqrt(variance_of(values, d.mean));
-    d.median = n % 2 == 1 ? upper : (lower + upper) / 2.0;
+    d.median = median_of(values);
     d.min = *min;
     d.max = *max;
     return d;

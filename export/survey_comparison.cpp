@@ -15,8 +15,8 @@ std::string curly(const std::string& s) {
 
 // The values of each group: one per respondent, or every rating of each respondent (pooled).
 struct Collected {
-    std::vector<std::vector<std::vector<double>>> ratings; // [group][respondent][rating]
-    std::vector<std::vector<double>> values;               // [group][value]
+    std::vector<stats::ClusterTotals> clusters; // [group][respondent] (pooled)
+    std::vector<std::vector<double>> values;    // [group][value]
     std::vector<std::size_t> respondents, left_out;
 };
 
@@ -28,7 +28,7 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
     if (!req.construct.empty())
         construct_score = construct_scores(t, *data.instrument.construct(req.construct));
     Collected c;
-    c.ratings.resize(groups.size());
+    c.clusters.resize(groups.size());
     c.values.resize(groups.size());
     c.respondents.assign(groups.size(), 0);
     c.left_out.assign(groups.size(), 0);
@@ -45,13 +45,14 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
     }
     for (std::size_t k = 0; k < groups.size(); ++k) {
         c.values[k].reserve(c.respondents[k] * (req.unit == Unit::Item ? cols.size() : 1));
-        if (req.unit == Unit::Item) c.ratings[k].reserve(c.respondents[k]);
+        if (req.unit == Unit::Item) c.clusters[k].reserve(c.respondents[k]);
     }
+    std::vector<double> mine; // one respondent's ratings
+    mine.reserve(cols.size());
     for (std::size_t i = 0; i < data.respondents.size(); ++i) {
         if (group_of[i] < 0) continue;
         auto k = static_cast<std::size_t>(group_of[i]);
-        std::vector<double> mine;
-        mine.reserve(cols.size()); // kept by ratings at this size (pooled: one per respondent)
+        mine.clear();
         for (int col : cols)
             if (double v = t.scored_at(i, static_cast<std::size_t>(col)); !std::isnan(v))
                 mine.push_back(v);
@@ -62,7 +63,10 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
         }
         if (req.unit == Unit::Item) {
             c.values[k].insert(c.values[k].end(), mine.begin(), mine.end());
-            c.ratings[k].push_back(std::move(mine));
+            stats::ClusterTotal total{0.0, mine.size()};
+            for (double v : mine)
+                total.sum += v;
+            c.clusters[k].push_back(total);
         } else if (!req.construct.empty()) {
             c.values[k].push_back(*construct_score[i]);
         } else {
@@ -131,7 +135,7 @@ void run_tests(GroupComparison& out, const Collected& c) {
         out.two = two;
         if (out.pooled)
             attempt(out.notes, "Cluster-robust difference", [&] {
-                out.cluster = stats::cluster_robust_difference(c.ratings[0], c.ratings[1]);
+                out.cluster = stats::cluster_robust_difference(c.clusters[0], c.clusters[1]);
             });
     }
     attempt(out.notes, "One-way ANOVA", [&] { out.anova = stats::one_way_anova(v); });
@@ -142,7 +146,7 @@ void run_tests(GroupComparison& out, const Collected& c) {
                 [&] { out.pairwise = stats::pairwise_welch_holm(v); });
     if (v.size() >= 3 && out.pooled)
         attempt(out.notes, "Cluster-robust comparison",
-                [&] { out.cluster_groups = stats::cluster_robust_groups(c.ratings); });
+                [&] { out.cluster_groups = stats::cluster_robust_groups(c.clusters); });
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <limits>
 
 using namespace convene::exporting::stats;
 
@@ -187,9 +188,14 @@ TEST_CASE("k-group tests refuse input they cannot compare", "[stats]") {
     CHECK_THROWS_WITH(welch_anova({{1, 1}, {2, 3}}), Catch::Contains("zero variance"));
     CHECK_THROWS_WITH(kruskal_wallis({{2, 2}, {2}}), Catch::Contains("all values are equal"));
     CHECK_THROWS_WITH(fisher_exact(0, 0, 1, 2), Catch::Contains("no counts"));
-    CHECK_THROWS_WITH(cluster_robust_difference({{1, 2}}, {}), Catch::Contains("each group"));
-    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}}), Catch::Contains("2 groups"));
+    using R = ClusteredRatings;
+    CHECK_THROWS_WITH(cluster_robust_difference(R{{1, 2}}, R{}), Catch::Contains("each group"));
+    CHECK_THROWS_WITH(cluster_robust_groups(std::vector<R>{{{1, 2}, {2, 3}}}),
+                      Catch::Contains("2 groups"));
     // Two groups of one respondent each: their means have no variance between respondents.
-    CHECK_THROWS_WITH(cluster_robust_groups({{{1, 2}, {2, 3}}, {{4, 5}}, {{2, 2}}}),
+    CHECK_THROWS_WITH(cluster_robust_groups(std::vector<R>{{{1, 2}, {2, 3}}, {{4, 5}}, {{2, 2}}}),
                       Catch::Contains("no variation"));
+    double inf = std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH(cluster_robust_difference(R{{1, 2}, {3, inf}}, R{{1, 2}, {2, 2}}),
+                      Catch::Contains("not finite"));
 }

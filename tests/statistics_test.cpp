@@ -75,6 +75,26 @@ TEST_CASE("describe matches numpy mean and sd and median", "[statistics]") {
     CHECK(o.median == rel(3.0));
 }
 
+TEST_CASE("the median is the same whether its values are counted or selected", "[statistics]") {
+    // A handful of distinct values (Likert answers) are counted; many are selected from a copy.
+    std::vector<double> likert_even{5, 1, 2, 4, 2, 3}; // ordered 1 2 2 3 4 5
+    CHECK(stats::describe(likert_even).median == 2.5);
+    std::vector<double> likert_odd{4, 4, 1, 5, 4};
+    CHECK(stats::describe(likert_odd).median == 4.0);
+    std::vector<double> pooled; // 600 ratings, two middle ones differ: 300 twos, 300 fours
+    for (int i = 0; i < 300; ++i) {
+        pooled.push_back(4);
+        pooled.push_back(2);
+    }
+    CHECK(stats::describe(pooled).median == 3.0);
+    std::vector<double> many; // 100 distinct values, shuffled: numpy.median(range(100)) = 49.5
+    for (int i = 0; i < 100; ++i)
+        many.push_back(double((i * 37) % 100));
+    CHECK(stats::describe(many).median == 49.5);
+    many.push_back(1000.0);
+    CHECK(stats::describe(many).median == 50.0);
+}
+
 TEST_CASE("describe of one value has NaN sd and of none throws", "[statistics]") {
     std::vector<double> one{3.5};
     auto d = stats::describe(one);
