@@ -3,6 +3,7 @@
 #include "store/currency.hpp"
 #include "store/guides.hpp"
 #include "store/json_column.hpp"
+#include "store/uuid_index.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -30,7 +31,7 @@ class ReadSnapshot {
 using Index = std::unordered_map<std::string, int>;
 constexpr int kLast = 1 << 30; // the place of an answer to a question its guide does not have
 
-void load_conversations(Database& db, CodingSnapshot& s, Index& by_uuid) {
+void load_conversations(Database& db, CodingSnapshot& s, UuidIndex& by_uuid) {
     Statement st(db, "SELECT uuid, guide_hash, group_id, mode, org, state, scheduled_at, "
                      "facilitator, note_taker, status FROM conversation WHERE deleted_at IS NULL "
                      "ORDER BY scheduled_at, uuid");
@@ -46,15 +47,16 @@ void load_conversations(Database& db, CodingSnapshot& s, Index& by_uuid) {
         c.facilitator = st.text(7);
         c.note_taker = st.text(8);
         c.status = parse_status(st.text(9)).value_or(Status::Planned);
-        by_uuid.emplace(c.uuid, static_cast<int>(s.conversations.size()));
+        by_uuid.add(c.uuid, static_cast<int>(s.conversations.size()));
         s.conversations.push_back(std::move(c));
     }
+    by_uuid.seal();
     Statement ps(db, "SELECT conversation_uuid, uuid, name, role, organisation, consent "
                      "FROM participant ORDER BY conversation_uuid, position");
     while (ps.step()) {
-        auto it = by_uuid.find(ps.text(0));
-        if (it == by_uuid.end()) continue; // in the trash
-        s.conversations[it->second].participants.push_back(
+        auto c = by_uuid.find(ps.text_view(0));
+        if (!c) continue; // in the trash
+        s.conversations[static_cast<std::size_t>(*c)].participants.push_back(
             {ps.text(1), ps.text(2), ps.text(3), ps.text(4), ps.integer(5) != 0});
     }
 }
@@ -109,21 +111,23 @@ void load_follow_ups(Database& db, CodingSnapshot& s, Places& places) {
     }
 }
 
-// The answers' words while loading, and each quote's place: quote uuid -> index among its
-// answer's quotes (what a segment on a quote names).
+// While loading: the answers' words (held texts only), and each quote's place (what a segment
+// on a quote names). Answers are found by uuid as read; sorted_index maps them to their place
+// once sorted.
 struct Loading {
     Texts texts;
-    std::vector<AnswerText> words; // per answer as read; only uuid when texts are read later
+    std::vector<AnswerText> words; // per answer as read, when texts are held
     struct QuotePlace {
         int answer, index; // the answer as read (before sorting); index among its quotes
         std::int64_t rowid;
     };
-    std::unordered_map<std::string, QuotePlace> quotes; // quote uuid -> its place
-    std::vector<int> sorted_index;                      // answer as read -> index once sorted
+    std::vector<QuotePlace> quotes; // as read
+    UuidIndex quote_by_uuid;        // -> index into quotes
+    std::vector<int> sorted_index;  // answer as read -> index once sorted
 };
 
 // Answers by conversation (in the snapshot's order), then by their question's place.
-void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index& by_uuid) {
+void sort_answers(CodingSnapshot& s, Loading& l, const std::vector<int>& order) {
     std::vector<std::size_t> perm(s.answers.size());
     for (std::size_t i = 0; i < perm.size(); ++i)
         perm[i] = i;
@@ -136,11 +140,9 @@ void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index&
     });
     std::vector<SnapshotAnswer> sorted;
     sorted.reserve(perm.size());
-    by_uuid.clear();
     l.sorted_index.assign(perm.size(), 0);
     for (auto i : perm) {
         l.sorted_index[i] = static_cast<int>(sorted.size());
-        by_uuid.emplace(l.words[i].uuid, static_cast<int>(sorted.size()));
         sorted.push_back(std::move(s.answers[i]));
     }
     s.answers = std::move(sorted);
@@ -151,7 +153,7 @@ void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index&
         first += a.quotes;
     }
     s.quote_rowids.assign(first, 0);
-    for (const auto& [uuid, q] : l.quotes) {
+    for (const auto& q : l.quotes) {
         const auto& a = s.answers[static_cast<std::size_t>(l.sorted_index[q.answer])];
         s.quote_rowids[a.first_quote + static_cast<std::size_t>(q.index)] = q.rowid;
     }
@@ -163,50 +165,48 @@ void sort_answers(CodingSnapshot& s, Loading& l, std::vector<int>& order, Index&
     l.words = {};
 }
 
-void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const Index& by_uuid) {
+void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& by_uuid) {
     bool held = l.texts == Texts::Held;
     Statement qs(db, held ? "SELECT answer_uuid, uuid, text, speaker, rowid FROM quote "
                             "ORDER BY answer_uuid, position, rowid"
                           : "SELECT answer_uuid, uuid, length(CAST(text AS BLOB)), '', rowid "
                             "FROM quote ORDER BY answer_uuid, position, rowid");
-    std::string key;
     while (qs.step()) {
-        key.assign(qs.text_view(0));
-        auto it = by_uuid.find(key);
-        if (it == by_uuid.end()) continue;
-        auto& a = s.answers[static_cast<std::size_t>(it->second)];
-        l.quotes.emplace(
-            qs.text(1), Loading::QuotePlace{it->second, static_cast<int>(a.quotes++), qs.int64(4)});
+        auto answer = by_uuid.find(qs.text_view(0));
+        if (!answer) continue;
+        auto& a = s.answers[static_cast<std::size_t>(*answer)];
+        l.quote_by_uuid.add(qs.text_view(1), static_cast<int>(l.quotes.size()));
+        l.quotes.push_back({*answer, static_cast<int>(a.quotes++), qs.int64(4)});
         auto bytes = held ? qs.text_view(2).size() : static_cast<std::size_t>(qs.int64(2));
         s.longest_quote = std::max(s.longest_quote, bytes);
         if (held)
-            l.words[static_cast<std::size_t>(it->second)].quotes.push_back(
+            l.words[static_cast<std::size_t>(*answer)].quotes.push_back(
                 {qs.text(1), qs.text(2), qs.text(3)});
     }
+    l.quote_by_uuid.seal();
 }
 
-void load_answers(Database& db, CodingSnapshot& s, Loading& l, const Index& conversations,
-                  const std::vector<Places>& places, const Places& follow_ups, Index& by_uuid) {
+void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& conversations,
+                  const std::vector<Places>& places, const Places& follow_ups, UuidIndex& by_uuid) {
+    bool held = l.texts == Texts::Held;
     std::vector<int> order;
-    Statement st(db, l.texts == Texts::Held
-                         ? "SELECT uuid, conversation_uuid, question_id, notes, asked, value_json, "
-                           "rowid FROM answer ORDER BY conversation_uuid, rowid"
-                         : "SELECT uuid, conversation_uuid, question_id, '', asked, value_json, "
-                           "rowid FROM answer ORDER BY conversation_uuid, rowid");
-    std::string key; // a uuid looked up, its buffer reused from row to row
+    Statement st(db, held ? "SELECT uuid, conversation_uuid, question_id, notes, asked, "
+                            "value_json, rowid FROM answer ORDER BY conversation_uuid, rowid"
+                          : "SELECT uuid, conversation_uuid, question_id, '', asked, value_json, "
+                            "rowid FROM answer ORDER BY conversation_uuid, rowid");
     while (st.step()) {
-        key.assign(st.text_view(1));
-        auto c = conversations.find(key);
-        if (c == conversations.end()) continue;
+        auto c = conversations.find(st.text_view(1));
+        if (!c) continue;
         SnapshotAnswer a;
-        AnswerText words{st.text(0), st.text(3), {}};
         a.rowid = st.int64(6);
-        a.conversation = c->second;
+        a.conversation = *c;
         a.question_id = st.text(2);
         a.asked = static_cast<Asked>(st.integer(4));
-        a.values = json_column(st.text(5), "answer", "value_json", words.uuid, JsonKind::Object);
+        a.values =
+            json_column(st.text(5), "answer", "value_json", st.text_view(0), JsonKind::Object);
         if (a.values.empty()) a.values = nullptr; // most answers have no structured values
-        const auto& guide = places[static_cast<std::size_t>(s.conversations[c->second].guide)];
+        const auto& guide =
+            places[static_cast<std::size_t>(s.conversations[static_cast<std::size_t>(*c)].guide)];
         Place place{kNoIndex, kLast};
         if (auto it = guide.find(a.question_id); it != guide.end())
             place = it->second;
@@ -214,12 +214,13 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const Index& conv
             place = f->second;
         a.area = place.area;
         order.push_back(place.order);
-        by_uuid.emplace(words.uuid, static_cast<int>(s.answers.size()));
+        by_uuid.add(st.text_view(0), static_cast<int>(s.answers.size()));
         s.answers.push_back(std::move(a));
-        l.words.push_back(std::move(words));
+        if (held) l.words.push_back({st.text(0), st.text(3), {}});
     }
+    by_uuid.seal();
     load_quotes(db, s, l, by_uuid);
-    sort_answers(s, l, order, by_uuid);
+    sort_answers(s, l, order);
 }
 
 // By answer, keeping the order read within an answer: counted, then each put in its place (the
@@ -241,7 +242,7 @@ void sort_segments(CodingSnapshot& s) {
     s.segment_texts = std::move(words);
 }
 
-void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Index& answers) {
+void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const UuidIndex& answers) {
     Index codes, coders;
     for (std::size_t i = 0; i < s.codes.size(); ++i)
         codes.emplace(s.codes[i].uuid, static_cast<int>(i));
@@ -258,11 +259,11 @@ void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Inde
         return index.find(key);
     };
     while (st.step()) {
-        auto answer = find(answers, 1);
+        auto answer = answers.find(st.text_view(1));
         auto code = find(codes, 2);
-        if (answer == answers.end() || code == codes.end()) continue;
+        if (!answer || code == codes.end()) continue;
         SnapshotSegment seg;
-        seg.answer = answer->second;
+        seg.answer = l.sorted_index[static_cast<std::size_t>(*answer)];
         seg.code = code->second;
         auto coder = find(coders, 3);
         seg.coder = coder == coders.end() ? kNoIndex : coder->second;
@@ -271,10 +272,11 @@ void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Inde
                    : part == "quote" ? SegmentPart::Quote
                                      : SegmentPart::Answer;
         if (seg.part == SegmentPart::Quote)
-            if (auto q = l.quotes.find(std::string(st.text_view(5)));
-                q != l.quotes.end() &&
-                l.sorted_index[q->second.answer] == seg.answer) // a quote of this answer
-                seg.quote = q->second.index;
+            if (auto q = l.quote_by_uuid.find(st.text_view(5))) {
+                const auto& place = l.quotes[static_cast<std::size_t>(*q)];
+                if (l.sorted_index[static_cast<std::size_t>(place.answer)] == seg.answer)
+                    seg.quote = place.index; // a quote of this answer
+            }
         seg.lost = st.text_view(7) == "lost";
         s.segments.push_back(seg);
         if (held) s.segment_texts.push_back({st.text(0), st.text(6)});
@@ -291,7 +293,7 @@ CodingSnapshot load_coding_snapshot(Workspace& ws) {
 CodingSnapshot load_coding_snapshot(Database& db, Texts texts) {
     ReadSnapshot read(db);
     CodingSnapshot s;
-    Index conversations, answers;
+    UuidIndex conversations, answers;
     load_conversations(db, s, conversations);
     auto area_of = load_guides(db, s);
     Places follow_ups;

@@ -389,3 +389,58 @@ TEST_CASE("a snapshot loaded without the answers' words reads them when a summar
     CHECK_NOTHROW(exporting::framework_matrix(lean, {}));
     CHECK_NOTHROW(exporting::quotes_by_code(lean, {}));
 }
+
+TEST_CASE("answers and quotes named by uuids in any form load as Convene's own do") {
+    // An older or imported workspace may name rows by an uppercase uuid or by text that is no
+    // uuid at all: the snapshot finds them exactly as SQLite compares the text.
+    Fixture x;
+    auto& db = x.ws->db();
+    const auto& s = x.snapshot;
+    auto quoted = std::find_if(s.segments.begin(), s.segments.end(), [](const auto& seg) {
+        return seg.part == store::SegmentPart::Quote && seg.quote != store::kNoIndex;
+    });
+    REQUIRE(quoted != s.segments.end());
+    auto a_quoted = s.answer_texts[static_cast<std::size_t>(quoted->answer)];
+    auto a_other = s.answer_texts[static_cast<std::size_t>(
+        std::find_if(s.segments.begin(), s.segments.end(), [&](const auto& seg) {
+            return seg.answer != quoted->answer;
+        })->answer)];
+    auto rename = [&](const std::string& table, const std::string& column, const std::string& from,
+                      const std::string& to) {
+        db.exec("UPDATE " + table + " SET " + column + " = '" + to + "' WHERE " + column + " = '" +
+                from + "'");
+    };
+    db.exec("PRAGMA foreign_keys = OFF");
+    std::string upper = a_quoted.uuid;
+    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+    REQUIRE(upper != a_quoted.uuid);
+    for (auto [from, to] : {std::pair{a_quoted.uuid, upper}, {a_other.uuid, "legacy answer 7"}}) {
+        rename("answer", "uuid", from, to);
+        rename("quote", "answer_uuid", from, to);
+        rename("segment", "answer_uuid", from, to);
+    }
+    const auto& q = a_quoted.quotes.at(static_cast<std::size_t>(quoted->quote));
+    rename("quote", "uuid", q.uuid, "legacy quote");
+    rename("segment", "quote_uuid", q.uuid, "legacy quote");
+    db.exec("PRAGMA foreign_keys = ON");
+
+    for (auto texts : {store::Texts::Held, store::Texts::Read}) {
+        auto again = store::load_coding_snapshot(db, texts);
+        again.read_texts_through(db);
+        REQUIRE(again.segments.size() == s.segments.size());
+        for (std::size_t i = 0; i < s.segments.size(); ++i) {
+            CHECK(again.segments[i].answer == s.segments[i].answer);
+            CHECK(again.segments[i].quote == s.segments[i].quote);
+        }
+        for (const auto& kind : exporting::summary_kinds()) {
+            INFO(kind.name);
+            auto before = kind.compute(s, {});
+            auto after = kind.compute(again, {});
+            REQUIRE(after.rows.size() == before.rows.size());
+            for (std::size_t r = 0; r < before.rows.size(); ++r)
+                for (std::size_t c = 0; c < before.columns.size(); ++c)
+                    CHECK(exporting::format_cell(after.columns[c], after.rows[r][c]) ==
+                          exporting::format_cell(before.columns[c], before.rows[r][c]));
+        }
+    }
+}
