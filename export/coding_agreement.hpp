@@ -80,6 +80,8 @@ class CodeAgreement {
     CodeFigures figures(int code) const;
 
   private:
+    void reserve_figures(int code, CodeFigures& out) const;
+
     std::size_t raters_ = 0;
     // The raters who coded unit u: unit_raters_[unit_begin_[u], unit_begin_[u + 1]), ascending.
     std::vector<std::size_t> unit_begin_;

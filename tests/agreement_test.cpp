@@ -436,6 +436,10 @@ void check_against_reference(const std::vector<Coding>& codings, std::size_t uni
         std::sort(with_code.begin(), with_code.end());
         std::sort(disagreeing.begin(), disagreeing.end());
         CHECK(figures.with_code == with_code);
+        // Each list was allocated once at its size (counted before it was filled).
+        CHECK(figures.with_code.capacity() == figures.with_code.size());
+        CHECK(figures.disagreements.capacity() == figures.disagreements.size());
+        CHECK(figures.split_raters.capacity() == figures.split_raters.size());
         std::vector<int> fast_disagreeing;
         for (const auto& d : figures.disagreements) {
             fast_disagreeing.push_back(d.unit);
