@@ -126,26 +126,43 @@ struct Loading {
     std::vector<int> sorted_index;  // answer as read -> index once sorted
 };
 
+// Puts the item at i at dest[i], for every i, by following the permutation's cycles: a large
+// vector is not copied to sort it (at 150,000 segments the copy was a few MB more at the load's
+// peak). dest is used up.
+template <typename Swap>
+void permute_in_place(std::vector<std::uint32_t>& dest, Swap&& swap_items) {
+    for (std::uint32_t i = 0; i < dest.size(); ++i)
+        while (dest[i] != i) {
+            auto j = dest[i];
+            swap_items(i, j);
+            std::swap(dest[i], dest[j]);
+        }
+}
+
 // Answers by conversation (in the snapshot's order), then by their question's place.
 void sort_answers(CodingSnapshot& s, Loading& l, const std::vector<int>& order) {
-    std::vector<std::size_t> perm(s.answers.size());
-    for (std::size_t i = 0; i < perm.size(); ++i)
+    std::vector<std::uint32_t> perm(s.answers.size());
+    for (std::uint32_t i = 0; i < perm.size(); ++i)
         perm[i] = i;
-    std::sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) {
+    std::sort(perm.begin(), perm.end(), [&](std::uint32_t a, std::uint32_t b) {
         const auto& x = s.answers[a];
         const auto& y = s.answers[b];
         if (x.conversation != y.conversation) return x.conversation < y.conversation;
         if (order[a] != order[b]) return order[a] < order[b];
         return x.question_id < y.question_id;
     });
-    std::vector<SnapshotAnswer> sorted;
-    sorted.reserve(perm.size());
     l.sorted_index.assign(perm.size(), 0);
-    for (auto i : perm) {
-        l.sorted_index[i] = static_cast<int>(sorted.size());
-        sorted.push_back(std::move(s.answers[i]));
+    std::vector<std::uint32_t> dest(perm.size());
+    for (std::uint32_t to = 0; to < perm.size(); ++to) {
+        l.sorted_index[perm[to]] = static_cast<int>(to);
+        dest[perm[to]] = to;
     }
-    s.answers = std::move(sorted);
+    perm = {};
+    bool held = l.texts == Texts::Held;
+    permute_in_place(dest, [&](std::size_t i, std::size_t j) {
+        std::swap(s.answers[i], s.answers[j]);
+        if (held) std::swap(l.words[i], l.words[j]);
+    });
     // Each answer's quotes' rows, in the answers' new order.
     std::uint32_t first = 0;
     for (auto& a : s.answers) {
@@ -157,11 +174,7 @@ void sort_answers(CodingSnapshot& s, Loading& l, const std::vector<int>& order) 
         const auto& a = s.answers[static_cast<std::size_t>(l.sorted_index[q.answer])];
         s.quote_rowids[a.first_quote + static_cast<std::size_t>(q.index)] = q.rowid;
     }
-    if (l.texts == Texts::Held) {
-        s.answer_texts.reserve(perm.size());
-        for (auto i : perm)
-            s.answer_texts.push_back(std::move(l.words[i]));
-    }
+    if (held) s.answer_texts = std::move(l.words);
     l.words = {};
 }
 
@@ -226,20 +239,20 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& 
 // By answer, keeping the order read within an answer: counted, then each put in its place (the
 // segments' words, when held, moved alike).
 void sort_segments(CodingSnapshot& s) {
-    std::vector<std::size_t> next(s.answers.size() + 1, 0);
+    std::vector<std::uint32_t> next(s.answers.size() + 1, 0);
     for (const auto& seg : s.segments)
         ++next[static_cast<std::size_t>(seg.answer) + 1];
     for (std::size_t a = 1; a < next.size(); ++a)
         next[a] += next[a - 1];
-    std::vector<SnapshotSegment> sorted(s.segments.size());
-    std::vector<SegmentText> words(s.segment_texts.size());
-    for (std::size_t i = 0; i < s.segments.size(); ++i) {
-        auto to = next[static_cast<std::size_t>(s.segments[i].answer)]++;
-        if (!words.empty()) words[to] = std::move(s.segment_texts[i]);
-        sorted[to] = s.segments[i];
-    }
-    s.segments = std::move(sorted);
-    s.segment_texts = std::move(words);
+    std::vector<std::uint32_t> dest(s.segments.size());
+    for (std::size_t i = 0; i < s.segments.size(); ++i)
+        dest[i] = next[static_cast<std::size_t>(s.segments[i].answer)]++;
+    next = {};
+    bool held = !s.segment_texts.empty();
+    permute_in_place(dest, [&](std::size_t i, std::size_t j) {
+        std::swap(s.segments[i], s.segments[j]);
+        if (held) std::swap(s.segment_texts[i], s.segment_texts[j]);
+    });
 }
 
 void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const UuidIndex& answers) {
@@ -253,6 +266,10 @@ void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Uuid
                             "excerpt, anchor FROM segment WHERE deleted_at IS NULL"
                           : "SELECT '', answer_uuid, code_uuid, coder_uuid, part, quote_uuid, "
                             "'', anchor FROM segment WHERE deleted_at IS NULL");
+    // Allocated once at its size: grown by doubling, 150,000 segments would take room for 262,144.
+    auto live = query_int(db, "SELECT count(*) FROM segment WHERE deleted_at IS NULL");
+    s.segments.reserve(static_cast<std::size_t>(live));
+    if (held) s.segment_texts.reserve(static_cast<std::size_t>(live));
     std::string key; // the uuid looked up, its buffer reused from row to row
     auto find = [&](const Index& index, int column) {
         key.assign(st.text_view(column));
