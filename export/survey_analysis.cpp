@@ -41,6 +41,12 @@ std::vector<int> compare_columns(const SurveyTable& t, const CompareRequest& req
     return cols;
 }
 
+const SurveyTable::AttributeColumn* SurveyTable::attribute(std::string_view id) const {
+    for (const auto& a : attributes)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
 int SurveyTable::column(std::string_view item_id) const {
     for (std::size_t i = 0; i < items.size(); ++i)
         if (items[i]->id == item_id) return static_cast<int>(i);
@@ -53,7 +59,7 @@ namespace {
 // number items; each respondent's answers are walked once (no look-up per cell).
 class TableFiller {
   public:
-    TableFiller(SurveyTable& t, const guides::Instrument& inst) : t_(t) {
+    TableFiller(SurveyTable& t, const guides::Instrument& inst, std::size_t respondents) : t_(t) {
         for (const auto& item : inst.items) {
             if (item.type != ItemType::Likert && item.type != ItemType::Number) continue;
             index_[item.id] = t.items.size();
@@ -62,15 +68,30 @@ class TableFiller {
             int points = scale ? scale->points() : 0;
             t.reverse_from.push_back(item.reverse && points > 0 ? points + 1 : 0);
         }
+        for (const auto& a : inst.attributes) {
+            t.attributes.push_back({a.id, {}, {}});
+            t.attributes.back().of.reserve(respondents);
+        }
+        t.raw.reserve(respondents * t.items.size());
     }
 
-    void add(const std::map<std::string, store::ResponseValue>& responses) {
-        std::size_t n = t_.items.size(), r = t_.raw.size() / std::max<std::size_t>(n, 1);
+    void add(const store::Respondent& respondent) {
+        std::size_t n = t_.items.size(), r = t_.respondents++;
         t_.raw.resize(t_.raw.size() + n, kMissing);
-        for (const auto& [item_id, value] : responses) {
+        for (const auto& [item_id, value] : respondent.responses) {
             auto it = index_.find(item_id);
             if (it == index_.end() || !value.number) continue;
             t_.raw[r * n + it->second] = *value.number;
+        }
+        for (auto& column : t_.attributes) {
+            auto given = respondent.attributes.find(column.id);
+            if (given == respondent.attributes.end()) {
+                column.of.push_back(-1);
+                continue;
+            }
+            auto v = std::find(column.values.begin(), column.values.end(), given->second);
+            column.of.push_back(static_cast<int>(v - column.values.begin()));
+            if (v == column.values.end()) column.values.push_back(given->second);
         }
     }
 
@@ -84,10 +105,9 @@ class TableFiller {
 SurveyTable make_table(const store::SurveyData& data) {
     SurveyTable t;
     t.data = &data;
-    TableFiller fill(t, data.instrument);
-    t.raw.reserve(data.respondents.size() * t.items.size());
+    TableFiller fill(t, data.instrument, data.respondents.size());
     for (const auto& r : data.respondents)
-        fill.add(r.responses);
+        fill.add(r);
     return t;
 }
 
@@ -105,14 +125,9 @@ SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument inst
     auto& data = *out.data;
     data.instrument = std::move(instrument);
     out.table.data = &data;
-    TableFiller fill(out.table, data.instrument);
-    data.respondents.reserve(respondents);
-    out.table.raw.reserve(respondents * out.table.items.size());
-    store::visit_respondents(db, data.instrument.id, [&](store::Respondent&& r) {
-        fill.add(r.responses);
-        r.responses.clear(); // kept in the table, as numbers
-        data.respondents.push_back(std::move(r));
-    });
+    TableFiller fill(out.table, data.instrument, respondents);
+    store::visit_respondents(db, data.instrument.id,
+                             [&](store::Respondent&& r) { fill.add(r); }); // kept in the table
     return out;
 }
 
@@ -123,7 +138,7 @@ std::vector<ItemResult> item_results(const store::SurveyData& data) {
 std::vector<ItemResult> item_results(const SurveyTable& t) {
     std::vector<ItemResult> out;
     const auto& inst = t.data->instrument;
-    std::size_t respondents = t.data->respondents.size();
+    std::size_t respondents = t.respondents;
     for (std::size_t c = 0; c < t.items.size(); ++c) {
         const auto& item = *t.items[c];
         ItemResult r;
@@ -152,7 +167,7 @@ std::vector<ItemResult> item_results(const SurveyTable& t) {
 }
 
 std::vector<bool> complete_respondents(const SurveyTable& t) {
-    std::vector<bool> out(t.data->respondents.size(), true);
+    std::vector<bool> out(t.respondents, true);
     for (std::size_t r = 0; r < out.size(); ++r)
         for (std::size_t c = 0; c < t.items.size() && out[r]; ++c)
             out[r] = !std::isnan(t.raw_at(r, c));
@@ -191,8 +206,8 @@ std::vector<std::optional<double>> construct_scores(const SurveyTable& t,
     for (const auto& id : construct.items)
         cols.push_back(t.column(id));
     std::vector<std::optional<double>> scores;
-    scores.reserve(t.data->respondents.size());
-    for (std::size_t r = 0; r < t.data->respondents.size(); ++r) {
+    scores.reserve(t.respondents);
+    for (std::size_t r = 0; r < t.respondents; ++r) {
         double sum = 0;
         bool complete = !cols.empty();
         for (int c : cols) {
@@ -229,8 +244,8 @@ std::vector<ConstructResult> construct_results(const SurveyTable& t) {
         for (const auto& id : c.items)
             cols.push_back(t.column(id));
         std::vector<std::vector<double>> rows;
-        rows.reserve(t.data->respondents.size());
-        for (std::size_t i = 0; i < t.data->respondents.size(); ++i) {
+        rows.reserve(t.respondents);
+        for (std::size_t i = 0; i < t.respondents; ++i) {
             std::vector<double> row;
             for (int col : cols)
                 row.push_back(col < 0 ? kMissing : t.scored_at(i, static_cast<std::size_t>(col)));
@@ -277,13 +292,11 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
     std::vector<std::optional<double>> construct_score;
     if (req.unit == Unit::Respondent && !req.construct.empty())
         construct_score = construct_scores(t, *data.instrument.construct(req.construct));
-    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
-        const auto& r = data.respondents[i];
-        auto it = r.attributes.find(attr->id);
-        if (it == r.attributes.end()) continue;
-        std::vector<double>* side = it->second == groups[0]   ? &a
-                                    : it->second == groups[1] ? &b
-                                                              : nullptr;
+    const auto* given = t.attribute(attr->id);
+    for (std::size_t i = 0; given && i < t.respondents; ++i) {
+        const auto* value = given->at(i);
+        if (!value) continue;
+        std::vector<double>* side = *value == groups[0] ? &a : *value == groups[1] ? &b : nullptr;
         if (!side) continue;
         if (req.unit == Unit::Item) {
             for (int c : cols)
@@ -322,11 +335,16 @@ Comparison compare_groups(const SurveyTable& t, const CompareRequest& req) {
 }
 
 std::vector<Crosstab> crosstabs(const store::SurveyData& data, const std::string& by) {
-    const auto* col = data.instrument.attribute(by);
-    if (!col) throw std::invalid_argument("no attribute \"" + by + "\" in " + data.instrument.id);
+    return crosstabs(make_table(data), by);
+}
+
+std::vector<Crosstab> crosstabs(const SurveyTable& table, const std::string& by) {
+    const auto& inst = table.data->instrument;
+    const auto* col = inst.attribute(by);
+    if (!col) throw std::invalid_argument("no attribute \"" + by + "\" in " + inst.id);
     std::vector<Crosstab> out;
     const std::string missing = "(not given)";
-    for (const auto& row_attr : data.instrument.attributes) {
+    for (const auto& row_attr : inst.attributes) {
         if (row_attr.id == by) continue;
         Crosstab t;
         t.row_attribute = row_attr.id;
@@ -336,16 +354,28 @@ std::vector<Crosstab> crosstabs(const store::SurveyData& data, const std::string
         t.rows.push_back(missing);
         t.columns.push_back(missing);
         t.counts.assign(t.rows.size(), std::vector<std::size_t>(t.columns.size(), 0));
-        auto index = [&](const std::vector<std::string>& values, const store::Respondent& r,
-                         const std::string& id) {
-            auto it = r.attributes.find(id);
-            if (it == r.attributes.end()) return values.size() - 1;
-            auto pos = std::find(values.begin(), values.end(), it->second);
-            return pos == values.end() ? values.size() - 1
-                                       : static_cast<std::size_t>(pos - values.begin());
+        // Each value given: its row (or column), "(not given)" for a value not among the choices.
+        auto places = [](const std::vector<std::string>& values, const auto* given) {
+            std::vector<std::size_t> at;
+            for (const auto& v : given->values) {
+                auto pos = std::find(values.begin(), values.end(), v);
+                at.push_back(pos == values.end() ? values.size() - 1
+                                                 : static_cast<std::size_t>(pos - values.begin()));
+            }
+            return at;
         };
-        for (const auto& r : data.respondents)
-            ++t.counts[index(t.rows, r, row_attr.id)][index(t.columns, r, by)];
+        const auto* row_given = table.attribute(row_attr.id);
+        const auto* col_given = table.attribute(by);
+        auto row_at = places(t.rows, row_given);
+        auto col_at = places(t.columns, col_given);
+        auto place = [](const std::vector<std::size_t>& at, const auto* given, std::size_t r,
+                        std::size_t none) {
+            int v = given->of[r];
+            return v < 0 ? none : at[static_cast<std::size_t>(v)];
+        };
+        for (std::size_t r = 0; r < table.respondents; ++r)
+            ++t.counts[place(row_at, row_given, r, t.rows.size() - 1)]
+                      [place(col_at, col_given, r, t.columns.size() - 1)];
         // Drop the "(not given)" row and column when nobody is in them.
         bool any_row = false, any_col = false;
         for (auto c : t.counts.back())

@@ -34,11 +34,12 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
     c.left_out.assign(groups.size(), 0);
     // Each respondent's group first (-1: none), so the values are allocated once at their
     // size: a pooled comparison of 10,000 respondents x 60 items copies 600,000 ratings.
-    std::vector<int> group_of(data.respondents.size(), -1);
-    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
-        auto it = data.respondents[i].attributes.find(req.attribute);
-        if (it == data.respondents[i].attributes.end()) continue;
-        auto g = std::find(groups.begin(), groups.end(), it->second);
+    std::vector<int> group_of(t.respondents, -1);
+    const auto* given = t.attribute(req.attribute);
+    for (std::size_t i = 0; given && i < t.respondents; ++i) {
+        const auto* value = given->at(i);
+        if (!value) continue;
+        auto g = std::find(groups.begin(), groups.end(), *value);
         if (g == groups.end()) continue;
         group_of[i] = static_cast<int>(g - groups.begin());
         ++c.respondents[static_cast<std::size_t>(group_of[i])];
@@ -49,7 +50,7 @@ Collected collect(const SurveyTable& t, const CompareRequest& req,
     }
     std::vector<double> mine; // one respondent's ratings
     mine.reserve(cols.size());
-    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
+    for (std::size_t i = 0; i < t.respondents; ++i) {
         if (group_of[i] < 0) continue;
         auto k = static_cast<std::size_t>(group_of[i]);
         mine.clear();

@@ -73,6 +73,7 @@ struct TestedCrosstab {
 };
 // crosstabs(data, by), each tested and read. Throws as crosstabs() does.
 std::vector<TestedCrosstab> tested_crosstabs(const store::SurveyData& data, const std::string& by);
+std::vector<TestedCrosstab> tested_crosstabs(const SurveyTable& table, const std::string& by);
 
 // Cohen's (1988) words for a standardized difference (0.2 / 0.5 / 0.8) and for eta-squared
 // (.01 / .06 / .14): "negligible", "small", "medium", "large".

@@ -194,10 +194,15 @@ CrosstabTests test_crosstab(const Crosstab& t, const guides::Instrument& inst) {
 }
 
 std::vector<TestedCrosstab> tested_crosstabs(const store::SurveyData& data, const std::string& by) {
+    return tested_crosstabs(make_table(data), by);
+}
+
+std::vector<TestedCrosstab> tested_crosstabs(const SurveyTable& table, const std::string& by) {
     std::vector<TestedCrosstab> out;
-    for (auto& t : crosstabs(data, by)) {
-        auto tests = test_crosstab(t, data.instrument);
-        auto text = reading(t, tests, data.instrument);
+    const auto& inst = table.data->instrument;
+    for (auto& t : crosstabs(table, by)) {
+        auto tests = test_crosstab(t, inst);
+        auto text = reading(t, tests, inst);
         out.push_back({std::move(t), std::move(tests), std::move(text)});
     }
     return out;

@@ -218,11 +218,11 @@ std::vector<ReadComparison> export_comparisons(const SurveyTable& table) {
     return out;
 }
 
-std::vector<TestedCrosstab> export_crosstabs(const store::SurveyData& data) {
+std::vector<TestedCrosstab> export_crosstabs(const SurveyTable& table) {
     std::vector<TestedCrosstab> out;
-    const auto& attrs = data.instrument.attributes;
+    const auto& attrs = table.data->instrument.attributes;
     for (std::size_t i = 0; i < attrs.size(); ++i)
-        for (auto& x : tested_crosstabs(data, attrs[i].id))
+        for (auto& x : tested_crosstabs(table, attrs[i].id))
             for (std::size_t j = i + 1; j < attrs.size(); ++j)
                 if (x.table.row_attribute == attrs[j].id) out.push_back(std::move(x));
     return out;

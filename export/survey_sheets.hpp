@@ -27,7 +27,7 @@ inline constexpr std::size_t kMaxExportGroups = 8;
 std::vector<ReadComparison> export_comparisons(const SurveyTable& table);
 
 // Each attribute against every attribute after it (no pair twice), tested and read.
-std::vector<TestedCrosstab> export_crosstabs(const store::SurveyData& data);
+std::vector<TestedCrosstab> export_crosstabs(const SurveyTable& table);
 
 // Each returns the rows it wrote.
 std::size_t write_group_tests(const std::vector<SurveyResults>& surveys, TableSink& sink);

@@ -83,12 +83,12 @@ std::vector<SurveyResults> analyse_surveys(store::Database& db,
         const auto& data = *loaded.data;
         const auto& table = loaded.table;
         SurveyResults r{s.row.instrument_id, s.row.version, s.row.title, s.row.hash,
-                        data.respondents.size()};
+                        table.respondents};
         r.items = item_results(table);
         r.constructs = construct_results(table);
         r.comparisons = all_comparisons(table);
         r.group_tests = export_comparisons(table);
-        r.crosstabs = export_crosstabs(data);
+        r.crosstabs = export_crosstabs(table);
         const guides::RatingScale* shared = nullptr;
         bool one = true;
         for (const auto& item : data.instrument.items)

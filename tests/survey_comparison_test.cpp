@@ -276,14 +276,23 @@ TEST_CASE("a survey read for analysis has the whole survey's table and attribute
     DemoSurvey demo;
     auto loaded = load_for_analysis(*demo.ws, "pl-standards");
     const auto& data = *loaded.data;
-    REQUIRE(data.respondents.size() == demo.data.respondents.size());
+    CHECK(data.respondents.empty()); // everything analysed is in the table
+    REQUIRE(loaded.table.respondents == demo.data.respondents.size());
     REQUIRE(loaded.table.items.size() == demo.table.items.size());
     CHECK(loaded.table.data == loaded.data.get());
-    for (std::size_t i = 0; i < data.respondents.size(); ++i) {
-        CHECK(data.respondents[i].uuid == demo.data.respondents[i].uuid);
-        CHECK(data.respondents[i].attributes == demo.data.respondents[i].attributes);
-        CHECK(data.respondents[i].responses.empty()); // kept in the table, as numbers
+    REQUIRE(loaded.table.attributes.size() == data.instrument.attributes.size());
+    for (const auto& declared : data.instrument.attributes) {
+        const auto* column = loaded.table.attribute(declared.id);
+        REQUIRE(column);
+        for (std::size_t i = 0; i < loaded.table.respondents; ++i) {
+            const auto& given = demo.data.respondents[i].attributes;
+            auto it = given.find(declared.id);
+            const auto* value = column->at(i);
+            REQUIRE((value != nullptr) == (it != given.end()));
+            if (value) CHECK(*value == it->second);
+        }
     }
+    CHECK_FALSE(loaded.table.attribute("no-such-attribute"));
     // NaN (no answer) compares unequal to itself: compare the cells one by one.
     auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
         return a.size() == b.size() &&

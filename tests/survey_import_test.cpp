@@ -223,6 +223,21 @@ TEST_CASE("crosstabs count respondents by attribute") {
     CHECK(tables[0].row_attribute == "experience");
     CHECK(tables[0].counts[1] == std::vector<std::size_t>{1, 1});
     CHECK(tables[1].rows.back() == "(not given)");
+    // The export's table (attributes by column, no respondents kept) counts the same; a value
+    // that is not one of the choices is counted as not given.
+    r.attributes = {{"pl_format", "a format nobody offered"}, {"experience", "more than 10"}};
+    store::save_respondent(f.ws->db(), "pl-standards", r);
+    tables = exporting::crosstabs(store::load_survey(*f.ws, "pl-standards"), "pl_format");
+    auto loaded = exporting::load_for_analysis(*f.ws, "pl-standards");
+    auto from_table = exporting::crosstabs(loaded.table, "pl_format");
+    REQUIRE(from_table.size() == tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        CHECK(from_table[i].rows == tables[i].rows);
+        CHECK(from_table[i].columns == tables[i].columns);
+        CHECK(from_table[i].counts == tables[i].counts);
+    }
+    REQUIRE(tables[0].columns.back() == "(not given)");
+    CHECK(tables[0].counts[1].back() == 1);
 }
 
 TEST_CASE("a Qualtrics export with its question-text and ImportId rows is read") {
