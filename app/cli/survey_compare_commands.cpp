@@ -265,10 +265,11 @@ void print_crosstab(std::ostream& out, const exporting::Crosstab& t,
 
 int crosstab(Context& ctx, const std::string& id, const std::string& by) {
     require_instrument(ctx, id);
-    auto data = store::load_survey(ctx.workspace(), id);
+    auto loaded = exporting::load_for_analysis(ctx.workspace(), id);
+    const auto& data = *loaded.data;
     std::vector<exporting::Crosstab> tables;
     try {
-        tables = exporting::crosstabs(data, by);
+        tables = exporting::crosstabs(loaded.table, by);
     } catch (const std::invalid_argument& e) {
         throw CommandError(e.what());
     }

@@ -26,7 +26,7 @@ void SurveyComparePanel::recompute(const SurveyModel& m) {
         error_ = e.what();
     }
     try {
-        crosstabs_ = exporting::tested_crosstabs(m.data, attribute_);
+        crosstabs_ = exporting::tested_crosstabs(m.table, attribute_);
     } catch (const std::exception&) {
     }
 }
