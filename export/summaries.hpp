@@ -93,9 +93,11 @@ class CoOccurrence : public RowByRowSummary {
   private:
     void rows(bool drill_down, RowRef row) const override;
     struct Run {
-        std::uint64_t pair;     // a * codes + b
-        std::size_t begin, end; // into hits_
+        std::uint32_t begin, count; // into hits_
     };
+    std::uint64_t pair_of(std::size_t hit) const {
+        return hits_[hit] / n_answers_;
+    } // a * codes + b
     const std::string& label(std::uint64_t pair, bool second) const;
     const Snapshot& s_;
     std::uint64_t n_codes_, n_answers_;

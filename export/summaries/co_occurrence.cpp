@@ -3,6 +3,8 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 
 namespace convene::exporting {
 
@@ -13,34 +15,50 @@ CoOccurrence::CoOccurrence(const Snapshot& s, const Filters& f)
     // One number per (pair, answer), pair = a * codes + b with a < b: pair * answers + answer.
     // Sorted, each pair's answers are one run, in answer order (plain integers sort fast; a
     // large workspace has hundreds of thousands).
+    // Each selected answer's codes, once each, handed to `visit(answer, codes)`.
     std::vector<int> codes;
-    for (std::size_t answer = 0; answer < s.answers.size(); ++answer) {
-        if (!sel.answer(static_cast<int>(answer))) continue;
-        codes.clear();
-        for (auto i = spans.begin[answer]; i < spans.end[answer]; ++i)
-            if (sel.segment(i)) codes.push_back(s.segments[i].code);
-        std::sort(codes.begin(), codes.end());
-        codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    auto each_answer = [&](auto&& visit) {
+        for (std::size_t answer = 0; answer < s.answers.size(); ++answer) {
+            if (!sel.answer(static_cast<int>(answer))) continue;
+            codes.clear();
+            for (auto i = spans.begin[answer]; i < spans.end[answer]; ++i)
+                if (sel.segment(i)) codes.push_back(s.segments[i].code);
+            std::sort(codes.begin(), codes.end());
+            codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+            visit(answer);
+        }
+    };
+    // Counted first, so the list is allocated once at its size.
+    std::size_t hits = 0;
+    each_answer([&](std::size_t) {
+        std::size_t k = codes.size(); // k codes make k (k - 1) / 2 pairs
+        if (k > 1) hits += k * (k - 1) / 2;
+    });
+    if (hits > UINT32_MAX) throw std::length_error("code co-occurrence: too many pairs to count");
+    hits_.reserve(hits);
+    each_answer([&](std::size_t answer) {
         for (std::size_t a = 0; a < codes.size(); ++a)
             for (std::size_t b = a + 1; b < codes.size(); ++b)
                 hits_.push_back((static_cast<std::uint64_t>(codes[a]) * n_codes_ +
                                  static_cast<std::uint64_t>(codes[b])) *
                                     n_answers_ +
                                 answer);
-    }
+    });
     std::sort(hits_.begin(), hits_.end());
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i < hits_.size(); ++i)
+        pairs += i == 0 || pair_of(i) != pair_of(i - 1);
+    runs_.reserve(pairs);
     for (std::size_t i = 0; i < hits_.size();) {
-        auto pair = hits_[i] / n_answers_;
         auto j = i + 1;
-        while (j < hits_.size() && hits_[j] / n_answers_ == pair)
+        while (j < hits_.size() && pair_of(j) == pair_of(i))
             ++j;
-        runs_.push_back({pair, i, j});
+        runs_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j - i)});
         i = j;
     }
-    std::sort(runs_.begin(), runs_.end(), [](const Run& x, const Run& y) {
+    std::sort(runs_.begin(), runs_.end(), [this](const Run& x, const Run& y) {
         // Most frequent first, then codes in tree order.
-        auto nx = x.end - x.begin, ny = y.end - y.begin;
-        return nx != ny ? nx > ny : x.pair < y.pair;
+        return x.count != y.count ? x.count > y.count : pair_of(x.begin) < pair_of(y.begin);
     });
 }
 
@@ -65,17 +83,18 @@ void CoOccurrence::rows(bool drill_down, RowRef row) const {
     std::vector<Cell> cells;
     for (const auto& run : runs_) {
         cells.resize(3); // the row may have been moved away (table)
-        cells[0] = Cell(label(run.pair, false));
-        cells[1] = Cell(label(run.pair, true));
+        auto pair = pair_of(run.begin);
+        cells[0] = Cell(label(pair, false));
+        cells[1] = Cell(label(pair, true));
         if (drill_down) {
             std::vector<std::uint32_t> answers;
-            answers.reserve(run.end - run.begin);
-            for (auto i = run.begin; i < run.end; ++i)
+            answers.reserve(run.count);
+            for (std::size_t i = run.begin; i < std::size_t{run.begin} + run.count; ++i)
                 answers.push_back(detail::key(static_cast<std::size_t>(hits_[i] % n_answers_)));
             auto n = answers.size();
             cells[2] = detail::count_cell(n, {}, std::move(answers));
         } else {
-            cells[2] = Cell(run.end - run.begin);
+            cells[2] = Cell(static_cast<std::int64_t>(run.count));
         }
         row(cells);
     }
