@@ -299,7 +299,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
                                    {"Survey respondents", respondents}});
         wb.set_properties("Convene evidence workbook", "Stakeholder conversations and surveys",
                           describe_filter(options.filter));
-        ctx.tick(ctx.stages * 1000, ctx.stages * 1000, "Writing the file");
+        ctx.tick(ctx.stages * 1000, ctx.stages * 1000, kWritingTheFile);
         wb.close();
     }
     if (csv) {

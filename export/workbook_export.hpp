@@ -63,6 +63,9 @@ class ExportCancelled : public std::runtime_error {
 ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options,
                               const ExportProgress& progress = {});
 
+// The progress stage after the last sheet: the workbook is being assembled and renamed into place.
+inline constexpr const char* kWritingTheFile = "Writing the file";
+
 // The sheets an export writes, in order, with what each holds (for the Export panel).
 std::vector<WrittenSheet> export_sheet_plan();
 

@@ -44,6 +44,14 @@ TEST_CASE("the Export panel writes the demo workbook and CSV files where it says
     gui.frame(2);
     CHECK(app::probe_find("export.plan")->text ==
           std::to_string(exporting::export_sheet_plan().size()) + " sheets");
+    // The sheets are listed in the side column, left of the panel's filters, none dimmed.
+    for (const auto& sheet : exporting::export_sheet_plan()) {
+        INFO(sheet.sheet);
+        auto item = app::probe_find("export.sheet." + sheet.sheet);
+        REQUIRE(item);
+        CHECK(item->text.empty());
+        CHECK(item->x1 <= app::probe_find("export.folder")->x0);
+    }
     gui.replace_text("export.folder", (dir / "out").string());
     gui.replace_text("export.name", "study.xlsx");
     gui.frame();

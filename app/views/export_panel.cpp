@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <utility>
 
 namespace convene::app {
 namespace fs = std::filesystem;
@@ -73,18 +74,48 @@ void ExportPanel::draw() {
                      "export everything.");
     ImGui::BeginDisabled(busy());
     draw_filters();
-    if (ImGui::TreeNode("export.plan", "The workbook's %zu sheets", plan_.size())) {
-        for (const auto& s : plan_) {
-            ImGui::BulletText("%s", s.sheet.c_str());
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", s.description.c_str());
-        }
-        ImGui::TreePop();
-    }
-    probe("export.plan", std::to_string(plan_.size()) + " sheets");
     draw_target();
     ImGui::EndDisabled();
     draw_run();
+}
+
+std::string ExportPanel::current_sheet() const {
+    std::lock_guard lock(stage_->mutex);
+    return stage_->sheet;
+}
+
+void ExportPanel::draw_sheets() {
+    ImGui::TextDisabled("The workbook's %zu sheets", plan_.size());
+    probe("export.plan", std::to_string(plan_.size()) + " sheets");
+    // While writing: the plan's sheets before the one being written are done. A stage that is
+    // not a sheet of its own (the summaries being read) leaves the list as it was.
+    std::size_t writing = plan_.size();
+    if (busy()) {
+        auto sheet = current_sheet();
+        for (std::size_t i = 0; i < plan_.size(); ++i)
+            if (plan_[i].sheet == sheet) writing = i;
+        if (writing == plan_.size() && sheet != exporting::kWritingTheFile)
+            writing = last_writing_; // every sheet is written once the file is being assembled
+        last_writing_ = writing;
+    } else {
+        last_writing_ = 0;
+        scrolled_to_ = plan_.size();
+    }
+    for (std::size_t i = 0; i < plan_.size(); ++i) {
+        const auto& s = plan_[i];
+        bool upcoming = busy() && i > writing;
+        ImGui::BeginDisabled(upcoming);
+        ImGui::Selectable(s.sheet.c_str(), busy() && i == writing);
+        ImGui::EndDisabled();
+        if (busy() && i == writing && std::exchange(scrolled_to_, i) != i)
+            ImGui::SetScrollHereY(0.5f); // the sheet being written stays in view
+
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", s.description.c_str());
+        probe("export.sheet." + s.sheet, busy() && i == writing ? "writing"
+                                         : upcoming             ? "to come"
+                                                                : "");
+    }
 }
 
 void ExportPanel::draw_filters() {

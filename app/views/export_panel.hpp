@@ -25,6 +25,10 @@ class ExportPanel {
 
     // Draws the panel; records what was asked (probes "export.*"). No SQL, no writing.
     void draw();
+    // The sheets the workbook will hold, for the screen's side column: while an export runs,
+    // those written so far, the one being written (highlighted) and those still to come (dim);
+    // each sheet's description on hover (probes "export.plan", "export.sheet.NAME").
+    void draw_sheets();
     // After draw: starts the export asked for, cancels it, or collects its result.
     void act(store::Workspace& ws);
     bool busy() const;
@@ -39,6 +43,7 @@ class ExportPanel {
     void draw_filters();
     void draw_target();
     void draw_run();
+    std::string current_sheet() const;
 
     exporting::ExportFilter filter_;
     std::string folder_, name_ = "convene-export.xlsx";
@@ -51,6 +56,8 @@ class ExportPanel {
     std::shared_ptr<Stage> stage_ = std::make_shared<Stage>();
     std::string message_;
     bool ok_ = false;
+    std::size_t last_writing_ = 0; // the plan's sheet last seen being written
+    std::size_t scrolled_to_ = 0;  // the sheet the list was last scrolled to
 };
 
 } // namespace convene::app

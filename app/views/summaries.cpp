@@ -44,6 +44,7 @@ class SummariesView final : public View {
         probe("summaries.export");
         ImGui::Separator();
         bool changed = !exporting_ && controls_.draw(model_.source());
+        if (exporting_) export_.draw_sheets();
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##summary");
