@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace convene::exporting {
 namespace {
@@ -72,6 +73,7 @@ class TableFiller {
             t.attributes.push_back({a.id, {}, {}});
             t.attributes.back().of.reserve(respondents);
         }
+        value_index_.resize(t.attributes.size());
         t.raw.reserve(respondents * t.items.size());
     }
 
@@ -83,21 +85,25 @@ class TableFiller {
             if (it == index_.end() || !value.number) continue;
             t_.raw[r * n + it->second] = *value.number;
         }
-        for (auto& column : t_.attributes) {
+        for (std::size_t a = 0; a < t_.attributes.size(); ++a) {
+            auto& column = t_.attributes[a];
             auto given = respondent.attributes.find(column.id);
             if (given == respondent.attributes.end()) {
                 column.of.push_back(-1);
                 continue;
             }
-            auto v = std::find(column.values.begin(), column.values.end(), given->second);
-            column.of.push_back(static_cast<int>(v - column.values.begin()));
-            if (v == column.values.end()) column.values.push_back(given->second);
+            // A free-text attribute may have thousands of values: found by hash, not by scan.
+            auto [at, added] =
+                value_index_[a].try_emplace(given->second, static_cast<int>(column.values.size()));
+            if (added) column.values.push_back(given->second);
+            column.of.push_back(at->second);
         }
     }
 
   private:
     SurveyTable& t_;
     std::map<std::string, std::size_t, std::less<>> index_;
+    std::vector<std::unordered_map<std::string, int>> value_index_; // per attribute column
 };
 
 } // namespace
