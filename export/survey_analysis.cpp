@@ -77,30 +77,49 @@ class TableFiller {
         t.raw.reserve(respondents * t.items.size());
     }
 
+    // One respondent from the store's structures (the screen's loaded survey).
     void add(const store::Respondent& respondent) {
-        std::size_t n = t_.items.size(), r = t_.respondents++;
-        t_.raw.resize(t_.raw.size() + n, kMissing);
-        for (const auto& [item_id, value] : respondent.responses) {
-            auto it = index_.find(item_id);
-            if (it == index_.end() || !value.number) continue;
-            t_.raw[r * n + it->second] = *value.number;
-        }
-        for (std::size_t a = 0; a < t_.attributes.size(); ++a) {
-            auto& column = t_.attributes[a];
-            auto given = respondent.attributes.find(column.id);
-            if (given == respondent.attributes.end()) {
-                column.of.push_back(-1);
-                continue;
-            }
-            // A free-text attribute may have thousands of values: found by hash, not by scan.
-            auto [at, added] =
-                value_index_[a].try_emplace(given->second, static_cast<int>(column.values.size()));
-            if (added) column.values.push_back(given->second);
-            column.of.push_back(at->second);
-        }
+        std::size_t row = begin_row();
+        for (const auto& [item_id, value] : respondent.responses)
+            if (value.number) set_number(row, item_id, *value.number);
+        for (std::size_t a = 0; a < t_.attributes.size(); ++a)
+            if (auto given = respondent.attributes.find(t_.attributes[a].id);
+                given != respondent.attributes.end())
+                set_attribute(a, given->second);
+    }
+
+    // One respondent row as read (the analysis-only load): the same fields from its JSON.
+    void add(const store::RespondentRow& respondent) {
+        std::size_t row = begin_row();
+        for (const auto& [item_id, value] : respondent.answers.items())
+            if (value.is_number()) set_number(row, item_id, value.get<double>());
+        for (std::size_t a = 0; a < t_.attributes.size(); ++a)
+            if (auto given = respondent.attributes.find(t_.attributes[a].id);
+                given != respondent.attributes.end() && given->is_string())
+                set_attribute(a, given->get_ref<const std::string&>());
     }
 
   private:
+    // A new row: every answer missing, every attribute not given, until set.
+    std::size_t begin_row() {
+        t_.raw.resize(t_.raw.size() + t_.items.size(), kMissing);
+        for (auto& column : t_.attributes)
+            column.of.push_back(-1);
+        return t_.respondents++;
+    }
+    void set_number(std::size_t row, std::string_view item_id, double v) {
+        if (auto it = index_.find(item_id); it != index_.end())
+            t_.raw[row * t_.items.size() + it->second] = v;
+    }
+    void set_attribute(std::size_t a, const std::string& value) {
+        auto& column = t_.attributes[a];
+        // A free-text attribute may have thousands of values: found by hash, not by scan.
+        auto [at, added] =
+            value_index_[a].try_emplace(value, static_cast<int>(column.values.size()));
+        if (added) column.values.push_back(value);
+        column.of.back() = at->second;
+    }
+
     SurveyTable& t_;
     std::map<std::string, std::size_t, std::less<>> index_;
     std::vector<std::unordered_map<std::string, int>> value_index_; // per attribute column
@@ -132,8 +151,8 @@ SurveyForAnalysis load_for_analysis(store::Database& db, guides::Instrument inst
     data.instrument = std::move(instrument);
     out.table.data = &data;
     TableFiller fill(out.table, data.instrument, respondents);
-    store::visit_respondents(db, data.instrument.id,
-                             [&](store::Respondent&& r) { fill.add(r); }); // kept in the table
+    store::visit_respondent_rows(db, data.instrument.id,
+                                 [&](const store::RespondentRow& r) { fill.add(r); });
     return out;
 }
 

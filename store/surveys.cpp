@@ -131,27 +131,35 @@ std::size_t count_respondents(Database& db, const std::string& instrument_id) {
     return static_cast<std::size_t>(st.int64(0));
 }
 
-void visit_respondents(Database& db, const std::string& instrument_id,
-                       const std::function<void(Respondent&&)>& visit) {
+void visit_respondent_rows(Database& db, const std::string& instrument_id,
+                           const std::function<void(const RespondentRow&)>& visit) {
     Statement rs(db, "SELECT uuid, external_id, attributes, source, answers, partial FROM "
                      "respondent WHERE instrument_id = ?1 AND deleted_at IS NULL ORDER BY id");
     rs.bind(1, instrument_id);
     while (rs.step()) {
-        Respondent r;
-        r.uuid = rs.text(0);
-        r.external_id = rs.text(1);
+        auto uuid = rs.text_view(0);
         const auto attributes =
-            json_column(rs.text(2), "respondent", "attributes", r.uuid, JsonKind::Object);
-        for (const auto& [k, v] : attributes.items())
-            if (v.is_string()) r.attributes[k] = v.get<std::string>();
-        r.source = rs.text(3);
+            json_column(rs.text(2), "respondent", "attributes", uuid, JsonKind::Object);
         const auto answers =
-            json_column(rs.text(4), "respondent", "answers", r.uuid, JsonKind::Object);
-        for (const auto& [k, v] : answers.items())
-            r.responses.emplace(k, response_from_json(v));
-        r.partial = rs.int64(5) != 0;
-        visit(std::move(r));
+            json_column(rs.text(4), "respondent", "answers", uuid, JsonKind::Object);
+        visit({uuid, rs.text_view(1), rs.text_view(3), attributes, answers, rs.int64(5) != 0});
     }
+}
+
+void visit_respondents(Database& db, const std::string& instrument_id,
+                       const std::function<void(Respondent&&)>& visit) {
+    visit_respondent_rows(db, instrument_id, [&](const RespondentRow& row) {
+        Respondent r;
+        r.uuid = row.uuid;
+        r.external_id = row.external_id;
+        for (const auto& [k, v] : row.attributes.items())
+            if (v.is_string()) r.attributes[k] = v.get<std::string>();
+        r.source = row.source;
+        for (const auto& [k, v] : row.answers.items())
+            r.responses.emplace(k, response_from_json(v));
+        r.partial = row.partial;
+        visit(std::move(r));
+    });
 }
 
 SurveyData load_survey(Workspace& ws, const std::string& instrument_id) {

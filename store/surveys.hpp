@@ -82,8 +82,20 @@ struct SurveyData {
     std::vector<Respondent> respondents;
 };
 SurveyData load_survey(Workspace& ws, const std::string& instrument_id);
-// The respondents of load_survey one at a time, in its order, for readers that keep only part
-// of each (the survey analysis keeps answers as numbers in a table): each is handed to `visit`.
+// A respondent row as read, its attributes and answers parsed (both checked to be JSON objects:
+// item id -> value as response_json writes it), valid during the call it is handed to.
+struct RespondentRow {
+    std::string_view uuid, external_id, source;
+    const nlohmann::json& attributes;
+    const nlohmann::json& answers;
+    bool partial;
+};
+// The rows of load_survey one at a time, in its order, for readers that keep a few fields of
+// each (the survey analysis keeps answers as numbers in a table): no Respondent is built, so
+// 10,000 x 60 answers are not copied into maps first.
+void visit_respondent_rows(Database& db, const std::string& instrument_id,
+                           const std::function<void(const RespondentRow&)>& visit);
+// The respondents of load_survey one at a time, in its order: each is handed to `visit`.
 void visit_respondents(Database& db, const std::string& instrument_id,
                        const std::function<void(Respondent&&)>& visit);
 
