@@ -7,28 +7,40 @@
 
 #include <algorithm>
 #include <imgui.h>
+#include <utility>
 
 namespace convene::app {
 
-void SurveyComparePanel::recompute(const SurveyModel& m) {
-    dirty_ = false;
-    result_.reset();
-    reading_.clear();
-    error_.clear();
-    crosstabs_.clear();
-    if (attribute_.empty()) return;
+SurveyComparePanel::Computed SurveyComparePanel::compute(const SurveyModel& m,
+                                                         const exporting::CompareRequest& req) {
+    Computed out;
+    out.generation = m.generation;
+    if (req.attribute.empty()) return out;
     try {
-        result_ = exporting::compare_k_groups(
-            m.table, {attribute_, groups_, construct_, item_,
-                      item_unit_ ? exporting::Unit::Item : exporting::Unit::Respondent});
-        reading_ = exporting::reading(*result_);
+        out.result = exporting::compare_k_groups(m.table, req);
+        out.reading = exporting::reading(*out.result);
     } catch (const std::exception& e) {
-        error_ = e.what();
+        out.error = e.what();
     }
     try {
-        crosstabs_ = exporting::tested_crosstabs(m.table, attribute_);
+        out.crosstabs = exporting::tested_crosstabs(m.table, req.attribute);
     } catch (const std::exception&) {
     }
+    return out;
+}
+
+void SurveyComparePanel::collect() {
+    if (job_.running()) return;
+    if (auto done = job_.take_result()) shown_ = std::move(*done);
+    if (auto e = job_.take_error(); !e.empty()) shown_ = Computed{last_generation_, {}, {}, e, {}};
+}
+
+void SurveyComparePanel::act() {
+    if (!pending_ || job_.running()) return;
+    exporting::CompareRequest req{attribute_, groups_, construct_, item_,
+                                  item_unit_ ? exporting::Unit::Item : exporting::Unit::Respondent};
+    job_.run([model = std::move(pending_), req](JobProgress&) { return compute(*model, req); });
+    pending_.reset();
 }
 
 // A checkbox per value of the attribute; every value is compared until one is unticked.
@@ -121,8 +133,10 @@ void SurveyComparePanel::draw_controls(const SurveyModel& m) {
     probe("surveys.compare.pooled");
 }
 
-void SurveyComparePanel::draw(const SurveyModel& m) {
+void SurveyComparePanel::draw(const std::shared_ptr<const SurveyModel>& model) {
+    const auto& m = *model;
     const auto& inst = m.data.instrument;
+    collect(); // a finished comparison is shown in this frame
     if (m.generation != last_generation_) dirty_ = true;
     last_generation_ = m.generation;
     if (attribute_.empty() && !inst.attributes.empty()) {
@@ -130,14 +144,20 @@ void SurveyComparePanel::draw(const SurveyModel& m) {
         dirty_ = true;
     }
     draw_controls(m);
-    if (dirty_) recompute(m);
-    if (!error_.empty()) {
-        widgets::wrapped(error_.c_str());
-        probe("surveys.compare.error", error_);
-    } else if (result_) {
-        draw_group_comparison(*result_, reading_);
+    if (std::exchange(dirty_, false)) pending_ = model;
+    if (busy()) {
+        ImGui::TextDisabled("Comparing...");
+        probe("surveys.compare.updating");
     }
-    for (const auto& t : crosstabs_)
+    // What was computed from another model (another survey, or before an import) is not shown.
+    if (!shown_ || shown_->generation != m.generation) return;
+    if (!shown_->error.empty()) {
+        widgets::wrapped(shown_->error.c_str());
+        probe("surveys.compare.error", shown_->error);
+    } else if (shown_->result) {
+        draw_group_comparison(*shown_->result, shown_->reading);
+    }
+    for (const auto& t : shown_->crosstabs)
         draw_tested_crosstab(inst, t.table, t.tests, t.reading);
 }
 

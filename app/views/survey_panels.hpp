@@ -67,10 +67,24 @@ void draw_survey_results(const SurveyModel& model, int& filter);
 
 class SurveyComparePanel {
   public:
-    void draw(const SurveyModel& model);
+    // Draws the choices and the comparison last made of this model; a changed choice (or a new
+    // model) asks for a new one. No computing here: act() starts it.
+    void draw(const std::shared_ptr<const SurveyModel>& model);
+    // After draw: starts the comparison asked for on a worker (10,000 respondents' ratings
+    // pooled take longer than a frame), the newest request waiting for a running one, or
+    // collects a finished one.
+    void act();
+    bool busy() const { return job_.running() || pending_ != nullptr; }
 
   private:
-    void recompute(const SurveyModel& model);
+    struct Computed {
+        std::uint64_t generation = 0; // of the model it was computed from
+        std::optional<exporting::GroupComparison> result;
+        std::string reading, error;
+        std::vector<exporting::TestedCrosstab> crosstabs;
+    };
+    static Computed compute(const SurveyModel& model, const exporting::CompareRequest& request);
+    void collect(); // takes a finished comparison from the worker
 
     void draw_controls(const SurveyModel& model);
     void draw_groups(const guides::Attribute& attribute);
@@ -79,10 +93,10 @@ class SurveyComparePanel {
     std::vector<std::string> groups_; // the attribute's values compared (two or more)
     bool item_unit_ = false;
     bool dirty_ = true;
-    std::uint64_t last_generation_ = 0; // of the model result_ was computed from
-    std::optional<exporting::GroupComparison> result_;
-    std::string reading_, error_;
-    std::vector<exporting::TestedCrosstab> crosstabs_;
+    std::uint64_t last_generation_ = 0;          // of the model last drawn
+    std::shared_ptr<const SurveyModel> pending_; // a comparison asked of this model
+    std::optional<Computed> shown_;
+    Job<Computed> job_;
 };
 
 // The drawing of one comparison's result and of one tested crosstab (survey_compare_tables.cpp).

@@ -94,7 +94,7 @@ class SurveysView final : public View {
                 }
                 probe("surveys.tab.results");
                 if (ImGui::BeginTabItem("Compare groups")) {
-                    compare_.draw(*model_);
+                    compare_.draw(model_);
                     ImGui::EndTabItem();
                 }
                 probe("surveys.tab.compare");
@@ -128,7 +128,8 @@ class SurveysView final : public View {
     // keep coming until it is shown (not while another screen or the kiosk is drawn instead).
     bool busy() const override {
         bool polled = polled_frame_ == ImGui::GetFrameCount();
-        return import_.busy() || new_.busy() || (polled && (model_loading_ || model_wanted_));
+        return import_.busy() || new_.busy() || (polled && (model_loading_ || model_wanted_)) ||
+               compare_.busy();
     }
     double next_frame_in() const override {
         if (settle_frames_ > 0) return 0; // a tab bar that just appeared is drawn a frame later
@@ -225,6 +226,7 @@ class SurveysView final : public View {
     // The writes the screen asked for in this frame, after drawing it.
     void act(ViewContext& ctx) {
         if (!ctx.workspace) return;
+        compare_.act();
         if (auto saved = editor_.act(ctx); !saved.empty()) {
             selected_ = saved;
             cache_.invalidate();
@@ -402,7 +404,8 @@ class SurveysView final : public View {
     ViewCache cache_; // invalidated when another instrument is chosen
     std::vector<store::InstrumentRow> rows_;
     std::string selected_;
-    std::unique_ptr<SurveyModel> model_; // may be another instrument's while model_job_ runs
+    // May be another instrument's while model_job_ runs; shared with a comparison computing.
+    std::shared_ptr<SurveyModel> model_;
     Job<LoadedModel> model_job_;
     bool model_wanted_ = false;  // the rows changed: a new model waits for the running job
     bool model_loading_ = false; // started, and what it made is not yet taken
