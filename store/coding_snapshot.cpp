@@ -149,7 +149,7 @@ void sort_answers(CodingSnapshot& s, Loading& l, const std::vector<int>& order) 
         const auto& y = s.answers[b];
         if (x.conversation != y.conversation) return x.conversation < y.conversation;
         if (order[a] != order[b]) return order[a] < order[b];
-        return x.question_id < y.question_id;
+        return s.question_id(x) < s.question_id(y);
     });
     l.sorted_index.assign(perm.size(), 0);
     std::vector<std::uint32_t> dest(perm.size());
@@ -203,6 +203,7 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& 
                   const std::vector<Places>& places, const Places& follow_ups, UuidIndex& by_uuid) {
     bool held = l.texts == Texts::Held;
     std::vector<int> order;
+    std::unordered_map<std::string, std::uint32_t> question_of; // id -> index in question_ids
     Statement st(db, held ? "SELECT uuid, conversation_uuid, question_id, notes, asked, "
                             "value_json, rowid FROM answer ORDER BY conversation_uuid, rowid"
                           : "SELECT uuid, conversation_uuid, question_id, '', asked, value_json, "
@@ -213,7 +214,11 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& 
         SnapshotAnswer a;
         a.rowid = st.int64(6);
         a.conversation = *c;
-        a.question_id = st.text(2);
+        auto [q, added] = question_of.try_emplace(
+            std::string(st.text_view(2)), static_cast<std::uint32_t>(s.question_ids.size()));
+        if (added) s.question_ids.push_back(q->first);
+        a.question = q->second;
+        const auto& question_id = q->first;
         a.asked = static_cast<Asked>(st.integer(4));
         a.values =
             json_column(st.text(5), "answer", "value_json", st.text_view(0), JsonKind::Object);
@@ -221,9 +226,9 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& 
         const auto& guide =
             places[static_cast<std::size_t>(s.conversations[static_cast<std::size_t>(*c)].guide)];
         Place place{kNoIndex, kLast};
-        if (auto it = guide.find(a.question_id); it != guide.end())
+        if (auto it = guide.find(question_id); it != guide.end())
             place = it->second;
-        else if (auto f = follow_ups.find(a.question_id); f != follow_ups.end())
+        else if (auto f = follow_ups.find(question_id); f != follow_ups.end())
             place = f->second;
         a.area = place.area;
         order.push_back(place.order);
@@ -328,12 +333,18 @@ std::string CodingSnapshot::question_text(const SnapshotAnswer& answer) const {
     const auto& c = conversations[static_cast<std::size_t>(answer.conversation)];
     if (c.guide != kNoIndex) {
         const auto& guide = guides[static_cast<std::size_t>(c.guide)];
-        if (const auto* q = guide.question(answer.question_id))
+        if (const auto* q = guide.question(question_id(answer)))
             return guides::substitute(q->text_for(c.group), c.state, c.org);
     }
     for (const auto& [id, text] : follow_up_texts)
-        if (id == answer.question_id) return text;
+        if (id == question_id(answer)) return text;
     return {};
+}
+
+std::uint32_t CodingSnapshot::question_index(std::string_view id) {
+    auto it = std::find(question_ids.begin(), question_ids.end(), id);
+    if (it == question_ids.end()) it = question_ids.insert(it, std::string(id));
+    return static_cast<std::uint32_t>(it - question_ids.begin());
 }
 
 std::string CodingSnapshot::group_label(const std::string& group_id) const {

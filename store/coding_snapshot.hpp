@@ -41,9 +41,9 @@ struct SnapshotConversation {
 };
 
 struct SnapshotAnswer {
-    std::int64_t rowid = 0; // where its words are read from (checked against the two below)
-    int conversation = 0;   // index into CodingSnapshot::conversations
-    std::string question_id;
+    std::int64_t rowid = 0;     // where its words are read from (checked against the two below)
+    int conversation = 0;       // index into CodingSnapshot::conversations
+    std::uint32_t question = 0; // index into CodingSnapshot::question_ids
     int area = kNoIndex; // index into CodingSnapshot::areas (kNoIndex: question not in guide)
     Asked asked = Asked::NotYet;
     std::uint32_t quotes = 0;      // how many (their text: AnswerText)
@@ -81,7 +81,13 @@ struct CodingSnapshot {
     std::vector<SnapshotArea> areas;                 // question areas of those guides, merged by id
     std::vector<SnapshotConversation> conversations; // by date, then uuid
     std::vector<SnapshotAnswer> answers;             // by conversation, then guide order
-    std::vector<CodeRow> codes;                      // live codes, tree order
+    std::vector<std::string> question_ids;           // each question id answered, once
+    const std::string& question_id(const SnapshotAnswer& a) const {
+        return question_ids[a.question];
+    }
+    // The index of a question id in question_ids, added when new (a snapshot made by hand).
+    std::uint32_t question_index(std::string_view id);
+    std::vector<CodeRow> codes; // live codes, tree order
     std::vector<Person> coders;
     std::vector<SnapshotSegment> segments; // by answer
     guides::CurrencyTable currency;

@@ -113,7 +113,7 @@ AnswerText CodingSnapshot::answer_text(std::size_t i, bool quotes) const {
     }
     const auto& a = answers.at(i);
     const auto& c = conversations.at(static_cast<std::size_t>(a.conversation));
-    return need_reader(*this).answer(a.rowid, c.uuid, a.question_id, quotes);
+    return need_reader(*this).answer(a.rowid, c.uuid, question_id(a), quotes);
 }
 
 std::optional<CodingSnapshot::QuoteWords> CodingSnapshot::quote_words(std::size_t i,
@@ -126,7 +126,7 @@ std::optional<CodingSnapshot::QuoteWords> CodingSnapshot::quote_words(std::size_
         return QuoteWords{q.text, q.speaker, t.uuid};
     }
     const auto& c = conversations.at(static_cast<std::size_t>(a.conversation));
-    return need_reader(*this).quote(quote_rowids.at(a.first_quote + k), c.uuid, a.question_id);
+    return need_reader(*this).quote(quote_rowids.at(a.first_quote + k), c.uuid, question_id(a));
 }
 
 std::vector<AnswerText> CodingSnapshot::answer_texts_of(std::size_t begin, std::size_t end,
@@ -148,7 +148,7 @@ std::vector<AnswerText> CodingSnapshot::answer_texts_of(std::size_t begin, std::
             out.push_back(answer_text(i, quotes));
             continue;
         }
-        auto it = words.find(a.question_id);
+        auto it = words.find(question_id(a));
         out.push_back(it == words.end() ? AnswerText{} : std::move(it->second));
     }
     return out;

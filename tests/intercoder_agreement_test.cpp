@@ -27,7 +27,7 @@ store::CodingSnapshot fixture() {
     s.conversations.push_back(c);
     for (const char* id : {"a1", "a2", "a3", "a4"}) {
         store::SnapshotAnswer a;
-        a.question_id = std::string("q.") + id;
+        a.question = s.question_index(std::string("q.") + id);
         s.answers.push_back(a);
         s.answer_texts.push_back({id, std::string("notes of ") + id, {}});
     }

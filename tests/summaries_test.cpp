@@ -83,7 +83,7 @@ TEST_CASE("the snapshot holds live conversations, answers by guide order and liv
     // 12 answers (C5's left out); the 8 live segments (C5's left out).
     CHECK(s.answers.size() == 12);
     CHECK(s.segments.size() == 8);
-    CHECK(s.answers[0].question_id == "perceptions.first_thoughts");
+    CHECK(s.question_id(s.answers[0]) == "perceptions.first_thoughts");
     CHECK(s.areas[static_cast<std::size_t>(s.answers[0].area)].id == "perceptions");
     CHECK(s.answer_texts.at(0).quotes.at(0).speaker == "Dana");
     CHECK_FALSE(s.question_text(s.answers[0]).empty());
@@ -374,10 +374,10 @@ TEST_CASE("a snapshot loaded without the answers' words reads them when a summar
     // An answer deleted and written again (a new row) is found by conversation and question.
     const auto& a0 = x.snapshot.answers[0];
     x.ws->db().exec("DELETE FROM answer WHERE conversation_uuid = '" + x.f.c1 +
-                    "' AND question_id = '" + a0.question_id + "'");
+                    "' AND question_id = '" + x.snapshot.question_id(a0) + "'");
     x.ws->db().exec("INSERT INTO answer(uuid, conversation_uuid, question_id, notes, updated_at) "
                     "VALUES ('again', '" +
-                    x.f.c1 + "', '" + a0.question_id +
+                    x.f.c1 + "', '" + x.snapshot.question_id(a0) +
                     "', 'Written again', '2026-01-01T00:00:00Z')");
     CHECK(lean.answer_text(0).notes == "Written again");
     CHECK(lean.answer_text(0).uuid == "again");

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxItems = 400;
 
 std::string question_of(const store::CodingSnapshot& s, const store::SnapshotAnswer& a) {
     auto q = s.question_text(a);
-    return q.empty() ? a.question_id : q;
+    return q.empty() ? s.question_id(a) : q;
 }
 
 void fill_context(const store::CodingSnapshot& s, const store::SnapshotAnswer& a,

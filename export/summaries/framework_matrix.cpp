@@ -37,7 +37,7 @@ void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index,
     const auto* question =
         c.guide == store::kNoIndex
             ? nullptr
-            : s.guides[static_cast<std::size_t>(c.guide)].question(a.question_id);
+            : s.guides[static_cast<std::size_t>(c.guide)].question(s.question_id(a));
     if (question)
         for (const auto& field : question->fields)
             if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null()) {

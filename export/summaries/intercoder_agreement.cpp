@@ -157,7 +157,7 @@ class RowTexts {
             answer_ = answer;
             const auto& a = s_.answers[answer];
             question_ = s_.question_text(a);
-            if (question_.empty()) question_ = a.question_id;
+            if (question_.empty()) question_ = s_.question_id(a);
         }
         return question_;
     }

@@ -93,7 +93,7 @@ void QuotesByCode::rows(bool drill_down, RowRef row) const {
         cells[5] = Cell(group);
         cells[6] = Cell(c.state);
         cells[7] = Cell(c.date());
-        cells[8] = Cell(a.question_id);
+        cells[8] = Cell(s_.question_id(a));
         row(cells);
     }
 }

@@ -86,7 +86,7 @@ using AnswersByQuestion = std::unordered_map<std::string_view, std::vector<std::
 AnswersByQuestion answers_by_question(const Snapshot& s, const Selection& sel) {
     AnswersByQuestion out;
     for (std::size_t i = 0; i < s.answers.size(); ++i)
-        if (sel.answer(static_cast<int>(i))) out[s.answers[i].question_id].push_back(i);
+        if (sel.answer(static_cast<int>(i))) out[s.question_id(s.answers[i])].push_back(i);
     return out;
 }
 
