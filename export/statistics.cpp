@@ -8,10 +8,8 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <optional>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 #include <utility>
 
 namespace convene::exporting::stats {
@@ -114,50 +112,55 @@ TTest t_test(const char* function, std::span<const double> a, std::span<const do
     return r;
 }
 
-} // namespace
-
-namespace {
-
-// The value at each 0-based position of the values in ascending order, by counting the distinct
-// values (Likert answers have a handful) instead of copying them: nullopt when there are more
-// than max_distinct.
-std::optional<std::pair<double, double>> ordered_at_by_counting(std::span<const double> values,
-                                                                std::size_t lower,
-                                                                std::size_t upper,
-                                                                std::size_t max_distinct) {
-    std::vector<std::pair<double, std::size_t>> counts; // value, how many
+// Runs of equal values in ascending order, each with how many come from each group, handed
+// to `run(value, per_group_counts, t)`; false when there are more than max_distinct values.
+template <typename Run>
+bool by_distinct_value(std::span<const std::span<const double>> groups, std::size_t max_distinct,
+                       Run&& run) {
+    const std::size_t k = groups.size();
+    std::vector<double> distinct;
+    std::vector<std::size_t> counts; // [value * k + group]
     std::size_t last = 0;
-    for (double v : values) {
-        if (last >= counts.size() || !(counts[last].first == v)) {
-            last = static_cast<std::size_t>(
-                std::find_if(counts.begin(), counts.end(), [v](auto& c) { return c.first == v; }) -
-                counts.begin());
-            if (last == counts.size()) {
-                if (counts.size() == max_distinct) return std::nullopt;
-                counts.emplace_back(v, 0);
+    for (std::size_t g = 0; g < k; ++g)
+        for (double v : groups[g]) {
+            if (last >= distinct.size() || !(distinct[last] == v)) {
+                last = static_cast<std::size_t>(std::find(distinct.begin(), distinct.end(), v) -
+                                                distinct.begin());
+                if (last == distinct.size()) {
+                    if (distinct.size() == max_distinct || std::isnan(v)) return false;
+                    distinct.push_back(v);
+                    counts.resize(counts.size() + k, 0);
+                }
             }
+            ++counts[last * k + g];
         }
-        ++counts[last].second;
+    std::vector<std::size_t> order(distinct.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return distinct[x] < distinct[y]; });
+    for (std::size_t d : order) {
+        std::size_t t = 0;
+        for (std::size_t g = 0; g < k; ++g)
+            t += counts[d * k + g];
+        run(distinct[d], std::span<const std::size_t>(counts.data() + d * k, k), t);
     }
-    std::sort(counts.begin(), counts.end());
-    std::pair<double, double> out{0.0, 0.0};
-    std::size_t before = 0; // values smaller than this run
-    for (const auto& [v, n] : counts) {
-        if (lower >= before && lower < before + n) out.first = v;
-        if (upper >= before && upper < before + n) out.second = v;
-        before += n;
-    }
-    return out;
+    return true;
 }
 
-// The median by selection, not a whole sort: the same values in linear time.
+// The median by selection, not a whole sort: the same values in linear time. A handful of
+// distinct values (Likert answers) are counted instead of copied.
 double median_of(std::span<const double> values) {
     std::size_t n = values.size();
     std::size_t lower_at = (n - 1) / 2, upper_at = n / 2;
     double lower = 0.0, upper = 0.0;
-    if (auto found = ordered_at_by_counting(values, lower_at, upper_at, 64)) {
-        std::tie(lower, upper) = *found;
-    } else {
+    std::size_t before = 0; // values smaller than this run
+    const std::span<const double> one[] = {values};
+    bool counted = by_distinct_value(one, 64, [&](double v, auto, std::size_t t) {
+        if (lower_at >= before && lower_at < before + t) lower = v;
+        if (upper_at >= before && upper_at < before + t) upper = v;
+        before += t;
+    });
+    if (!counted) {
         std::vector<double> work(values.begin(), values.end());
         auto middle = work.begin() + static_cast<std::ptrdiff_t>(upper_at);
         std::nth_element(work.begin(), middle, work.end());
@@ -303,50 +306,11 @@ MannWhitney mann_whitney(std::span<const double> a, std::span<const double> b) {
     return r;
 }
 
-namespace {
-
-// Runs of equal values in ascending order, each with how many come from each group, handed
-// to `run(per_group_counts, t)`; false when there are more than max_distinct values.
-template <typename Run>
-bool by_distinct_value(std::span<const std::span<const double>> groups, std::size_t max_distinct,
-                       Run&& run) {
-    const std::size_t k = groups.size();
-    std::vector<double> distinct;
-    std::vector<std::size_t> counts; // [value * k + group]
-    std::size_t last = 0;
-    for (std::size_t g = 0; g < k; ++g)
-        for (double v : groups[g]) {
-            if (last >= distinct.size() || !(distinct[last] == v)) {
-                last = static_cast<std::size_t>(std::find(distinct.begin(), distinct.end(), v) -
-                                                distinct.begin());
-                if (last == distinct.size()) {
-                    if (distinct.size() == max_distinct || std::isnan(v)) return false;
-                    distinct.push_back(v);
-                    counts.resize(counts.size() + k, 0);
-                }
-            }
-            ++counts[last * k + g];
-        }
-    std::vector<std::size_t> order(distinct.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t x, std::size_t y) { return distinct[x] < distinct[y]; });
-    for (std::size_t d : order) {
-        std::size_t t = 0;
-        for (std::size_t g = 0; g < k; ++g)
-            t += counts[d * k + g];
-        run(std::span<const std::size_t>(counts.data() + d * k, k), t);
-    }
-    return true;
-}
-
-} // namespace
-
 RankSums rank_sums(std::span<const std::span<const double>> groups) {
     RankSums r;
     r.sums.assign(groups.size(), 0.0);
     std::size_t before = 0; // values ranked so far
-    auto add_run = [&](std::span<const std::size_t> per_group, std::size_t t) {
+    auto add_run = [&](double, std::span<const std::size_t> per_group, std::size_t t) {
         // Positions before+1 .. before+t share their mean rank.
         double mid = (static_cast<double>(before + 1) + static_cast<double>(before + t)) / 2.0;
         for (std::size_t g = 0; g < per_group.size(); ++g)
@@ -371,7 +335,7 @@ RankSums rank_sums(std::span<const std::span<const double>> groups) {
         std::fill(per_group.begin(), per_group.end(), 0);
         while (j < all.size() && all[j].first == all[i].first)
             ++per_group[all[j++].second];
-        add_run(per_group, j - i);
+        add_run(all[i].first, per_group, j - i);
         i = j;
     }
     return r;

@@ -16,6 +16,7 @@
 #include <GLFW/glfw3.h>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <imgui.h>
 #include <thread>
 
@@ -36,6 +37,14 @@ void wait_for(GuiHarness& gui, const std::string& probe_name) {
 // The survey is loaded and analysed on a worker: draws frames until what it made is on screen.
 void wait_for_survey(GuiHarness& gui) {
     REQUIRE(gui.frames_until([&] { return !gui.app().busy(); }));
+}
+
+// The demo project in a fresh workspace in dir.
+std::filesystem::path demo_workspace(const TempDir& dir) {
+    auto path = dir / "ws.db";
+    auto ws = store::open_workspace(path);
+    store::load_demo_project(*ws, guides::data_dir());
+    return path;
 }
 
 // Waits until the comparison asked for (computed on a worker) is the one drawn.
@@ -326,11 +335,7 @@ TEST_CASE("the import dialog's mapping step sends an unmatched column to an attr
 
 TEST_CASE("three school levels of the demo survey are compared and the pooled row is flagged") {
     TempDir dir;
-    {
-        auto ws = store::open_workspace(dir / "ws.db");
-        store::load_demo_project(*ws, guides::data_dir());
-    }
-    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    GuiHarness gui(demo_workspace(dir), 1600, 1400);
     gui.click("nav.surveys");
     show_instrument(gui, "pl-standards");
     // Results: the key to the bars and the share agreeing (top two boxes); the scale on Instrument.
@@ -403,11 +408,7 @@ TEST_CASE("three school levels of the demo survey are compared and the pooled ro
 
 TEST_CASE("a comparison is computed on a worker, not in the frame that asks for it") {
     TempDir dir;
-    {
-        auto ws = store::open_workspace(dir / "ws.db");
-        store::load_demo_project(*ws, guides::data_dir());
-    }
-    GuiHarness gui(dir / "ws.db", 1600, 1400);
+    GuiHarness gui(demo_workspace(dir), 1600, 1400);
     gui.click("nav.surveys");
     show_instrument(gui, "pl-standards");
     gui.click("surveys.tab.compare");
