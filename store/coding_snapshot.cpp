@@ -6,9 +6,12 @@
 #include "store/uuid_index.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 namespace convene::store {
+
+static_assert(sizeof(SnapshotSegment) == 16, "a large workspace has hundreds of thousands");
 namespace {
 
 // A deferred read transaction (a savepoint, so it nests): every query sees the same workspace.
@@ -199,11 +202,26 @@ void load_quotes(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& b
     l.quote_by_uuid.seal();
 }
 
+// The values checked and kept as compact text (most answers have none: nothing kept).
+void keep_values(CodingSnapshot& s, SnapshotAnswer& a, const nlohmann::json& values) {
+    if (values.empty()) return;
+    auto text = values.dump();
+    if (s.values_text.size() + text.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error("the workspace's structured answers are too large to summarise (over 4 GB)");
+    a.values_at = static_cast<std::uint32_t>(s.values_text.size());
+    a.values_size = static_cast<std::uint32_t>(text.size());
+    s.values_text += text;
+}
+
 void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& conversations,
                   const std::vector<Places>& places, const Places& follow_ups, UuidIndex& by_uuid) {
     bool held = l.texts == Texts::Held;
     std::vector<int> order;
     std::unordered_map<std::string, std::uint32_t> question_of; // id -> index in question_ids
+    // Allocated once at (about) its size, not grown by doubling.
+    auto rows = static_cast<std::size_t>(query_int(db, "SELECT count(*) FROM answer"));
+    s.answers.reserve(rows);
+    order.reserve(rows);
     Statement st(db, held ? "SELECT uuid, conversation_uuid, question_id, notes, asked, "
                             "value_json, rowid FROM answer ORDER BY conversation_uuid, rowid"
                           : "SELECT uuid, conversation_uuid, question_id, '', asked, value_json, "
@@ -220,9 +238,9 @@ void load_answers(Database& db, CodingSnapshot& s, Loading& l, const UuidIndex& 
         a.question = q->second;
         const auto& question_id = q->first;
         a.asked = static_cast<Asked>(st.integer(4));
-        a.values =
-            json_column(st.text(5), "answer", "value_json", st.text_view(0), JsonKind::Object);
-        if (a.values.empty()) a.values = nullptr; // most answers have no structured values
+        keep_values(
+            s, a,
+            json_column(st.text(5), "answer", "value_json", st.text_view(0), JsonKind::Object));
         const auto& guide =
             places[static_cast<std::size_t>(s.conversations[static_cast<std::size_t>(*c)].guide)];
         Place place{kNoIndex, kLast};
@@ -296,8 +314,11 @@ void load_segments(Database& db, CodingSnapshot& s, const Loading& l, const Uuid
         if (seg.part == SegmentPart::Quote)
             if (auto q = l.quote_by_uuid.find(st.text_view(5))) {
                 const auto& place = l.quotes[static_cast<std::size_t>(*q)];
-                if (l.sorted_index[static_cast<std::size_t>(place.answer)] == seg.answer)
-                    seg.quote = place.index; // a quote of this answer
+                if (l.sorted_index[static_cast<std::size_t>(place.answer)] == seg.answer) {
+                    if (place.index > kMaxQuoteIndex) // never typed by hand; refused, not wrong
+                        throw Error("an answer has more than 32,767 quotes: too many to summarise");
+                    seg.quote = static_cast<std::int16_t>(place.index); // a quote of this answer
+                }
             }
         seg.lost = st.text_view(7) == "lost";
         s.segments.push_back(seg);
@@ -339,6 +360,11 @@ std::string CodingSnapshot::question_text(const SnapshotAnswer& answer) const {
     for (const auto& [id, text] : follow_up_texts)
         if (id == question_id(answer)) return text;
     return {};
+}
+
+nlohmann::json CodingSnapshot::values(const SnapshotAnswer& a) const {
+    if (a.values_size == 0) return nullptr;
+    return nlohmann::json::parse(std::string_view(values_text).substr(a.values_at, a.values_size));
 }
 
 std::uint32_t CodingSnapshot::question_index(std::string_view id) {

@@ -48,7 +48,8 @@ struct SnapshotAnswer {
     Asked asked = Asked::NotYet;
     std::uint32_t quotes = 0;      // how many (their text: AnswerText)
     std::uint32_t first_quote = 0; // the first's row in CodingSnapshot::quote_rowids
-    nlohmann::json values;         // field id -> value; null (no allocation) when none is set
+    // Its structured values: CodingSnapshot::values(answer) (text kept at values_at; size 0: none).
+    std::uint32_t values_at = 0, values_size = 0;
 };
 
 // An answer's words: held per answer (CodingSnapshot::answer_texts) or read when asked.
@@ -57,14 +58,17 @@ struct AnswerText {
     std::vector<Quote> quotes;
 };
 
+// 16 bytes: a large workspace has hundreds of thousands.
 struct SnapshotSegment {
-    int answer = 0;       // index into CodingSnapshot::answers
-    int code = 0;         // index into CodingSnapshot::codes
-    int coder = 0;        // index into CodingSnapshot::coders (kNoIndex: a deleted person)
-    int quote = kNoIndex; // when part is Quote: index among its answer's quotes
+    int answer = 0; // index into CodingSnapshot::answers
+    int code = 0;   // index into CodingSnapshot::codes
+    int coder = 0;  // index into CodingSnapshot::coders (kNoIndex: a deleted person)
+    // When part is Quote: index among its answer's quotes (at most kMaxQuoteIndex).
+    std::int16_t quote = kNoIndex;
     SegmentPart part = SegmentPart::Answer;
     bool lost = false;
 };
+inline constexpr int kMaxQuoteIndex = 32767;
 
 struct SegmentText {
     std::string uuid, excerpt;
@@ -82,6 +86,11 @@ struct CodingSnapshot {
     std::vector<SnapshotConversation> conversations; // by date, then uuid
     std::vector<SnapshotAnswer> answers;             // by conversation, then guide order
     std::vector<std::string> question_ids;           // each question id answered, once
+    // The answers' structured values as compact JSON, one after another (see values): a parsed
+    // object per answer took about 190 bytes, and a large workspace has tens of thousands.
+    std::string values_text;
+    // Answer a's structured values (field id -> value), parsed; null when none is set.
+    nlohmann::json values(const SnapshotAnswer& a) const;
     const std::string& question_id(const SnapshotAnswer& a) const {
         return question_ids[a.question];
     }

@@ -14,7 +14,7 @@
 
 namespace convene::store {
 
-enum class SegmentPart { Answer, Notes, Quote };
+enum class SegmentPart : std::uint8_t { Answer, Notes, Quote };
 const char* part_name(SegmentPart part);       // "answer", "notes", "quote"
 SegmentPart parse_part(std::string_view name); // part_name's inverse; anything else: Answer
 

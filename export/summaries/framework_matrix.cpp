@@ -38,12 +38,14 @@ void add_answer(AreaCell& cell, const Snapshot& s, std::size_t index,
         c.guide == store::kNoIndex
             ? nullptr
             : s.guides[static_cast<std::size_t>(c.guide)].question(s.question_id(a));
-    if (question)
+    if (question && a.values_size > 0) {
+        auto values = s.values(a);
         for (const auto& field : question->fields)
-            if (auto v = a.values.find(field.id); v != a.values.end() && !v->is_null()) {
+            if (auto v = values.find(field.id); v != values.end() && !v->is_null()) {
                 new_line();
                 text.append(field.label).append(": ").append(guides::value_text(field, *v));
             }
+    }
     cell.answers.push_back(detail::key(index));
 }
 

@@ -78,7 +78,7 @@ std::string state_code(const guides::CurrencyTable& table, const std::string& st
 struct Given {
     int group; // index in the groups list
     int answer;
-    const nlohmann::json* value;
+    nlohmann::json value;
 };
 
 // The selected answers (indexes) of each question, made once for every field.
@@ -97,10 +97,12 @@ std::vector<Given> givens(const Snapshot& s, const AnswersByQuestion& by_questio
     if (answers == by_question.end()) return out;
     for (auto i : answers->second) {
         const auto& a = s.answers[i];
-        auto v = a.values.find(ref.field->id);
-        if (v == a.values.end() || v->is_null()) continue;
-        out.push_back(
-            {group_of[static_cast<std::size_t>(a.conversation)], static_cast<int>(i), &*v});
+        if (a.values_size == 0) continue;
+        auto values = s.values(a);
+        auto v = values.find(ref.field->id);
+        if (v == values.end() || v->is_null()) continue;
+        out.push_back({group_of[static_cast<std::size_t>(a.conversation)], static_cast<int>(i),
+                       std::move(*v)});
     }
     return out;
 }
@@ -144,7 +146,7 @@ struct Builder {
         auto categories = ref.field->allowed_values();
         std::set<std::string> extra;
         for (const auto& g : given)
-            for (auto& c : categories_of(*g.value))
+            for (auto& c : categories_of(g.value))
                 if (std::find(categories.begin(), categories.end(), c) == categories.end())
                     extra.insert(c);
         categories.insert(categories.end(), extra.begin(), extra.end());
@@ -154,7 +156,7 @@ struct Builder {
             for (const auto& g : given) {
                 if (!in(g, group)) continue;
                 ++n;
-                for (auto& c : categories_of(*g.value)) {
+                for (auto& c : categories_of(g.value)) {
                     auto at =
                         std::find(categories.begin(), categories.end(), c) - categories.begin();
                     answers[static_cast<std::size_t>(at)].push_back(
@@ -182,10 +184,10 @@ struct Builder {
             std::vector<double> values;
             std::vector<std::uint32_t> answers;
             for (const auto& g : given) {
-                if (!in(g, group) || !g.value->is_number()) continue;
+                if (!in(g, group) || !g.value.is_number()) continue;
                 auto k = factor(g);
                 if (!k) continue;
-                values.push_back(g.value->get<double>() * *k);
+                values.push_back(g.value.get<double>() * *k);
                 answers.push_back(detail::key(static_cast<std::size_t>(g.answer)));
             }
             auto row = row_start(ref, group, label);
