@@ -111,19 +111,21 @@ void CodeAgreement::reserve_figures(int code, CodeFigures& out) const {
     out.split_raters.reserve(split_raters);
 }
 
-CodeFigures CodeAgreement::figures(int code) const {
+CodeFigures CodeAgreement::figures(int code, bool lists) const {
     CodeFigures out;
     out.pairable_units = pairable_units_;
     std::size_t touched = 0, ones = 0, a1 = 0, b1 = 0, both = 0;
     double shares = 0, o01 = 0; // agreement shares, coincidences of 0 and 1 (touched units)
     auto k = static_cast<std::size_t>(code);
-    reserve_figures(code, out);
+    if (lists) reserve_figures(code, out);
+    std::vector<int> applied;
     for (std::size_t i = code_begin_[k]; i < code_begin_[k + 1];) {
         int unit = code_codings_[i].first;
-        std::vector<int> applied;
+        applied.clear();
         for (; i < code_begin_[k + 1] && code_codings_[i].first == unit; ++i)
             applied.push_back(code_codings_[i].second);
-        out.with_code.push_back(unit);
+        ++out.units_with_code;
+        if (lists) out.with_code.push_back(unit);
         auto u = static_cast<std::size_t>(unit);
         std::size_t m = unit_begin_[u + 1] - unit_begin_[u], n1 = applied.size(), n0 = m - n1;
         if (m < 2) continue;
@@ -138,6 +140,8 @@ CodeFigures CodeAgreement::figures(int code) const {
             both += n1 == 2;
         }
         if (n0 == 0) continue;
+        ++out.disagreeing_units;
+        if (!lists) continue;
         auto begin = out.split_raters.size();
         out.split_raters.insert(out.split_raters.end(), applied.begin(), applied.end());
         for (std::size_t j = unit_begin_[u]; j < unit_begin_[u + 1]; ++j)

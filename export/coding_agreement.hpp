@@ -54,7 +54,10 @@ struct CodeFigures {
     std::optional<double> percent;     // percent agreement; nullopt: no pairable unit
     std::optional<double> cohen_kappa; // raters 0 and 1, only when there are exactly two
     std::optional<double> alpha;       // Krippendorff's alpha, nominal
-    std::vector<int> with_code;        // units some rater applied the code to, ascending
+    std::size_t units_with_code = 0;   // units some rater applied the code to
+    std::size_t disagreeing_units = 0; // pairable units whose raters did not all agree
+    // The lists behind the two counts: filled only when asked for (figures(code, true)).
+    std::vector<int> with_code; // units some rater applied the code to, ascending
     // A unit whose raters did not all agree: its raters in split_raters from `begin`, those who
     // applied the code first, then those who did not (each part ascending). One pool for all, as
     // a large workspace has a hundred thousand of them.
@@ -77,7 +80,9 @@ class CodeAgreement {
     // Throws std::invalid_argument for a unit, rater or code out of range.
     CodeAgreement(std::size_t units, std::size_t raters, std::size_t codes,
                   std::span<const Coding> codings);
-    CodeFigures figures(int code) const;
+    // `lists`: also the units behind the counts (with_code, disagreements, split_raters), which
+    // a summary for the screen opens; without them a code's figures are a few numbers.
+    CodeFigures figures(int code, bool lists = true) const;
 
   private:
     void reserve_figures(int code, CodeFigures& out) const;

@@ -26,15 +26,20 @@ std::vector<int> agreement_coders(const Snapshot& s, const Filters& f, const Agr
 // Agreement on every code, computed once for both tables. The coder filter of f is ignored
 // (agreement needs every coder's codings).
 struct AgreementResult {
+    Filters filters;                             // those given, without the coder
     std::vector<int> coders;                     // indexes into s.coders
     std::vector<int> codes;                      // indexes into s.codes, tree order
     std::vector<agreement::CodeFigures> figures; // per code; units are indexes into s.answers
 };
-AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o);
+// `lists`: each code's figures keep the answers behind their counts (the screen opens them);
+// without, a code's figures are a few numbers (the workbook's, which never opens a count).
+AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o,
+                                  bool lists = true);
 
 // One row per code.
 SummaryTable intercoder_agreement(const Snapshot& s, const AgreementResult& r);
-// One row per answer and code where the coders who coded the answer do not all agree: the
+// One row per answer and code where the coders who coded the answer do not all agree (found
+// from the snapshot's segments, answer by answer, not from r's lists): the
 // table whole, or its columns (rows empty) and then each row handed over as it is made, for a
 // writer that should not hold the list. The callback gets the row's cells to read, change or
 // move from; the same vector is filled again for the next row, so its strings' buffers are

@@ -176,7 +176,7 @@ CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters&
                                              std::stop_token stop) {
     CodingForSummaries c{store::load_coding_snapshot(db, store::Texts::Read), {}};
     if (stop.stop_requested()) throw ExportCancelled();
-    c.agreement = compute_agreement(c.snapshot, filters, {});
+    c.agreement = compute_agreement(c.snapshot, filters, {}, false); // the workbook opens no count
     return c;
 }
 

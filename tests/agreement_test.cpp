@@ -457,6 +457,18 @@ void check_against_reference(const std::vector<Coding>& codings, std::size_t uni
             CHECK(std::vector<int>(got_not.begin(), got_not.end()) == not_applied);
         }
         CHECK(fast_disagreeing == disagreeing);
+        CHECK(figures.units_with_code == with_code.size());
+        CHECK(figures.disagreeing_units == disagreeing.size());
+        // Without the lists: the same figures, nothing behind them.
+        auto counts = fast.figures(static_cast<int>(c), false);
+        CHECK(counts.units_with_code == with_code.size());
+        CHECK(counts.disagreeing_units == disagreeing.size());
+        CHECK(counts.percent == figures.percent);
+        CHECK(counts.alpha == figures.alpha);
+        CHECK(counts.cohen_kappa == figures.cohen_kappa);
+        CHECK(counts.with_code.empty());
+        CHECK(counts.disagreements.empty());
+        CHECK(counts.split_raters.empty());
     }
 }
 

@@ -30,7 +30,8 @@ SurveyComparePanel::Computed SurveyComparePanel::compute(const SurveyModel& m,
 }
 
 void SurveyComparePanel::collect() {
-    if (job_.running()) return;
+    waiting_ = job_.running();
+    if (waiting_) return;
     if (auto done = job_.take_result()) shown_ = std::move(*done);
     if (auto e = job_.take_error(); !e.empty()) shown_ = Computed{last_generation_, {}, {}, e, {}};
 }
@@ -145,7 +146,7 @@ void SurveyComparePanel::draw(const std::shared_ptr<const SurveyModel>& model) {
     }
     draw_controls(m);
     if (std::exchange(dirty_, false)) pending_ = model;
-    if (busy()) {
+    if (waiting_ || busy()) {
         ImGui::TextDisabled("Comparing...");
         probe("surveys.compare.updating");
     }

@@ -84,7 +84,7 @@ class SurveyComparePanel {
         std::vector<exporting::TestedCrosstab> crosstabs;
     };
     static Computed compute(const SurveyModel& model, const exporting::CompareRequest& request);
-    void collect(); // takes a finished comparison from the worker
+    void collect(); // takes a finished comparison from the worker; waiting_: none yet
 
     void draw_controls(const SurveyModel& model);
     void draw_groups(const guides::Attribute& attribute);
@@ -93,6 +93,9 @@ class SurveyComparePanel {
     std::vector<std::string> groups_; // the attribute's values compared (two or more)
     bool item_unit_ = false;
     bool dirty_ = true;
+    // The worker was running when this frame collected: what is drawn is not its result yet,
+    // even when it finishes before the frame ends (the next frame shows it).
+    bool waiting_ = false;
     std::uint64_t last_generation_ = 0;          // of the model last drawn
     std::shared_ptr<const SurveyModel> pending_; // a comparison asked of this model
     std::optional<Computed> shown_;

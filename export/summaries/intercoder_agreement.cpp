@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <optional>
-#include <queue>
 #include <set>
 #include <utility>
 
@@ -56,9 +56,11 @@ std::vector<int> agreement_coders(const Snapshot& s, const Filters& f, const Agr
     return {coded.begin(), coded.end()};
 }
 
-AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o) {
-    auto sel = select(s, without_coder(f));
+AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const AgreementOptions& o,
+                                  bool lists) {
     AgreementResult r;
+    r.filters = without_coder(f);
+    auto sel = select(s, r.filters);
     r.coders = agreement_coders(s, f, o);
     std::vector<int> rater_of(s.coders.size(), -1);
     for (std::size_t i = 0; i < r.coders.size(); ++i)
@@ -78,7 +80,7 @@ AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const Agr
             r.codes.push_back(static_cast<int>(c));
     agreement::CodeAgreement index(s.answers.size(), r.coders.size(), s.codes.size(), codings);
     for (int c : r.codes)
-        r.figures.push_back(index.figures(c));
+        r.figures.push_back(index.figures(c, lists));
     return r;
 }
 
@@ -105,10 +107,10 @@ SummaryTable intercoder_agreement(const Snapshot& s, const AgreementResult& r) {
         for (const auto& d : fig.disagreements)
             disagreeing.push_back(d.unit);
         t.rows.push_back({detail::code_label(s, r.codes[k]), Cell(fig.pairable_units),
-                          detail::count_cell(fig.with_code.size(), {}, answer_keys(fig.with_code)),
+                          detail::count_cell(fig.units_with_code, {}, answer_keys(fig.with_code)),
                           optional_cell(fig.percent), optional_cell(fig.cohen_kappa),
                           optional_cell(fig.alpha),
-                          detail::count_cell(disagreeing.size(), {}, answer_keys(disagreeing))});
+                          detail::count_cell(fig.disagreeing_units, {}, answer_keys(disagreeing))});
     }
     return t;
 }
@@ -174,52 +176,102 @@ class RowTexts {
     std::vector<std::optional<std::string>> group_;
 };
 
+// Who applied which code to one answer, and who coded it at all, from its segments.
+class AnswerCodings {
+  public:
+    AnswerCodings(const Snapshot& s, const AgreementResult& r)
+        : s_(s), sel_(select(s, r.filters)), rater_of_(s.coders.size(), -1),
+          code_k_(s.codes.size(), -1) {
+        for (std::size_t i = 0; i < r.coders.size(); ++i)
+            rater_of_[static_cast<std::size_t>(r.coders[i])] = static_cast<int>(i);
+        for (std::size_t k = 0; k < r.codes.size(); ++k)
+            code_k_[static_cast<std::size_t>(r.codes[k])] = static_cast<int>(k);
+    }
+    // The codings of segments [begin, end) (one answer's): raters() who coded it, ascending;
+    // applied(): (k, rater) for each code of r.codes applied, sorted, each once.
+    void read(std::size_t begin, std::size_t end) {
+        raters_.clear();
+        applied_.clear();
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& seg = s_.segments[i];
+            if (!sel_.segment(i) || seg.coder < 0) continue;
+            int rater = rater_of_[static_cast<std::size_t>(seg.coder)];
+            if (rater < 0) continue;
+            raters_.push_back(rater);
+            if (int k = code_k_[static_cast<std::size_t>(seg.code)]; k >= 0)
+                applied_.emplace_back(k, rater);
+        }
+        unique_sorted(raters_);
+        unique_sorted(applied_);
+    }
+    const std::vector<int>& raters() const { return raters_; }
+    const std::vector<std::pair<int, int>>& applied() const { return applied_; }
+
+  private:
+    template <typename T> static void unique_sorted(std::vector<T>& v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    }
+    const Snapshot& s_;
+    Selection sel_;
+    std::vector<int> rater_of_, code_k_; // per snapshot coder and code: rater, k; -1 if none
+    std::vector<int> raters_;
+    std::vector<std::pair<int, int>> applied_;
+};
+
 } // namespace
 
 // Rows by answer (conversations in the snapshot's order, answers in guide order), each answer's
-// codes in tree order: the codes' lists (each by answer) merged through a heap of one cursor per
-// code, so an answer's words are read once and a conversation's all at once.
+// codes in tree order, found answer by answer from the segments (kept sorted by answer), so no
+// list of disagreements is held and an answer's words are read once, a conversation's at once.
 void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef row) {
-    using Cursor = std::pair<int, std::size_t>; // (unit, code k): the next disagreement of code k
-    std::priority_queue<Cursor, std::vector<Cursor>, std::greater<>> next;
-    std::vector<std::size_t> at(r.codes.size(), 0);
-    for (std::size_t k = 0; k < r.codes.size(); ++k)
-        if (!r.figures[k].disagreements.empty())
-            next.emplace(r.figures[k].disagreements.front().unit, k);
+    AnswerCodings codings(s, r);
     RowTexts texts(s);
     std::vector<Cell> cells;
+    std::vector<int> applied, not_applied;
     std::vector<store::AnswerText> words; // of the conversation being written, from `first`
     std::size_t first = 0;
     int conversation = -1;
-    while (!next.empty()) {
-        auto [unit_index, k] = next.top();
-        next.pop();
-        const auto& fig = r.figures[k];
-        const auto& d = fig.disagreements[at[k]];
-        if (++at[k] < fig.disagreements.size()) next.emplace(fig.disagreements[at[k]].unit, k);
-        auto unit = static_cast<std::size_t>(unit_index);
-        const auto& answer = s.answers[unit];
-        if (answer.conversation != conversation) {
-            conversation = answer.conversation;
-            first = unit;
-            std::size_t end = unit + 1;
-            while (end < s.answers.size() && s.answers[end].conversation == conversation)
-                ++end;
-            words = s.answer_texts_of(first, end, false);
+    for (std::size_t b = 0, e = 0; b < s.segments.size(); b = e) {
+        auto unit = static_cast<std::size_t>(s.segments[b].answer);
+        for (e = b; e < s.segments.size() && s.segments[e].answer == s.segments[b].answer;)
+            ++e;
+        codings.read(b, e);
+        const auto& raters = codings.raters();
+        if (raters.size() < 2) continue; // not pairable: nobody to disagree with
+        const auto& all = codings.applied();
+        for (std::size_t i = 0, j = 0; i < all.size(); i = j) {
+            applied.clear();
+            for (j = i; j < all.size() && all[j].first == all[i].first; ++j)
+                applied.push_back(all[j].second);
+            if (applied.size() == raters.size()) continue; // every coder applied it
+            not_applied.clear();
+            std::set_difference(raters.begin(), raters.end(), applied.begin(), applied.end(),
+                                std::back_inserter(not_applied));
+            const auto& answer = s.answers[unit];
+            if (answer.conversation != conversation) {
+                conversation = answer.conversation;
+                first = unit;
+                std::size_t end = unit + 1;
+                while (end < s.answers.size() && s.answers[end].conversation == conversation)
+                    ++end;
+                words = s.answer_texts_of(first, end, false);
+            }
+            const auto& w = words[unit - first];
+            auto c = static_cast<std::size_t>(conversation);
+            cells.resize(7); // the callback may have moved the cells away
+            text_of(cells[0]) = s.conversations[c].org;
+            text_of(cells[1]) = texts.group(c);
+            text_of(cells[2]) = texts.question(unit);
+            cells[2].answers.assign(1, detail::key(unit));
+            cells[2].link = w.uuid;
+            text_of(cells[3]) =
+                detail::code_label(s, r.codes[static_cast<std::size_t>(all[i].first)]);
+            set_coder_names(text_of(cells[4]), s, r, applied);
+            set_coder_names(text_of(cells[5]), s, r, not_applied);
+            text_of(cells[6]) = w.notes;
+            row(cells);
         }
-        const auto& w = words[unit - first];
-        auto c = static_cast<std::size_t>(conversation);
-        cells.resize(7); // the callback may have moved the cells away
-        text_of(cells[0]) = s.conversations[c].org;
-        text_of(cells[1]) = texts.group(c);
-        text_of(cells[2]) = texts.question(unit);
-        cells[2].answers.assign(1, detail::key(unit));
-        cells[2].link = w.uuid;
-        text_of(cells[3]) = detail::code_label(s, r.codes[k]);
-        set_coder_names(text_of(cells[4]), s, r, fig.applied(d));
-        set_coder_names(text_of(cells[5]), s, r, fig.not_applied(d));
-        text_of(cells[6]) = w.notes;
-        row(cells);
     }
 }
 
