@@ -22,12 +22,6 @@ const std::map<std::string_view, std::string>& short_names() {
     return names;
 }
 
-const SummaryTable* find_table(const std::vector<SummaryTable>& tables, std::string_view id) {
-    for (const auto& t : tables)
-        if (t.id == id) return &t;
-    return nullptr;
-}
-
 std::string cell_text(const SummaryTable& t, const std::vector<Cell>& row, std::string_view id) {
     int c = t.column(id);
     if (c < 0) return {};
@@ -40,14 +34,7 @@ double cell_number(const SummaryTable& t, const std::vector<Cell>& row, std::str
     return c < 0 ? 0 : row[static_cast<std::size_t>(c)].number();
 }
 
-// A small wide table (categories down, series across) and a bar chart of it, from row `at`.
-struct Pivot {
-    std::string title, value_header;
-    std::vector<std::string> categories, series;
-    std::map<std::pair<std::string, std::string>, double> values; // (category, series)
-    bool percent = false;
-};
-
+// The pivot as a small wide table and a bar chart of it, from row `at`.
 std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, const Pivot& p) {
     const auto& f = wb.formats();
     sheet.text(at++, 0, p.title, f.bold);
@@ -91,62 +78,71 @@ std::uint32_t write_pivot(XlsxWorkbook& wb, XlsxSheet& sheet, std::uint32_t at, 
 
 } // namespace
 
-std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb) {
+namespace {
+
+// The codes applied most often (top 15 by segments), share of each group's conversations.
+std::optional<Pivot> code_frequency_pivot(const SummaryTable& t) {
+    Pivot p{
+        "Codes by stakeholder group: share of the group's conversations", "Code", {}, {}, {}, true};
+    std::map<std::string, double> segments;
+    for (const auto& row : t.rows) {
+        std::string code = cell_text(t, row, "code"), group = cell_text(t, row, "group");
+        segments[code] += cell_number(t, row, "segments");
+        if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
+            p.series.push_back(group);
+        p.values[{code, group}] = cell_number(t, row, "group_share");
+    }
+    std::vector<std::pair<double, std::string>> ranked;
+    for (const auto& [code, n] : segments)
+        if (n > 0) ranked.emplace_back(-n, code);
+    std::sort(ranked.begin(), ranked.end());
+    for (std::size_t i = 0; i < ranked.size() && i < 15; ++i)
+        p.categories.push_back(ranked[i].second);
+    // Only the bars drawn: the table's other codes are not kept.
+    std::erase_if(p.values, [&](const auto& v) {
+        return std::find(p.categories.begin(), p.categories.end(), v.first.first) ==
+               p.categories.end();
+    });
+    if (p.categories.empty() || p.series.empty()) return std::nullopt;
+    return p;
+}
+
+// Hours suggested, as medians in clock hours, per question and group.
+std::optional<Pivot> currency_pivot(const SummaryTable& t) {
+    Pivot p{
+        "Currency equivalents: median suggested, in clock hours", "Question", {}, {}, {}, false};
+    for (const auto& row : t.rows) {
+        if (cell_text(t, row, "unit") != "clock hours") continue;
+        int c = t.column("median");
+        if (c < 0 || row[static_cast<std::size_t>(c)].empty()) continue;
+        std::string q = cell_text(t, row, "label");
+        if (q.empty()) q = cell_text(t, row, "field");
+        std::string group = cell_text(t, row, "group");
+        if (std::find(p.categories.begin(), p.categories.end(), q) == p.categories.end())
+            p.categories.push_back(q);
+        if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
+            p.series.push_back(group);
+        p.values[{q, group}] = cell_number(t, row, "median");
+    }
+    if (p.categories.empty()) return std::nullopt;
+    return p;
+}
+
+} // namespace
+
+std::optional<Pivot> chart_of(const SummaryTable& t) {
+    if (t.id == "code_frequencies") return code_frequency_pivot(t);
+    if (t.id == "structured_answers") return currency_pivot(t);
+    return std::nullopt;
+}
+
+std::size_t write_charts(const std::vector<Pivot>& charts, XlsxWorkbook& wb) {
     XlsxSheet& sheet = wb.add_sheet("Charts");
     std::uint32_t at = 0;
     std::size_t rows = 0;
-    if (const auto* t = find_table(tables, "code_frequencies")) {
-        // The codes applied most often (top 15 by segments), share of each group's conversations.
-        Pivot p{"Codes by stakeholder group: share of the group's conversations",
-                "Code",
-                {},
-                {},
-                {},
-                true};
-        std::map<std::string, double> segments;
-        for (const auto& row : t->rows) {
-            std::string code = cell_text(*t, row, "code"), group = cell_text(*t, row, "group");
-            segments[code] += cell_number(*t, row, "segments");
-            if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
-                p.series.push_back(group);
-            p.values[{code, group}] = cell_number(*t, row, "group_share");
-        }
-        std::vector<std::pair<double, std::string>> ranked;
-        for (const auto& [code, n] : segments)
-            if (n > 0) ranked.emplace_back(-n, code);
-        std::sort(ranked.begin(), ranked.end());
-        for (std::size_t i = 0; i < ranked.size() && i < 15; ++i)
-            p.categories.push_back(ranked[i].second);
-        if (!p.categories.empty() && !p.series.empty()) {
-            at = write_pivot(wb, sheet, at, p);
-            rows += p.categories.size();
-        }
-    }
-    if (const auto* t = find_table(tables, "structured_answers")) {
-        // Hours suggested, as medians in clock hours, per question and group.
-        Pivot p{"Currency equivalents: median suggested, in clock hours",
-                "Question",
-                {},
-                {},
-                {},
-                false};
-        for (const auto& row : t->rows) {
-            if (cell_text(*t, row, "unit") != "clock hours") continue;
-            int c = t->column("median");
-            if (c < 0 || row[static_cast<std::size_t>(c)].empty()) continue;
-            std::string q = cell_text(*t, row, "label");
-            if (q.empty()) q = cell_text(*t, row, "field");
-            std::string group = cell_text(*t, row, "group");
-            if (std::find(p.categories.begin(), p.categories.end(), q) == p.categories.end())
-                p.categories.push_back(q);
-            if (std::find(p.series.begin(), p.series.end(), group) == p.series.end())
-                p.series.push_back(group);
-            p.values[{q, group}] = cell_number(*t, row, "median");
-        }
-        if (!p.categories.empty()) {
-            at = write_pivot(wb, sheet, at, p);
-            rows += p.categories.size();
-        }
+    for (const auto& p : charts) {
+        at = write_pivot(wb, sheet, at, p);
+        rows += p.categories.size();
     }
     sheet.set_width(0, 44);
     for (std::uint16_t c = 1; c < 8; ++c)
@@ -207,9 +203,10 @@ std::size_t write_streamed(const RowByRowSummary& summary, const std::string& sh
 
 } // namespace
 
-std::vector<std::pair<std::string, std::size_t>>
-write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink& sink,
-                std::vector<SummaryTable>& charted) {
+std::vector<std::pair<std::string, std::size_t>> write_summaries(ExportContext& ctx,
+                                                                 const CodingForSummaries& coding,
+                                                                 TableSink& sink,
+                                                                 std::vector<Pivot>& charted) {
     const auto& snapshot = coding.snapshot;
     const auto& agreement = coding.agreement;
     const Filters filters = summary_filters(ctx);
@@ -259,8 +256,7 @@ write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink&
             replace_names(row);
         write_summary(t, sheet, sink);
         rows.emplace_back(sheet, t.rows.size());
-        if (t.id == "code_frequencies" || t.id == "structured_answers")
-            charted.push_back(std::move(t));
+        if (auto chart = chart_of(t)) charted.push_back(std::move(*chart));
     }
     return rows;
 }

@@ -8,6 +8,8 @@
 #include "export/table_sink.hpp"
 #include "store/coding_snapshot.hpp"
 
+#include <map>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <utility>
@@ -40,14 +42,27 @@ CodingForSummaries load_coding_for_summaries(store::Database& db, const Filters&
 // The export's filters as the summaries take them.
 Filters summary_filters(const ExportContext& ctx);
 
-// Computes every summary with the export's filters and writes each as soon as it is made (names
-// replaced); only the two tables the charts need are kept, in `charted`. The disagreements are
-// written row by row as they are made. Returns each sheet's name and rows.
-std::vector<std::pair<std::string, std::size_t>>
-write_summaries(ExportContext& ctx, const CodingForSummaries& coding, TableSink& sink,
-                std::vector<SummaryTable>& charted);
+// What a chart of the Charts sheet shows: a small wide table (categories down, series across).
+struct Pivot {
+    std::string title, value_header;
+    std::vector<std::string> categories, series;
+    std::map<std::pair<std::string, std::string>, double> values; // (category, series)
+    bool percent = false;
+};
+// The chart made of a summary: code frequencies by stakeholder group (the 15 codes applied most
+// often) and the hours suggested by group (structured answers); nullopt for the others.
+std::optional<Pivot> chart_of(const SummaryTable& t);
 
-// The Charts sheet from the code frequencies and structured answers; returns its rows.
-std::size_t write_charts(const std::vector<SummaryTable>& tables, XlsxWorkbook& wb);
+// Computes every summary with the export's filters and writes each as soon as it is made (names
+// replaced), keeping only the charts made of them in `charted` (not the tables: a large codebook's
+// frequencies are thousands of rows). The disagreements are written row by row as they are made.
+// Returns each sheet's name and rows.
+std::vector<std::pair<std::string, std::size_t>> write_summaries(ExportContext& ctx,
+                                                                 const CodingForSummaries& coding,
+                                                                 TableSink& sink,
+                                                                 std::vector<Pivot>& charted);
+
+// The Charts sheet: each chart as its table and a bar chart; returns its rows.
+std::size_t write_charts(const std::vector<Pivot>& charts, XlsxWorkbook& wb);
 
 } // namespace convene::exporting

@@ -237,7 +237,7 @@ ExportResult export_workspace(store::Workspace& ws, const ExportOptions& options
         WriterThread writer; // declared after what it writes to: stopped before they go
         QueuedSink queued(writer, both);
         std::vector<std::pair<std::string, std::size_t>> summary_rows;
-        std::vector<SummaryTable> charted;
+        std::vector<Pivot> charted;
         auto analysed = [&]() -> const std::vector<SurveyResults>& { return background.surveys(); };
         std::vector<Step> steps{
             {"Conversations", [&](TableSink& s) { return write_conversations(ctx, s); }},

@@ -490,3 +490,29 @@ TEST_CASE("the export's background work stops when asked, so a cancel does not w
     auto coding = exporting::load_coding_for_summaries(*reader, {});
     CHECK(coding.snapshot.segments.size() == store::load_coding_snapshot(*demo.ws).segments.size());
 }
+
+TEST_CASE("the Charts sheet keeps the 15 codes applied most often, not the whole table",
+          "[export]") {
+    using namespace convene::exporting;
+    SummaryTable t;
+    t.id = "code_frequencies";
+    t.columns = {{"code", "Code"},
+                 {"group", "Group"},
+                 {"segments", "Segments"},
+                 {"group_share", "Share", ColumnType::Percent}};
+    for (int code = 0; code < 20; ++code)
+        for (std::string group : {"Licensing", "Association"})
+            t.rows.push_back({Cell("code " + std::to_string(code)), Cell(group),
+                              Cell(std::int64_t{code}), Cell(code / 100.0)});
+    auto chart = chart_of(t);
+    REQUIRE(chart);
+    REQUIRE(chart->categories.size() == 15);
+    CHECK(chart->categories.front() == "code 19"); // most segments first
+    CHECK(chart->categories.back() == "code 5");
+    CHECK(chart->series == std::vector<std::string>{"Licensing", "Association"});
+    CHECK(chart->values.size() == 30); // the bars drawn, no more
+    CHECK(chart->values.at({"code 19", "Association"}) == 0.19);
+    CHECK(chart->percent);
+    t.id = "code_by_area";
+    CHECK_FALSE(chart_of(t));
+}
