@@ -189,7 +189,7 @@ void XlsxSheet::date(std::uint32_t row, std::uint16_t col, std::string_view iso)
 void XlsxSheet::link(std::uint32_t row, std::uint16_t col, std::string_view text_value,
                      std::string_view target_sheet, std::uint32_t target_row,
                      std::uint16_t target_col) {
-    if (links_ >= kMaxLinksPerSheet) return text(row, col, text_value);
+    if (links_ >= kLinksPerSheet) return text(row, col, text_value);
     ++links_;
     note(row, col, text_value);
     std::string url = "internal:" + quoted_sheet(target_sheet) + "!";
@@ -199,7 +199,8 @@ void XlsxSheet::link(std::uint32_t row, std::uint16_t col, std::string_view text
     url += std::to_string(target_row + 1);
     // The link without a text of its own, then the cell's text written over it (libxlsxwriter's
     // documented way): the link then carries no copy of the text (a `display` attribute in the
-    // sheet's XML, and a copy held until the workbook is closed, for each of up to 65,530 links).
+    // sheet's XML, and a copy held until the workbook is closed, for each of up to kLinksPerSheet
+    // links).
     check(worksheet_write_url(ws_, row, col, url.c_str(), f_.link), "writing a link", row);
     std::string s(text_value);
     check(worksheet_write_string(ws_, row, col, s.c_str(), f_.link), "writing a link's text", row);

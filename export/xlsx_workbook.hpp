@@ -54,7 +54,11 @@ struct XlsxFormats {
 
 // Excel's limits that libxlsxwriter enforces by refusing the cell.
 inline constexpr std::size_t kMaxCellChars = 32767;
-inline constexpr std::size_t kMaxLinksPerSheet = 65530;
+// Links a sheet holds (a quarter of Excel's 65,530): libxlsxwriter keeps each link, about 220
+// bytes, until the file is closed, so the links of a large workspace's sheets were the export's
+// largest memory (21 MB at 150,000 coded segments) and grew with it. Past it a cell is plain text
+// (the answer's uuid, found in the Answers sheet by a search or a filter).
+inline constexpr std::size_t kLinksPerSheet = 16384;
 inline constexpr std::uint32_t kMaxRows = 1048576;
 
 class XlsxSheet {
@@ -74,7 +78,7 @@ class XlsxSheet {
     void number(std::uint32_t row, std::uint16_t col, double value, lxw_format* format = nullptr);
     // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" as an Excel date; other text is written as text.
     void date(std::uint32_t row, std::uint16_t col, std::string_view iso);
-    // A link to a cell of a sheet of this workbook; past Excel's limit of links per sheet the
+    // A link to a cell of a sheet of this workbook; past kLinksPerSheet links in this sheet the
     // text is written without one.
     void link(std::uint32_t row, std::uint16_t col, std::string_view text,
               std::string_view target_sheet, std::uint32_t target_row,

@@ -516,3 +516,29 @@ TEST_CASE("the Charts sheet keeps the 15 codes applied most often, not the whole
     t.id = "code_by_area";
     CHECK_FALSE(chart_of(t));
 }
+
+TEST_CASE("a sheet holds at most kLinksPerSheet links and the cells past them are plain text",
+          "[export]") {
+    using namespace convene::exporting;
+    TempDir dir;
+    auto file = dir / "links.xlsx";
+    {
+        XlsxWorkbook wb(file, dir.path());
+        auto& answers = wb.add_sheet("Answers");
+        answers.text(0, 0, "the answer");
+        auto& links = wb.add_sheet("Links");
+        for (std::uint32_t r = 0; r <= kLinksPerSheet; ++r)
+            links.link(r, 0, "answer " + std::to_string(r), "Answers", 0);
+        wb.close();
+    }
+    json rows = sheet(read_workbook(file), "Links")["rows"];
+    REQUIRE(rows.size() == kLinksPerSheet + 1);
+    std::size_t linked = 0;
+    for (const auto& row : rows)
+        linked += row[0].contains("link");
+    CHECK(linked == kLinksPerSheet);
+    CHECK(rows[0][0]["link"] == "'Answers'!A1");
+    const auto& last = rows[kLinksPerSheet][0];
+    CHECK(last["v"] == "answer " + std::to_string(kLinksPerSheet));
+    CHECK_FALSE(last.contains("link"));
+}
