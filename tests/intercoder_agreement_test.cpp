@@ -118,3 +118,72 @@ TEST_CASE("agreement for one code, or with one coder, leaves kappa and alpha bla
     CHECK(one.rows[0][static_cast<std::size_t>(one.column("krippendorff_alpha"))].empty());
     CHECK(number(one, 0, "answers_compared") == 0);
 }
+
+TEST_CASE("the disagreements found answer by answer are those the agreement figures list") {
+    // A random workspace: 3 coders (and a deleted one), 5 codes, 60 answers; for every choice of
+    // coders and codes, the rows must be the figures' disagreement lists, in answer then code
+    // order.
+    store::CodingSnapshot s;
+    store::SnapshotConversation c;
+    c.uuid = "c1";
+    c.group = "licensing";
+    s.conversations.push_back(c);
+    for (int i = 0; i < 60; ++i) {
+        store::SnapshotAnswer a;
+        a.question = s.question_index("q." + std::to_string(i));
+        s.answers.push_back(a);
+        s.answer_texts.push_back({"a" + std::to_string(i), "", {}});
+    }
+    for (const char* code : {"A", "B", "C", "D", "E"})
+        s.codes.push_back({std::string(code) + "-uuid", code, "", code, "", "", 0, "", code, ""});
+    s.coders = {{"ana-uuid", "Ana"}, {"ben-uuid", "Ben"}, {"cy-uuid", "Cy"}};
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<int>((seed >> 8) % n);
+    };
+    for (int answer = 0; answer < 60; ++answer)
+        for (int k = next(7); k > 0; --k) {
+            store::SnapshotSegment g;
+            g.answer = answer;
+            g.code = next(5);
+            g.coder = next(4) - 1; // -1: a deleted person, never a rater
+            s.segments.push_back(g);
+            s.segment_texts.push_back({"s" + std::to_string(s.segments.size()), ""});
+        }
+    std::vector<AgreementOptions> choices{
+        {}, {{}, "C-uuid"}, {{"ana-uuid", "cy-uuid"}, ""}, {{"ben-uuid"}, ""}};
+    for (const auto& o : choices) {
+        auto r = compute_agreement(s, {}, o, true);
+        std::vector<std::vector<std::string>> expected;
+        std::vector<std::pair<int, std::size_t>> order; // (unit, k) of each expected row
+        for (std::size_t k = 0; k < r.codes.size(); ++k)
+            for (const auto& d : r.figures[k].disagreements)
+                order.emplace_back(d.unit, k);
+        std::sort(order.begin(), order.end());
+        auto names = [&](std::span<const int> raters) {
+            std::string out;
+            for (int rater : raters)
+                out += (out.empty() ? "" : ", ") +
+                       s.coders[static_cast<std::size_t>(r.coders[static_cast<std::size_t>(rater)])]
+                           .name;
+            return out;
+        };
+        for (auto [unit, k] : order) {
+            const auto& fig = r.figures[k];
+            for (const auto& d : fig.disagreements)
+                if (d.unit == unit)
+                    expected.push_back({"q." + std::to_string(unit),
+                                        s.codes[static_cast<std::size_t>(r.codes[k])].name,
+                                        names(fig.applied(d)), names(fig.not_applied(d))});
+        }
+        auto t = coder_disagreements(s, r);
+        std::vector<std::vector<std::string>> got;
+        for (std::size_t row = 0; row < t.rows.size(); ++row)
+            got.push_back({text(t, row, "question"), text(t, row, "code"),
+                           text(t, row, "applied_by"), text(t, row, "not_applied_by")});
+        INFO("coders " << o.coders.size() << ", code " << o.code);
+        CHECK(got == expected);
+        CHECK(!expected.empty() == (o.coders.size() != 1));
+    }
+}
