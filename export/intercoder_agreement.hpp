@@ -39,7 +39,8 @@ AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const Agr
 // One row per code.
 SummaryTable intercoder_agreement(const Snapshot& s, const AgreementResult& r);
 // One row per answer and code where the coders who coded the answer do not all agree (found
-// from the snapshot's segments, answer by answer, not from r's lists): the
+// from the snapshot's segments, answer by answer, not from r's lists: the segments must be sorted
+// by answer, as a loaded snapshot keeps them): the
 // table whole, or its columns (rows empty) and then each row handed over as it is made, for a
 // writer that should not hold the list. The callback gets the row's cells to read, change or
 // move from; the same vector is filled again for the next row, so its strings' buffers are

@@ -52,7 +52,8 @@ constexpr const char* kWhat =
     "The conversations, coded answers and survey results of a stakeholder study of educator "
     "micro-credentials, exported by Convene. Each sheet after this one is one table with its "
     "header in the first row; links in a table lead to the answer they come from (the first "
-    "16,384 in a sheet; past them, search Answers for the answer's uuid). The CSV "
+    "16,384 in a sheet; past them, the row's answer uuid, or its conversation and question, "
+    "find it in Answers). The CSV "
     "folder, when one was written, holds the same tables for R, pandas or SPSS.";
 
 static_assert(kLinksPerSheet == 16384, "kWhat says how many links a sheet holds");

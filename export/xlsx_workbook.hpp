@@ -56,8 +56,9 @@ struct XlsxFormats {
 inline constexpr std::size_t kMaxCellChars = 32767;
 // Links a sheet holds (a quarter of Excel's 65,530): libxlsxwriter keeps each link, about 220
 // bytes, until the file is closed, so the links of a large workspace's sheets were the export's
-// largest memory (21 MB at 150,000 coded segments) and grew with it. Past it a cell is plain text
-// (the answer's uuid, found in the Answers sheet by a search or a filter).
+// largest memory (21 MB at 150,000 coded segments) and grew with it. Past it a cell is its text
+// without a link (the row's other columns find the answer: its uuid in Coded segments, the
+// conversation and question in Quotes by code).
 inline constexpr std::size_t kLinksPerSheet = 16384;
 inline constexpr std::uint32_t kMaxRows = 1048576;
 

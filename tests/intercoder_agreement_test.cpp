@@ -124,12 +124,15 @@ TEST_CASE("the disagreements found answer by answer are those the agreement figu
     // coders and codes, the rows must be the figures' disagreement lists, in answer then code
     // order.
     store::CodingSnapshot s;
-    store::SnapshotConversation c;
-    c.uuid = "c1";
-    c.group = "licensing";
-    s.conversations.push_back(c);
+    for (const char* group : {"licensing", "association"}) {
+        store::SnapshotConversation c;
+        c.uuid = std::string("c-") + group;
+        c.group = group;
+        s.conversations.push_back(c);
+    }
     for (int i = 0; i < 60; ++i) {
         store::SnapshotAnswer a;
+        a.conversation = i < 30 ? 0 : 1;
         a.question = s.question_index("q." + std::to_string(i));
         s.answers.push_back(a);
         s.answer_texts.push_back({"a" + std::to_string(i), "", {}});
@@ -153,37 +156,51 @@ TEST_CASE("the disagreements found answer by answer are those the agreement figu
         }
     std::vector<AgreementOptions> choices{
         {}, {{}, "C-uuid"}, {{"ana-uuid", "cy-uuid"}, ""}, {{"ben-uuid"}, ""}};
-    for (const auto& o : choices) {
-        auto r = compute_agreement(s, {}, o, true);
-        std::vector<std::vector<std::string>> expected;
-        std::vector<std::pair<int, std::size_t>> order; // (unit, k) of each expected row
-        for (std::size_t k = 0; k < r.codes.size(); ++k)
-            for (const auto& d : r.figures[k].disagreements)
-                order.emplace_back(d.unit, k);
-        std::sort(order.begin(), order.end());
-        auto names = [&](std::span<const int> raters) {
-            std::string out;
-            for (int rater : raters)
-                out += (out.empty() ? "" : ", ") +
-                       s.coders[static_cast<std::size_t>(r.coders[static_cast<std::size_t>(rater)])]
-                           .name;
-            return out;
-        };
-        for (auto [unit, k] : order) {
-            const auto& fig = r.figures[k];
-            for (const auto& d : fig.disagreements)
-                if (d.unit == unit)
-                    expected.push_back({"q." + std::to_string(unit),
-                                        s.codes[static_cast<std::size_t>(r.codes[k])].name,
-                                        names(fig.applied(d)), names(fig.not_applied(d))});
+    Filters everyone, licensing, only_ana;
+    licensing.group = "licensing"; // the second conversation's answers left out
+    only_ana.coder = "ana-uuid";   // ignored: agreement needs every coder's codings
+    std::size_t unfiltered_rows = 0;
+    for (const auto& f : {everyone, licensing, only_ana})
+        for (const auto& o : choices) {
+            auto r = compute_agreement(s, f, o, true);
+            std::vector<std::vector<std::string>> expected;
+            std::vector<std::pair<int, std::size_t>> order; // (unit, k) of each expected row
+            for (std::size_t k = 0; k < r.codes.size(); ++k)
+                for (const auto& d : r.figures[k].disagreements)
+                    order.emplace_back(d.unit, k);
+            std::sort(order.begin(), order.end());
+            auto names = [&](std::span<const int> raters) {
+                std::string out;
+                for (int rater : raters)
+                    out += (out.empty() ? "" : ", ") +
+                           s.coders[static_cast<std::size_t>(
+                                        r.coders[static_cast<std::size_t>(rater)])]
+                               .name;
+                return out;
+            };
+            for (auto [unit, k] : order) {
+                const auto& fig = r.figures[k];
+                for (const auto& d : fig.disagreements)
+                    if (d.unit == unit)
+                        expected.push_back({"q." + std::to_string(unit),
+                                            s.codes[static_cast<std::size_t>(r.codes[k])].name,
+                                            names(fig.applied(d)), names(fig.not_applied(d))});
+            }
+            auto t = coder_disagreements(s, r);
+            std::vector<std::vector<std::string>> got;
+            for (std::size_t row = 0; row < t.rows.size(); ++row)
+                got.push_back({text(t, row, "question"), text(t, row, "code"),
+                               text(t, row, "applied_by"), text(t, row, "not_applied_by")});
+            INFO("coders " << o.coders.size() << ", code " << o.code << ", group " << f.group
+                           << ", coder " << f.coder);
+            CHECK(got == expected);
+            CHECK(!expected.empty() == (o.coders.size() != 1));
+            for (const auto& row : got) // the group filter leaves out answers 30-59
+                CHECK((f.group.empty() || std::stoi(row[0].substr(2)) < 30));
+            if (o.coders.empty() && o.code.empty()) {
+                if (f == everyone) unfiltered_rows = got.size();
+                if (f == only_ana) CHECK(got.size() == unfiltered_rows);
+                if (f == licensing) CHECK(got.size() < unfiltered_rows);
+            }
         }
-        auto t = coder_disagreements(s, r);
-        std::vector<std::vector<std::string>> got;
-        for (std::size_t row = 0; row < t.rows.size(); ++row)
-            got.push_back({text(t, row, "question"), text(t, row, "code"),
-                           text(t, row, "applied_by"), text(t, row, "not_applied_by")});
-        INFO("coders " << o.coders.size() << ", code " << o.code);
-        CHECK(got == expected);
-        CHECK(!expected.empty() == (o.coders.size() != 1));
-    }
 }

@@ -444,3 +444,43 @@ TEST_CASE("answers and quotes named by uuids in any form load as Convene's own d
         }
     }
 }
+
+TEST_CASE("the snapshot gives each answer's structured values back as they were stored") {
+    Fixture x;
+    auto& db = x.ws->db();
+    // Numbers with fractions, arrays, nested objects, non-ASCII text and escapes, on every
+    // answer; one answer with an empty object ("no values").
+    std::map<std::int64_t, nlohmann::json> stored;
+    store::Statement rows(db, "SELECT rowid FROM answer ORDER BY rowid");
+    std::vector<std::int64_t> rowids;
+    while (rows.step())
+        rowids.push_back(rows.int64(0));
+    REQUIRE(rowids.size() >= 3);
+    for (std::size_t i = 0; i < rowids.size(); ++i) {
+        nlohmann::json v = nlohmann::json::object();
+        if (i != 1)
+            v = {{"clock_hours", 12.5 + static_cast<double>(i)},
+                 {"formats", {"stack", "badge \u00e9t\u00e9 \"quoted\""}},
+                 {"note", {{"by", "Zo\u00eb"}, {"n", i}}}};
+        store::Statement up(db, "UPDATE answer SET value_json = ?1 WHERE rowid = ?2");
+        up.bind(1, v.dump(2)); // stored with whitespace: kept compact
+        up.bind(2, rowids[i]);
+        up.run();
+        stored[rowids[i]] = v;
+    }
+    for (auto texts : {store::Texts::Held, store::Texts::Read}) {
+        auto s = store::load_coding_snapshot(db, texts);
+        REQUIRE(!s.answers.empty());
+        for (const auto& a : s.answers) {
+            INFO("rowid " << a.rowid);
+            const auto& v = stored.at(a.rowid);
+            if (v.empty()) {
+                CHECK(a.values_size == 0);
+                CHECK(s.values(a).is_null());
+            } else {
+                CHECK(s.values(a) == v);
+            }
+        }
+        CHECK(s.values_text.find('\n') == std::string::npos);
+    }
+}

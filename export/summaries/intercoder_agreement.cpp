@@ -5,6 +5,7 @@
 #include "export/summaries/common.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -233,6 +234,8 @@ void for_each_disagreement(const Snapshot& s, const AgreementResult& r, RowRef r
     std::size_t first = 0;
     int conversation = -1;
     for (std::size_t b = 0, e = 0; b < s.segments.size(); b = e) {
+        // The snapshot keeps its segments sorted by answer (store/coding_snapshot.hpp).
+        assert(b == 0 || s.segments[b - 1].answer < s.segments[b].answer);
         auto unit = static_cast<std::size_t>(s.segments[b].answer);
         for (e = b; e < s.segments.size() && s.segments[e].answer == s.segments[b].answer;)
             ++e;
@@ -286,7 +289,7 @@ SummaryTable intercoder_agreement(const Snapshot& s, const Filters& f, const Agr
 }
 
 SummaryTable coder_disagreements(const Snapshot& s, const Filters& f, const AgreementOptions& o) {
-    return coder_disagreements(s, compute_agreement(s, f, o));
+    return coder_disagreements(s, compute_agreement(s, f, o, false)); // its rows need no lists
 }
 
 SummaryTable intercoder_agreement_all(const Snapshot& s, const Filters& f) {

@@ -90,19 +90,31 @@ AnswersByQuestion answers_by_question(const Snapshot& s, const Selection& sel) {
     return out;
 }
 
-std::vector<Given> givens(const Snapshot& s, const AnswersByQuestion& by_question,
+// The selected answers of one question that have structured values, the values parsed: once
+// for all the question's fields (the snapshot keeps them as text).
+struct QuestionValues {
+    std::string question;
+    std::vector<std::pair<std::size_t, nlohmann::json>> answers; // (answer index, values)
+};
+void parse_values(const Snapshot& s, const AnswersByQuestion& by_question,
+                  const std::string& question, QuestionValues& out) {
+    if (out.question == question && !out.answers.empty()) return;
+    out.question = question;
+    out.answers.clear();
+    auto answers = by_question.find(question);
+    if (answers == by_question.end()) return;
+    for (auto i : answers->second)
+        if (s.answers[i].values_size > 0) out.answers.emplace_back(i, s.values(s.answers[i]));
+}
+
+std::vector<Given> givens(const Snapshot& s, const QuestionValues& parsed,
                           const std::vector<int>& group_of, const FieldRef& ref) {
     std::vector<Given> out;
-    auto answers = by_question.find(ref.question);
-    if (answers == by_question.end()) return out;
-    for (auto i : answers->second) {
-        const auto& a = s.answers[i];
-        if (a.values_size == 0) continue;
-        auto values = s.values(a);
+    for (const auto& [i, values] : parsed.answers) {
         auto v = values.find(ref.field->id);
         if (v == values.end() || v->is_null()) continue;
-        out.push_back({group_of[static_cast<std::size_t>(a.conversation)], static_cast<int>(i),
-                       std::move(*v)});
+        out.push_back({group_of[static_cast<std::size_t>(s.answers[i].conversation)],
+                       static_cast<int>(i), *v});
     }
     return out;
 }
@@ -247,8 +259,11 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
     b.groups.push_back(kAllGroups);
     b.labels.push_back(kAllGroups);
     auto by_question = answers_by_question(s, sel);
+    QuestionValues
+        parsed; // of the question whose fields come now (a question's fields are together)
     for (const auto& ref : guide_fields(s)) {
-        auto given = givens(s, by_question, group_of, ref);
+        parse_values(s, by_question, ref.question, parsed);
+        auto given = givens(s, parsed, group_of, ref);
         if (given.empty()) continue; // a field nobody answered tells nothing
         if (ref.field->type == guides::FieldType::Number)
             b.number_field(ref, given);
