@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -54,6 +55,35 @@ int SurveyTable::column(std::string_view item_id) const {
     return -1;
 }
 
+void TableCells::reserve(std::size_t cells) {
+    if (wide_)
+        doubles_.reserve(cells);
+    else
+        floats_.reserve(cells);
+}
+
+void TableCells::append_missing(std::size_t cells) {
+    if (wide_)
+        doubles_.resize(doubles_.size() + cells, std::numeric_limits<double>::quiet_NaN());
+    else
+        floats_.resize(floats_.size() + cells, std::numeric_limits<float>::quiet_NaN());
+}
+
+void TableCells::set(std::size_t cell, double value) {
+    auto narrow = static_cast<float>(value);
+    if (!wide_ && (static_cast<double>(narrow) == value || std::isnan(value))) {
+        floats_[cell] = narrow;
+        return;
+    }
+    if (!wide_) { // the first value a float cannot hold: every cell as double from now on
+        doubles_.reserve(floats_.capacity());
+        doubles_.assign(floats_.begin(), floats_.end());
+        floats_ = {};
+        wide_ = true;
+    }
+    doubles_[cell] = value;
+}
+
 namespace {
 
 // Fills a SurveyTable one respondent at a time: the columns are the instrument's Likert and
@@ -102,14 +132,14 @@ class TableFiller {
   private:
     // A new row: every answer missing, every attribute not given, until set.
     std::size_t begin_row() {
-        t_.raw.resize(t_.raw.size() + t_.items.size(), kMissing);
+        t_.raw.append_missing(t_.items.size());
         for (auto& column : t_.attributes)
             column.of.push_back(-1);
         return t_.respondents++;
     }
     void set_number(std::size_t row, std::string_view item_id, double v) {
         if (auto it = index_.find(item_id); it != index_.end())
-            t_.raw[row * t_.items.size() + it->second] = v;
+            t_.raw.set(row * t_.items.size() + it->second, v);
     }
     void set_attribute(std::size_t a, const std::string& value) {
         auto& column = t_.attributes[a];

@@ -294,17 +294,19 @@ TEST_CASE("a survey read for analysis has the whole survey's table and attribute
     }
     CHECK_FALSE(loaded.table.attribute("no-such-attribute"));
     // NaN (no answer) compares unequal to itself: compare the cells one by one.
-    auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
-        return a.size() == b.size() &&
-               std::equal(a.begin(), a.end(), b.begin(), [](double x, double y) {
-                   return x == y || (std::isnan(x) && std::isnan(y));
-               });
+    auto same = [](const exporting::TableCells& a, const exporting::TableCells& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+        return true;
     };
     CHECK(same(loaded.table.raw, demo.table.raw));
     CHECK(loaded.table.reverse_from == demo.table.reverse_from);
-    CHECK(std::count_if(demo.table.raw.begin(), demo.table.raw.end(),
-                        [](double v) { return std::isnan(v); }) > 0); // the demo has gaps
-    bool reversed = false;                                            // and reverse-scored items
+    std::size_t gaps = 0;
+    for (std::size_t i = 0; i < demo.table.raw.size(); ++i)
+        gaps += std::isnan(demo.table.raw[i]);
+    CHECK(gaps > 0);       // the demo has gaps
+    bool reversed = false; // and reverse-scored items
     std::size_t items = loaded.table.items.size();
     for (std::size_t i = 0; i < loaded.table.raw.size(); ++i) {
         double raw = loaded.table.raw_at(i / items, i % items);
@@ -323,4 +325,30 @@ TEST_CASE("a survey read for analysis has the whole survey's table and attribute
     REQUIRE(a.anova);
     CHECK(a.anova->f == b.anova->f);
     CHECK_THROWS_WITH(load_for_analysis(*demo.ws, "no-such-survey"), Contains("no-such-survey"));
+}
+
+TEST_CASE("a survey table keeps its answers as floats until one needs a double") {
+    TableCells cells;
+    cells.reserve(4);
+    cells.append_missing(4);
+    cells.set(0, 4);    // a Likert answer
+    cells.set(1, 12.5); // a number a float holds exactly
+    CHECK_FALSE(cells.wide());
+    CHECK(std::isnan(cells[2]));
+    cells.set(3, 0.1); // not exactly a float: every cell as double from now on
+    CHECK(cells.wide());
+    CHECK(cells[0] == 4);
+    CHECK(cells[1] == 12.5);
+    CHECK(std::isnan(cells[2]));
+    CHECK(cells[3] == 0.1); // exactly the double given, not the float nearest to it
+    cells.append_missing(2);
+    CHECK(cells.size() == 6);
+    CHECK(std::isnan(cells[5]));
+    cells.set(5, 1e300); // out of a float's range
+    CHECK(cells[5] == 1e300);
+    TableCells narrow;
+    narrow.append_missing(1);
+    narrow.set(0, 1e300);
+    CHECK(narrow.wide());
+    CHECK(narrow[0] == 1e300);
 }
