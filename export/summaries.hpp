@@ -95,9 +95,8 @@ class CoOccurrence : public RowByRowSummary {
     struct Run {
         std::uint32_t begin, count; // into hits_
     };
-    std::uint64_t pair_of(std::size_t hit) const {
-        return hits_[hit] / n_answers_;
-    } // a * codes + b
+    // The pair of codes of a hit: a * codes + b.
+    std::uint64_t pair_of(std::size_t hit) const { return hits_[hit] / n_answers_; }
     const std::string& label(std::uint64_t pair, bool second) const;
     const Snapshot& s_;
     std::uint64_t n_codes_, n_answers_;

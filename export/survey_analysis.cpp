@@ -70,12 +70,13 @@ void TableCells::append_missing(std::size_t cells) {
 }
 
 void TableCells::set(std::size_t cell, double value) {
-    auto narrow = static_cast<float>(value);
-    if (!wide_ && (static_cast<double>(narrow) == value || std::isnan(value))) {
-        floats_[cell] = narrow;
-        return;
-    }
-    if (!wide_) { // the first value a float cannot hold: every cell as double from now on
+    if (!wide_) {
+        auto narrow = static_cast<float>(value);
+        if (static_cast<double>(narrow) == value || std::isnan(value)) {
+            floats_[cell] = narrow;
+            return;
+        }
+        // The first value a float cannot hold: every cell as double from now on.
         doubles_.reserve(floats_.capacity());
         doubles_.assign(floats_.begin(), floats_.end());
         floats_ = {};

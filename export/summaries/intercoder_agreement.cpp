@@ -40,6 +40,14 @@ std::vector<std::uint32_t> answer_keys(const std::vector<int>& answers) {
     return out;
 }
 
+// Per snapshot index 0..n-1, its position in `chosen` (indexes into the same vector), or -1.
+std::vector<int> positions(std::size_t n, const std::vector<int>& chosen) {
+    std::vector<int> out(n, -1);
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        out[static_cast<std::size_t>(chosen[i])] = static_cast<int>(i);
+    return out;
+}
+
 } // namespace
 
 std::vector<int> agreement_coders(const Snapshot& s, const Filters& f, const AgreementOptions& o) {
@@ -63,9 +71,7 @@ AgreementResult compute_agreement(const Snapshot& s, const Filters& f, const Agr
     r.filters = without_coder(f);
     auto sel = select(s, r.filters);
     r.coders = agreement_coders(s, f, o);
-    std::vector<int> rater_of(s.coders.size(), -1);
-    for (std::size_t i = 0; i < r.coders.size(); ++i)
-        rater_of[static_cast<std::size_t>(r.coders[i])] = static_cast<int>(i);
+    auto rater_of = positions(s.coders.size(), r.coders);
     std::vector<agreement::Coding> codings;
     std::vector<char> used(s.codes.size(), 0);
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
@@ -181,13 +187,8 @@ class RowTexts {
 class AnswerCodings {
   public:
     AnswerCodings(const Snapshot& s, const AgreementResult& r)
-        : s_(s), sel_(select(s, r.filters)), rater_of_(s.coders.size(), -1),
-          code_k_(s.codes.size(), -1) {
-        for (std::size_t i = 0; i < r.coders.size(); ++i)
-            rater_of_[static_cast<std::size_t>(r.coders[i])] = static_cast<int>(i);
-        for (std::size_t k = 0; k < r.codes.size(); ++k)
-            code_k_[static_cast<std::size_t>(r.codes[k])] = static_cast<int>(k);
-    }
+        : s_(s), sel_(select(s, r.filters)), rater_of_(positions(s.coders.size(), r.coders)),
+          code_k_(positions(s.codes.size(), r.codes)) {}
     // The codings of segments [begin, end) (one answer's): raters() who coded it, ascending;
     // applied(): (k, rater) for each code of r.codes applied, sorted, each once.
     void read(std::size_t begin, std::size_t end) {

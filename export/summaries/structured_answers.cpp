@@ -98,7 +98,7 @@ struct QuestionValues {
 };
 void parse_values(const Snapshot& s, const AnswersByQuestion& by_question,
                   const std::string& question, QuestionValues& out) {
-    if (out.question == question && !out.answers.empty()) return;
+    if (out.question == question) return; // parsed for the question's previous field
     out.question = question;
     out.answers.clear();
     auto answers = by_question.find(question);
@@ -259,8 +259,8 @@ SummaryTable structured_answers(const Snapshot& s, const Filters& f) {
     b.groups.push_back(kAllGroups);
     b.labels.push_back(kAllGroups);
     auto by_question = answers_by_question(s, sel);
-    QuestionValues
-        parsed; // of the question whose fields come now (a question's fields are together)
+    // The values of the question whose fields come now (a question's fields are together).
+    QuestionValues parsed;
     for (const auto& ref : guide_fields(s)) {
         parse_values(s, by_question, ref.question, parsed);
         auto given = givens(s, parsed, group_of, ref);
